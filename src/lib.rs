@@ -1,0 +1,14 @@
+//! crisis-comms: crisis communication checklists for open source communities, private to the
+//! browser.
+//!
+//! Layers, from the inside out (see `ARCHITECTURE.md`): [`model`] is pure Rust; [`content`]
+//! holds the built-in checklists; [`store`] and [`mount`] are the thin browser edge; [`ui`]
+//! holds the Leptos components.
+
+pub mod content;
+pub mod model;
+pub mod mount;
+pub mod store;
+pub mod ui;
+
+pub use mount::{mount, mount_with, MountHandle, Options};

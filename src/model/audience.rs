@@ -1,0 +1,112 @@
+//! Who a step or message is for, in a fixed vocabulary that maps onto TLP's terms.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// One audience from the documented vocabulary (see `checklists/README.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Audience {
+    /// The few people handling the matter right now.
+    Responders,
+    /// The project's formal governance: core team, steering council.
+    Leadership,
+    /// The project's maintainers.
+    Maintainers,
+    /// The moderation or code of conduct team.
+    Moderators,
+    /// People harmed or put at risk: a reporter, a target, a witness.
+    Affected,
+    /// The project's wider community of contributors and users.
+    Community,
+    /// Downstream packagers, distributors and dependents.
+    Downstream,
+    /// The foundation or fiscal host, where there is one.
+    Foundation,
+    /// The hosting platform's trust and safety or support team.
+    Platform,
+    /// Everyone, in public.
+    Public,
+}
+
+impl Audience {
+    /// Every audience, in the order they are documented.
+    pub const ALL: [Audience; 10] = [
+        Audience::Responders,
+        Audience::Leadership,
+        Audience::Maintainers,
+        Audience::Moderators,
+        Audience::Affected,
+        Audience::Community,
+        Audience::Downstream,
+        Audience::Foundation,
+        Audience::Platform,
+        Audience::Public,
+    ];
+
+    /// The keyword used in checklist files.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Audience::Responders => "responders",
+            Audience::Leadership => "leadership",
+            Audience::Maintainers => "maintainers",
+            Audience::Moderators => "moderators",
+            Audience::Affected => "affected",
+            Audience::Community => "community",
+            Audience::Downstream => "downstream",
+            Audience::Foundation => "foundation",
+            Audience::Platform => "platform",
+            Audience::Public => "public",
+        }
+    }
+
+    /// The words shown to people.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Audience::Responders => "Responders",
+            Audience::Leadership => "Leadership",
+            Audience::Maintainers => "Maintainers",
+            Audience::Moderators => "Moderators",
+            Audience::Affected => "Affected people",
+            Audience::Community => "Community",
+            Audience::Downstream => "Downstream",
+            Audience::Foundation => "Foundation",
+            Audience::Platform => "Platform",
+            Audience::Public => "Public",
+        }
+    }
+}
+
+impl fmt::Display for Audience {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title())
+    }
+}
+
+impl FromStr for Audience {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Audience::ALL.into_iter().find(|a| a.key() == s).ok_or_else(|| {
+            let known: Vec<&str> = Audience::ALL.iter().map(|a| a.key()).collect();
+            format!("unknown audience `{s}`: expected one of {}", known.join(", "))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_parses_back_to_its_audience() {
+        for a in Audience::ALL {
+            assert_eq!(a.key().parse::<Audience>(), Ok(a));
+        }
+    }
+
+    #[test]
+    fn unknown_audience_names_the_vocabulary() {
+        let err = "everyone".parse::<Audience>().unwrap_err();
+        assert!(err.starts_with("unknown audience `everyone`: expected one of responders,"), "{err}");
+    }
+}

@@ -1,0 +1,75 @@
+//! The checklist schema: a scenario with sections of items, as parsed from Markdown.
+
+use super::audience::Audience;
+use super::tlp::Tlp;
+
+/// One scenario checklist, e.g. "A maintainer's account is compromised".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// Stable identifier; stored progress is keyed by it.
+    pub id: String,
+    /// Title shown in the catalog and as the page heading.
+    pub title: String,
+    /// One line that says what happened.
+    pub summary: String,
+    /// When to open this checklist, in a sentence or two.
+    pub when: String,
+    /// Content version, raised when the steps change meaningfully.
+    pub version: u32,
+    /// Free-form tags for filtering.
+    pub tags: Vec<String>,
+    /// The default label of a record made from this checklist.
+    pub label: Tlp,
+    /// Ids of related scenarios.
+    pub related: Vec<String>,
+    /// Sources and further reading.
+    pub references: Vec<Reference>,
+    /// The phases of the response, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A titled link to a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// What the link is.
+    pub title: String,
+    /// An `https:` or `mailto:` address.
+    pub url: String,
+}
+
+/// A phase of the response, such as "First hour".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Stable identifier, unique within the scenario.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// Optional short introduction (Markdown text).
+    pub intro: String,
+    /// The steps, in order; never empty.
+    pub items: Vec<Item>,
+}
+
+/// One step of a checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Stable identifier, unique within the scenario; progress is keyed by it.
+    pub id: String,
+    /// The step, in one sentence.
+    pub text: String,
+    /// Optional longer explanation (Markdown text).
+    pub detail: String,
+    /// Who the step's message or information is for; never empty.
+    pub audience: Vec<Audience>,
+    /// The label of the information the step handles.
+    pub label: Tlp,
+    /// Optional reason for the step.
+    pub why: String,
+}
+
+impl Scenario {
+    /// Every item of every section, in order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+}

@@ -1,0 +1,9 @@
+//! The pure core: TLP labels, the checklist schema and its parser, progress and stored state.
+//! Nothing here knows about the browser or the UI, so all of it is tested with `cargo test`.
+
+pub mod audience;
+pub mod checklist;
+pub mod parse;
+pub mod progress;
+pub mod saved;
+pub mod tlp;

@@ -1,0 +1,523 @@
+//! The one parser for checklist files: TOML front matter between `+++` lines, then Markdown
+//! with `##` sections and `###` items. The format is specified in `checklists/README.md`.
+//!
+//! Every error names the file, the line and what is wrong. The parser never panics, whatever
+//! the input: checklists can come from an embedding site, not only from this repository.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::audience::Audience;
+use super::checklist::{Item, Reference, Scenario, Section};
+use super::tlp::{Tlp, TlpError};
+
+/// A problem in a checklist file, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// The file name as given to the parser.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, line {}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses one checklist file. `file` is only used in error messages.
+pub fn parse_scenario(file: &str, text: &str) -> Result<Scenario, ParseError> {
+    Parser { file }.scenario(text)
+}
+
+struct Parser<'a> {
+    file: &'a str,
+}
+
+/// A front matter value of the supported TOML subset.
+#[derive(Debug)]
+enum Value {
+    Str(String),
+    Int(i64),
+    List(Vec<String>),
+}
+
+/// One `key = value` line of the front matter.
+struct Entry {
+    line: usize,
+    key: String,
+    value: Value,
+}
+
+/// A Markdown heading with its `{#id}`.
+struct Heading<'t> {
+    text: &'t str,
+    id: &'t str,
+}
+
+impl<'a> Parser<'a> {
+    fn err<T>(&self, line: usize, message: impl Into<String>) -> Result<T, ParseError> {
+        Err(ParseError { file: self.file.to_owned(), line, message: message.into() })
+    }
+
+    fn scenario(&self, text: &str) -> Result<Scenario, ParseError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .collect();
+        if lines.first().map(|(_, l)| l.trim_end()) != Some("+++") {
+            return self.err(1, "a checklist starts with a line `+++` that opens its front matter");
+        }
+        let Some(close) = lines.iter().skip(1).position(|(_, l)| l.trim_end() == "+++") else {
+            return self.err(1, "the front matter opened on line 1 is never closed by a line `+++`");
+        };
+        let (front, body) = (&lines[1..close + 1], &lines[close + 2..]);
+        let mut scenario = self.front_matter(front, close + 2)?;
+        scenario.sections = self.body(body)?;
+        if scenario.sections.is_empty() {
+            return self.err(
+                close + 2,
+                "the checklist has no sections: add at least one `## Section title {#section-id}`",
+            );
+        }
+        Ok(scenario)
+    }
+
+    // ---- front matter -------------------------------------------------------------------
+
+    fn front_matter(&self, lines: &[(usize, &str)], end_line: usize) -> Result<Scenario, ParseError> {
+        let mut top: Vec<Entry> = Vec::new();
+        let mut references: Vec<(usize, Vec<Entry>)> = Vec::new();
+        for &(n, raw) in lines {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                if line == "[[references]]" {
+                    references.push((n, Vec::new()));
+                    continue;
+                }
+                return self
+                    .err(n, format!("unknown table `{line}`: the only table allowed is `[[references]]`"));
+            }
+            let entry = self.entry(n, line)?;
+            let target = match references.last_mut() {
+                Some((_, entries)) => entries,
+                None => &mut top,
+            };
+            if target.iter().any(|e| e.key == entry.key) {
+                return self.err(n, format!("`{}` is given twice", entry.key));
+            }
+            target.push(entry);
+        }
+
+        let mut fields = Fields { parser: self, entries: top, end_line };
+        let (id, id_line) = fields.string("id")?;
+        self.check_id(id_line, &id, "scenario")?;
+        let mut scenario = Scenario {
+            title: fields.string("title")?.0,
+            summary: fields.string("summary")?.0,
+            when: fields.optional_string("when")?,
+            version: fields.version()?,
+            tags: fields.list("tags")?,
+            label: fields.label("label")?,
+            related: fields.list("related")?,
+            references: Vec::new(),
+            sections: Vec::new(),
+            id,
+        };
+        fields.no_unknown(&["id", "title", "summary", "when", "version", "tags", "label", "related"])?;
+
+        for (n, entries) in references {
+            let mut fields = Fields { parser: self, entries, end_line: n };
+            let (title, _) = fields.string("title")?;
+            let (url, url_line) = fields.string("url")?;
+            self.check_link(url_line, &url)?;
+            fields.no_unknown(&["title", "url"])?;
+            scenario.references.push(Reference { title, url });
+        }
+        Ok(scenario)
+    }
+
+    fn entry(&self, n: usize, line: &str) -> Result<Entry, ParseError> {
+        let Some((key, value)) = line.split_once('=') else {
+            return self.err(n, format!("expected `key = value`, found `{line}`"));
+        };
+        let key = key.trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            return self.err(n, format!("`{key}` is not a valid key"));
+        }
+        let value = self.value(n, key, value.trim())?;
+        Ok(Entry { line: n, key: key.to_owned(), value })
+    }
+
+    fn value(&self, n: usize, key: &str, text: &str) -> Result<Value, ParseError> {
+        if text.starts_with('"') {
+            let (s, rest) = self.string_literal(n, text)?;
+            self.nothing_after(n, key, rest)?;
+            return Ok(Value::Str(s));
+        }
+        if let Some(mut rest) = text.strip_prefix('[') {
+            let mut items = Vec::new();
+            loop {
+                rest = rest.trim_start();
+                if let Some(after) = rest.strip_prefix(']') {
+                    self.nothing_after(n, key, after)?;
+                    return Ok(Value::List(items));
+                }
+                if !rest.starts_with('"') {
+                    return self.err(
+                        n,
+                        format!("`{key}` must be a list of quoted strings on one line, like [\"a\", \"b\"]"),
+                    );
+                }
+                let (s, after) = self.string_literal(n, rest)?;
+                items.push(s);
+                rest = after.trim_start();
+                if let Some(after) = rest.strip_prefix(',') {
+                    rest = after;
+                } else if !rest.starts_with(']') {
+                    return self.err(n, format!("`{key}`: expected `,` or `]` after a list item"));
+                }
+            }
+        }
+        if let Ok(i) = text.parse::<i64>() {
+            return Ok(Value::Int(i));
+        }
+        self.err(
+            n,
+            format!("`{key}` has a value that is not a quoted string, a whole number or a list: `{text}`"),
+        )
+    }
+
+    fn nothing_after(&self, n: usize, key: &str, rest: &str) -> Result<(), ParseError> {
+        let rest = rest.trim();
+        if rest.is_empty() || rest.starts_with('#') {
+            Ok(())
+        } else {
+            self.err(n, format!("unexpected text after the value of `{key}`: `{rest}`"))
+        }
+    }
+
+    /// Reads a basic TOML string starting at the opening quote; returns it and the rest.
+    fn string_literal<'t>(&self, n: usize, text: &'t str) -> Result<(String, &'t str), ParseError> {
+        let mut out = String::new();
+        let mut chars = text.char_indices().skip(1);
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => return Ok((out, &text[i + 1..])),
+                '\\' => match chars.next().map(|(_, e)| e) {
+                    Some('"') => out.push('"'),
+                    Some('\\') => out.push('\\'),
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    other => {
+                        let shown = other.map(String::from).unwrap_or_default();
+                        return self.err(n, format!("unknown escape `\\{shown}` in a string"));
+                    }
+                },
+                _ => out.push(c),
+            }
+        }
+        self.err(n, "a string is not closed: add the final `\"` on the same line")
+    }
+
+    // ---- body ---------------------------------------------------------------------------
+
+    fn body(&self, lines: &[(usize, &str)]) -> Result<Vec<Section>, ParseError> {
+        let mut sections: Vec<(usize, Section)> = Vec::new();
+        let mut item_ids: HashSet<String> = HashSet::new();
+        // Where free text goes: the intro of the last section, or the detail of the last item.
+        let mut i = 0;
+        while i < lines.len() {
+            let (n, line) = lines[i];
+            i += 1;
+            if let Some(rest) = line.strip_prefix("## ") {
+                let h = self.heading(n, rest, "section")?;
+                if sections.iter().any(|(_, s)| s.id == h.id) {
+                    return self.err(n, format!("the section id `{}` is used twice", h.id));
+                }
+                self.close_section(sections.last())?;
+                let section = Section {
+                    id: h.id.to_owned(),
+                    title: h.text.to_owned(),
+                    intro: String::new(),
+                    items: Vec::new(),
+                };
+                sections.push((n, section));
+            } else if let Some(rest) = line.strip_prefix("### ") {
+                let h = self.heading(n, rest, "step")?;
+                let Some((_, section)) = sections.last_mut() else {
+                    return self.err(n, "a step (`###`) comes before any section (`##`)");
+                };
+                if !item_ids.insert(h.id.to_owned()) {
+                    return self.err(n, format!("the step id `{}` is used twice", h.id));
+                }
+                let (item, next) = self.item(lines, i, n, h)?;
+                section.items.push(item);
+                i = next;
+            } else if line.starts_with('#') && line.trim_start_matches('#').starts_with(' ') {
+                return self.err(
+                    n,
+                    "only `##` (section) and `###` (step) headings are allowed after the front matter",
+                );
+            } else if line.trim().is_empty() {
+                continue;
+            } else {
+                let Some((_, section)) = sections.last_mut() else {
+                    return self.err(
+                        n,
+                        "text before the first section: start the body with `## Section title {#section-id}`",
+                    );
+                };
+                if !section.items.is_empty() {
+                    return self.err(
+                        n,
+                        "text between steps belongs to a step: put it right under the step's heading",
+                    );
+                }
+                let (text, next) = collect_text(lines, i - 1);
+                append_paragraph(&mut section.intro, &text);
+                i = next;
+            }
+        }
+        self.close_section(sections.last())?;
+        Ok(sections.into_iter().map(|(_, s)| s).collect())
+    }
+
+    fn close_section(&self, last: Option<&(usize, Section)>) -> Result<(), ParseError> {
+        match last {
+            Some((n, s)) if s.items.is_empty() => self.err(
+                *n,
+                format!("the section `{}` has no steps: add at least one `### Step {{#step-id}}`", s.title),
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// Parses an item whose heading is on line `n`; `start` is the index of the next line.
+    fn item(
+        &self,
+        lines: &[(usize, &str)],
+        start: usize,
+        n: usize,
+        h: Heading,
+    ) -> Result<(Item, usize), ParseError> {
+        let mut audience: Option<Vec<Audience>> = None;
+        let mut label: Option<Tlp> = None;
+        let mut why = String::new();
+        let mut i = start;
+        // Skip blank lines between the heading and its properties.
+        while i < lines.len() && lines[i].1.trim().is_empty() {
+            i += 1;
+        }
+        while i < lines.len() {
+            let (pn, line) = lines[i];
+            let Some(prop) = line.strip_prefix("- ") else {
+                break;
+            };
+            let Some((key, value)) = prop.split_once(':') else {
+                break;
+            };
+            let (key, value) = (key.trim(), value.trim());
+            match key {
+                "audience" => {
+                    let mut list = Vec::new();
+                    for word in value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                        let a: Audience = word.parse().or_else(|m| self.err(pn, m))?;
+                        if !list.contains(&a) {
+                            list.push(a);
+                        }
+                    }
+                    audience = Some(list);
+                }
+                "label" => label = Some(value.parse().or_else(|e: TlpError| self.err(pn, e.message))?),
+                "why" => why = value.to_owned(),
+                other => {
+                    return self.err(
+                        pn,
+                        format!("unknown step property `{other}`: expected audience, label or why"),
+                    );
+                }
+            }
+            i += 1;
+        }
+        let audience = match audience {
+            Some(a) if !a.is_empty() => a,
+            _ => {
+                return self.err(
+                    n,
+                    format!("the step `{}` has no audience: add a line `- audience: ...` under it", h.text),
+                )
+            }
+        };
+        let Some(label) = label else {
+            return self.err(
+                n,
+                format!("the step `{}` has no label: add a line `- label: TLP:...` under it", h.text),
+            );
+        };
+        let mut detail = String::new();
+        while i < lines.len() && !lines[i].1.starts_with("## ") && !lines[i].1.starts_with("### ") {
+            if lines[i].1.trim().is_empty() {
+                i += 1;
+                continue;
+            }
+            if lines[i].1.starts_with('#') && lines[i].1.trim_start_matches('#').starts_with(' ') {
+                break;
+            }
+            let (text, next) = collect_text(lines, i);
+            append_paragraph(&mut detail, &text);
+            i = next;
+        }
+        let item = Item { id: h.id.to_owned(), text: h.text.to_owned(), detail, audience, label, why };
+        Ok((item, i))
+    }
+
+    fn heading<'t>(&self, n: usize, rest: &'t str, what: &str) -> Result<Heading<'t>, ParseError> {
+        let rest = rest.trim();
+        let Some(open) = rest.rfind("{#").filter(|_| rest.ends_with('}')) else {
+            return self.err(
+                n,
+                format!(
+                    "the {what} `{rest}` has no id: end the heading with `{{#some-id}}` \
+                     (progress is saved under it, so keep it when rewording)"
+                ),
+            );
+        };
+        let id = &rest[open + 2..rest.len() - 1];
+        let text = rest[..open].trim();
+        if text.is_empty() {
+            return self.err(n, format!("the {what} `{id}` has no title"));
+        }
+        self.check_id(n, id, what)?;
+        Ok(Heading { text, id })
+    }
+
+    fn check_id(&self, n: usize, id: &str, what: &str) -> Result<(), ParseError> {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !id.starts_with('-');
+        if ok {
+            Ok(())
+        } else {
+            self.err(
+                n,
+                format!("the {what} id `{id}` must be lower-case letters, digits and hyphens (at most 64)"),
+            )
+        }
+    }
+
+    fn check_link(&self, n: usize, url: &str) -> Result<(), ParseError> {
+        let ok = (url.starts_with("https://") && url.len() > "https://".len())
+            || (url.starts_with("mailto:") && url.len() > 7);
+        if ok && !url.chars().any(char::is_whitespace) {
+            Ok(())
+        } else {
+            self.err(n, format!("the link `{url}` must start with https:// or mailto:"))
+        }
+    }
+}
+
+/// Collects one paragraph (or list) starting at `start`: lines up to a blank line or heading.
+fn collect_text(lines: &[(usize, &str)], start: usize) -> (String, usize) {
+    let mut i = start;
+    let mut out: Vec<&str> = Vec::new();
+    while i < lines.len() {
+        let l = lines[i].1;
+        if l.trim().is_empty() || l.starts_with('#') && l.trim_start_matches('#').starts_with(' ') {
+            break;
+        }
+        out.push(l.trim_end());
+        i += 1;
+    }
+    (out.join("\n"), i)
+}
+
+fn append_paragraph(target: &mut String, text: &str) {
+    if !target.is_empty() {
+        target.push_str("\n\n");
+    }
+    target.push_str(text);
+}
+
+/// Typed access to front matter entries, with errors that name the key and the line.
+struct Fields<'p, 'a> {
+    parser: &'p Parser<'a>,
+    entries: Vec<Entry>,
+    /// Line to blame for a missing key: the end of the block.
+    end_line: usize,
+}
+
+impl Fields<'_, '_> {
+    fn take(&mut self, key: &str) -> Option<Entry> {
+        let i = self.entries.iter().position(|e| e.key == key)?;
+        Some(self.entries.remove(i))
+    }
+
+    /// A required, non-empty string, with its line.
+    fn string(&mut self, key: &str) -> Result<(String, usize), ParseError> {
+        match self.take(key) {
+            None => self.parser.err(self.end_line, format!("`{key}` is missing")),
+            Some(Entry { line, value: Value::Str(s), .. }) if s.trim().is_empty() => {
+                self.parser.err(line, format!("`{key}` is empty"))
+            }
+            Some(Entry { line, value: Value::Str(s), .. }) => Ok((s, line)),
+            Some(Entry { line, .. }) => self.parser.err(line, format!("`{key}` must be a quoted string")),
+        }
+    }
+
+    fn optional_string(&mut self, key: &str) -> Result<String, ParseError> {
+        match self.take(key) {
+            None => Ok(String::new()),
+            Some(Entry { value: Value::Str(s), .. }) => Ok(s),
+            Some(Entry { line, .. }) => self.parser.err(line, format!("`{key}` must be a quoted string")),
+        }
+    }
+
+    fn list(&mut self, key: &str) -> Result<Vec<String>, ParseError> {
+        match self.take(key) {
+            None => Ok(Vec::new()),
+            Some(Entry { value: Value::List(l), .. }) => Ok(l),
+            Some(Entry { line, .. }) => self
+                .parser
+                .err(line, format!("`{key}` must be a list of quoted strings, like [\"a\", \"b\"]")),
+        }
+    }
+
+    fn version(&mut self) -> Result<u32, ParseError> {
+        match self.take("version") {
+            None => self.parser.err(self.end_line, "`version` is missing"),
+            Some(Entry { value: Value::Int(v), line, .. }) => match u32::try_from(v) {
+                Ok(v) if v >= 1 => Ok(v),
+                _ => self.parser.err(line, "`version` must be a whole number, 1 or more"),
+            },
+            Some(Entry { line, .. }) => self.parser.err(line, "`version` must be a whole number, 1 or more"),
+        }
+    }
+
+    fn label(&mut self, key: &str) -> Result<Tlp, ParseError> {
+        let (text, line) = self.string(key)?;
+        text.parse().or_else(|e: TlpError| self.parser.err(line, e.message))
+    }
+
+    /// Fails on the first key nobody asked for.
+    fn no_unknown(&self, known: &[&str]) -> Result<(), ParseError> {
+        match self.entries.first() {
+            None => Ok(()),
+            Some(e) => self
+                .parser
+                .err(e.line, format!("unknown key `{}`: expected one of {}", e.key, known.join(", "))),
+        }
+    }
+}

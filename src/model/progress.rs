@@ -1,0 +1,98 @@
+//! Progress on checklists: the state of each item, keyed by stable item id.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::checklist::{Scenario, Section};
+
+/// Where an item stands. "Not applicable" is a decision, distinct from "done".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Not yet done.
+    #[default]
+    Open,
+    /// Done.
+    Done,
+    /// Decided not to apply to this situation.
+    NotApplicable,
+}
+
+/// The user's state for one item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ItemState {
+    /// Open, done or not applicable.
+    pub status: Status,
+    /// Free text the user wrote for this item.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// When the status last changed, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<f64>,
+}
+
+/// Progress on one checklist. Items are keyed by id, so states of steps that a newer
+/// content version removed are kept rather than dropped.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// Item id to state; items never touched are absent.
+    pub items: BTreeMap<String, ItemState>,
+}
+
+/// Counts for a progress display.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Items done.
+    pub done: usize,
+    /// Items marked not applicable.
+    pub not_applicable: usize,
+    /// All items.
+    pub total: usize,
+}
+
+impl Tally {
+    /// Items that are settled, one way or the other.
+    pub fn settled(self) -> usize {
+        self.done + self.not_applicable
+    }
+}
+
+impl Progress {
+    /// The status of an item; untouched items are open.
+    pub fn status(&self, item: &str) -> Status {
+        self.items.get(item).map(|s| s.status).unwrap_or_default()
+    }
+
+    /// Sets an item's status and records when.
+    pub fn set_status(&mut self, item: &str, status: Status, now_ms: f64) {
+        let state = self.items.entry(item.to_owned()).or_default();
+        state.status = status;
+        state.changed_at = Some(now_ms);
+    }
+
+    /// Counts for one section.
+    pub fn tally_section(&self, section: &Section) -> Tally {
+        self.tally(section.items.iter().map(|i| i.id.as_str()))
+    }
+
+    /// Counts for a whole scenario.
+    pub fn tally_scenario(&self, scenario: &Scenario) -> Tally {
+        self.tally(scenario.items().map(|i| i.id.as_str()))
+    }
+
+    fn tally<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Tally {
+        let mut t = Tally::default();
+        for id in ids {
+            t.total += 1;
+            match self.status(id) {
+                Status::Done => t.done += 1,
+                Status::NotApplicable => t.not_applicable += 1,
+                Status::Open => {}
+            }
+        }
+        t
+    }
+}

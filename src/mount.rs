@@ -1,0 +1,102 @@
+//! The embedding API: `mount(element, options)` returns a handle with `unmount()`.
+//! The standalone page is one caller of it among others.
+
+use std::any::Any;
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::ui::app::App;
+
+/// Options accepted by [`mount`]. Unknown keys and wrong types are refused with a message.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Storage namespace, so two sites or two widgets never mix their data.
+    pub namespace: String,
+    /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
+    /// the back button work. Only the standalone page sets this; an embed leaves the host's
+    /// fragment alone.
+    #[serde(skip)]
+    pub hash_routing: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { namespace: "default".to_owned(), hash_routing: false }
+    }
+}
+
+impl Options {
+    /// The option names accepted from JavaScript.
+    pub const KEYS: &'static [&'static str] = &["namespace"];
+
+    /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults.
+    pub fn from_js(value: JsValue) -> Result<Options, String> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Options::default());
+        }
+        let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+            return Err(
+                "crisis-comms: invalid options: expected an object such as { namespace: \"my-project\" }"
+                    .into(),
+            );
+        };
+        // serde-wasm-bindgen reads only the fields it knows, so unknown keys are caught here.
+        for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+            if !Options::KEYS.contains(&key.as_str()) {
+                return Err(format!(
+                    "crisis-comms: invalid options: unknown option `{key}`; known options: {}",
+                    Options::KEYS.join(", ")
+                ));
+            }
+        }
+        let options: Options = serde_wasm_bindgen::from_value(value).map_err(|e| {
+            format!("crisis-comms: invalid options: {}", e.to_string().trim_start_matches("Error: "))
+        })?;
+        options.validate()?;
+        Ok(options)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let ok = !self.namespace.is_empty()
+            && self.namespace.len() <= 64
+            && self.namespace.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+        if ok {
+            Ok(())
+        } else {
+            Err(format!(
+                "crisis-comms: invalid options: namespace `{}` must be 1 to 64 letters, digits, `-`, `_` or `.`",
+                self.namespace
+            ))
+        }
+    }
+}
+
+/// A mounted app. Dropping it, or calling `unmount()`, removes it from the page.
+#[wasm_bindgen]
+pub struct MountHandle {
+    inner: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the app's nodes and listeners from the page. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        self.inner = None;
+    }
+}
+
+/// Mounts the app into `element` (JavaScript API). Throws an `Error` with a plain message
+/// when the options are invalid.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<MountHandle, JsError> {
+    let options = Options::from_js(options).map_err(|m| JsError::new(&m))?;
+    Ok(mount_with(element, options))
+}
+
+/// Mounts the app into `element` with options from Rust.
+pub fn mount_with(element: web_sys::HtmlElement, options: Options) -> MountHandle {
+    let handle = leptos::mount::mount_to(element, move || leptos::view! { <App options=options.clone() /> });
+    MountHandle { inner: Some(Box::new(handle)) }
+}

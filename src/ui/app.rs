@@ -1,0 +1,149 @@
+//! The root component: shared state, the current page, and the storage notice.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::content::Library;
+use crate::model::progress::Progress;
+use crate::model::saved::Saved;
+use crate::mount::Options;
+use crate::store::{Notice, Store};
+use crate::ui::catalog::Catalog;
+use crate::ui::notice::StorageNotice;
+use crate::ui::scenario::ScenarioPage;
+
+/// Which page is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The list of checklists.
+    Catalog,
+    /// One checklist, by scenario id.
+    Scenario(String),
+}
+
+impl Route {
+    /// Reads a route from a URL fragment such as `#/s/account-compromise`.
+    pub fn from_fragment(fragment: &str) -> Route {
+        match fragment.trim_start_matches('#').strip_prefix("/s/") {
+            Some(id) if !id.is_empty() => Route::Scenario(id.to_owned()),
+            _ => Route::Catalog,
+        }
+    }
+
+    /// The URL fragment for this route.
+    pub fn fragment(&self) -> String {
+        match self {
+            Route::Catalog => "#/".to_owned(),
+            Route::Scenario(id) => format!("#/s/{id}"),
+        }
+    }
+}
+
+/// State shared by every component of one mounted app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The scenarios on offer.
+    pub library: StoredValue<Arc<Library>>,
+    /// Everything the user has done, as saved.
+    pub saved: RwSignal<Saved>,
+    /// The current page.
+    pub route: RwSignal<Route>,
+    /// What the user must know about storage, if anything.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Prefix for element ids, unique per mounted app, so several apps fit on one page.
+    pub prefix: StoredValue<String>,
+    store: StoredValue<Store, LocalStorage>,
+}
+
+impl AppState {
+    /// Changes one scenario's progress and saves at once.
+    pub fn update_progress(&self, scenario: &str, change: impl FnOnce(&mut Progress)) {
+        self.saved.update(|s| change(s.progress.entry(scenario.to_owned()).or_default()));
+        let result = self.saved.with_untracked(|s| self.store.with_value(|store| store.save(s)));
+        match result {
+            Ok(()) => {
+                if matches!(self.notice.get_untracked(), Some(Notice::WriteFailed(_))) {
+                    self.notice.set(None);
+                }
+            }
+            Err(n) => self.notice.set(Some(n)),
+        }
+    }
+
+    /// An element id unique to this mounted app.
+    pub fn dom_id(&self, local: &str) -> String {
+        self.prefix.with_value(|p| format!("{p}{local}"))
+    }
+}
+
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// The whole app.
+#[component]
+pub fn App(options: Options) -> impl IntoView {
+    let (store, saved, notice) = Store::open(&options.namespace);
+    let instance = INSTANCES.fetch_add(1, Ordering::Relaxed);
+    let initial_route =
+        if options.hash_routing { Route::from_fragment(&current_fragment()) } else { Route::Catalog };
+    let state = AppState {
+        library: StoredValue::new(Arc::new(Library::built_in())),
+        saved: RwSignal::new(saved),
+        route: RwSignal::new(initial_route),
+        notice: RwSignal::new(notice),
+        prefix: StoredValue::new(format!("cc{instance}-")),
+        store: StoredValue::new_local(store),
+    };
+    provide_context(state);
+    if options.hash_routing {
+        sync_with_fragment(state.route);
+    }
+
+    let page = move || {
+        match state.route.get() {
+        Route::Catalog => view! { <Catalog /> }.into_any(),
+        Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
+            Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
+            None => view! {
+                <div class="cc-page">
+                    <h1>"Checklist not found"</h1>
+                    <p>"There is no checklist called “" {id} "” here."</p>
+                    <p><a href="#/" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Catalog); }>"See all checklists"</a></p>
+                </div>
+            }
+            .into_any(),
+        },
+    }
+    };
+
+    view! {
+        <div class="crisis-comms" data-app-ready="true">
+            <StorageNotice />
+            <main class="cc-main">{page}</main>
+        </div>
+    }
+}
+
+fn current_fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Keeps `route` and the address bar's fragment in step, both ways.
+fn sync_with_fragment(route: RwSignal<Route>) {
+    Effect::new(move |_| {
+        let fragment = route.get().fragment();
+        if Route::from_fragment(&current_fragment()) != route.get_untracked() {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&fragment);
+            }
+        }
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let next = Route::from_fragment(&current_fragment());
+        if next != route.get_untracked() {
+            route.set(next);
+        }
+    });
+    on_cleanup(move || listener.remove());
+}

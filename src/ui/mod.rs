@@ -1,0 +1,9 @@
+//! Leptos components, one per file. They read the model and write through [`app::AppState`].
+
+pub mod app;
+pub mod catalog;
+pub mod item;
+pub mod notice;
+pub mod scenario;
+pub mod text;
+pub mod tlp_badge;

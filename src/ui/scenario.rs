@@ -1,0 +1,84 @@
+//! One checklist: its sections, their progress, and the items.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::model::checklist::Scenario;
+use crate::model::progress::Progress;
+use crate::ui::app::{AppState, Route};
+use crate::ui::item::ItemView;
+use crate::ui::text::Prose;
+use crate::ui::tlp_badge::TlpBadge;
+
+/// The page of one scenario.
+#[component]
+pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let heading = NodeRef::<html::H1>::new();
+    // Move focus to the new page's heading so screen readers announce it.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    let id = scenario.id.clone();
+    let whole = scenario.clone();
+    let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
+    let sections = scenario
+        .sections
+        .iter()
+        .map(|section| {
+            let sid = state.dom_id(&format!("section-{}", section.id));
+            let (scenario_id, section_for_tally) = (id.clone(), section.clone());
+            let tally = move || {
+                state.saved.with(|s| match s.progress.get(&scenario_id) {
+                    Some(p) => p.tally_section(&section_for_tally),
+                    None => Progress::default().tally_section(&section_for_tally),
+                })
+            };
+            let items = section
+                .items
+                .iter()
+                .map(|item| view! { <ItemView scenario_id=id.clone() item=item.clone() /> })
+                .collect_view();
+            view! {
+                <section class="cc-section" aria-labelledby=sid.clone()>
+                    <h2 id=sid.clone()>
+                        {section.title.clone()}
+                        <span class="cc-section-progress">
+                            {move || { let t = tally(); format!(" — {} of {}", t.settled(), t.total) }}
+                        </span>
+                    </h2>
+                    <Prose text=section.intro.clone() />
+                    <ul class="cc-items">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="cc-page cc-scenario">
+            <nav class="cc-crumbs">
+                <a href="#/" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Catalog); }>
+                    "← All checklists"
+                </a>
+            </nav>
+            <header class="cc-scenario-head">
+                <h1 node_ref=heading tabindex="-1">{scenario.title.clone()}</h1>
+                <p class="cc-lead">{scenario.summary.clone()}</p>
+                <Prose text=scenario.when.clone() />
+                <p class="cc-meta">"Label for this record: " <TlpBadge tlp=scenario.label /></p>
+                <p class="cc-overall">
+                    <label>
+                        {move || { let t = overall.get(); format!("{} of {} steps settled", t.settled(), t.total) }}
+                        <progress max=move || overall.get().total value=move || overall.get().settled()></progress>
+                    </label>
+                </p>
+            </header>
+            {sections}
+        </article>
+    }
+}

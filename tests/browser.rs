@@ -1,0 +1,111 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium): the app
+//! mounted into an element renders the checklist, and toggling an item updates the DOM
+//! and the saved state.
+#![cfg(target_arch = "wasm32")]
+
+use crisis_comms::content::Library;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn container() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn options(namespace: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"namespace".into(), &namespace.into()).unwrap();
+    o.into()
+}
+
+fn query(root: &HtmlElement, css: &str) -> HtmlElement {
+    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no `{css}`")).dyn_into().unwrap()
+}
+
+async fn open_first_scenario(root: &HtmlElement) {
+    query(root, ".cc-scenario-card a").click();
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_scenario_view_renders_every_item_with_audience_and_label() {
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-render")).unwrap();
+    open_first_scenario(&root).await;
+
+    let library = Library::built_in();
+    let scenario = &library.scenarios[0];
+    assert_eq!(query(&root, "h1").text_content().unwrap(), scenario.title);
+    let boxes = root.query_selector_all(".cc-item input[type=checkbox]").unwrap();
+    assert_eq!(boxes.length() as usize, scenario.items().count());
+    let first = scenario.items().next().unwrap();
+    let item = query(&root, &format!("[data-item='{}']", first.id));
+    assert!(item.text_content().unwrap().contains(first.label.as_str()));
+    assert!(item.text_content().unwrap().contains(first.audience[0].title()));
+    // The checkbox has a label that names the step.
+    let input: HtmlInputElement = query(&item, "input").dyn_into().unwrap();
+    let label = query(&item, "label");
+    assert_eq!(label.get_attribute("for").unwrap(), input.id());
+    assert_eq!(label.text_content().unwrap(), first.text);
+}
+
+#[wasm_bindgen_test]
+async fn toggling_an_item_updates_the_dom_and_saves() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("crisis-comms:component-toggle:state").unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-toggle")).unwrap();
+    open_first_scenario(&root).await;
+
+    let item = query(&root, ".cc-item");
+    let input: HtmlInputElement = query(&item, "input").dyn_into().unwrap();
+    assert!(!input.checked());
+    assert!(!item.class_list().contains("cc-done"));
+    input.click();
+    leptos::task::tick().await;
+    assert!(input.checked());
+    assert!(item.class_list().contains("cc-done"));
+    assert!(query(&root, ".cc-overall").text_content().unwrap().starts_with("1 of "));
+    let saved = storage.get_item("crisis-comms:component-toggle:state").unwrap().expect("saved at once");
+    assert!(saved.contains("\"done\""), "{saved}");
+
+    input.click();
+    leptos::task::tick().await;
+    assert!(!input.checked());
+    assert!(!item.class_list().contains("cc-done"));
+    assert!(query(&root, ".cc-overall").text_content().unwrap().starts_with("0 of "));
+}
+
+#[wasm_bindgen_test]
+fn unknown_options_are_an_error_message_not_a_panic() {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"namesapce".into(), &"x".into()).unwrap();
+    let err = crisis_comms::mount(container(), o.into()).err().expect("refused");
+    let message = js_sys::Error::from(JsValue::from(err)).message();
+    assert_eq!(
+        String::from(message),
+        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace"
+    );
+    let wrong_type = js_sys::Object::new();
+    js_sys::Reflect::set(&wrong_type, &"namespace".into(), &JsValue::from(7)).unwrap();
+    let err = crisis_comms::mount(container(), wrong_type.into()).err().expect("refused");
+    let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
+    assert!(message.starts_with("crisis-comms: invalid options: invalid type"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_every_node() {
+    let root = container();
+    let mut app = crisis_comms::mount(root.clone(), options("component-unmount")).unwrap();
+    assert!(root.child_element_count() > 0);
+    app.unmount();
+    assert_eq!(root.child_element_count(), 0);
+}

@@ -1,0 +1,55 @@
+//! The first slice, end to end on the release build: catalog, scenario, progress that
+//! survives a reload, and a clean console.
+
+use e2e::{browser, console_errors, find, is_checked, open, wait_ready};
+use fantoccini::Locator;
+
+#[tokio::test]
+async fn checked_items_survive_a_reload_and_the_console_stays_clean() {
+    let c = browser().await;
+    open(&c, "").await;
+
+    // The catalog lists the scenario; open it.
+    let link = find(&c, ".cc-scenario-card a").await;
+    assert_eq!(link.text().await.unwrap(), "A maintainer's account is compromised");
+    link.click().await.unwrap();
+    let heading = find(&c, "h1").await;
+    assert_eq!(heading.text().await.unwrap(), "A maintainer's account is compromised");
+
+    // Every item is a real checkbox with a label; each shows its audience and its TLP label.
+    let items = c.find_all(Locator::Css(".cc-item")).await.unwrap();
+    assert!(items.len() >= 15, "only {} items", items.len());
+    let first_badge = find(&c, ".cc-item .cc-tlp").await.text().await.unwrap();
+    assert!(first_badge.starts_with("TLP:"), "badge text: {first_badge}");
+
+    // Check two items.
+    for id in ["reach-owner", "tell-platform"] {
+        find(&c, &format!("[data-item='{id}'] label")).await.click().await.unwrap();
+        assert!(is_checked(&c, &format!("[data-item='{id}'] input[type=checkbox]")).await, "{id} checked");
+    }
+    let progress = find(&c, ".cc-overall").await.text().await.unwrap();
+    assert!(progress.starts_with("2 of "), "progress text: {progress}");
+
+    // Reload: the page comes back on the same checklist with both items still checked.
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    for id in ["reach-owner", "tell-platform"] {
+        assert!(
+            is_checked(&c, &format!("[data-item='{id}'] input[type=checkbox]")).await,
+            "{id} after reload"
+        );
+    }
+    assert!(
+        !is_checked(&c, "[data-item='start-log'] input[type=checkbox]").await,
+        "an unchecked item stays unchecked"
+    );
+
+    // Back to the catalog, which shows the progress.
+    find(&c, ".cc-crumbs a").await.click().await.unwrap();
+    let meta = find(&c, ".cc-scenario-card .cc-meta").await.text().await.unwrap();
+    assert!(meta.contains("2 of "), "catalog progress: {meta}");
+
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}

@@ -1,0 +1,67 @@
+//! `cargo xtask dist`: the release build of the standalone page into `dist/`.
+
+use std::path::{Path, PathBuf};
+
+use crate::run::{cmd, root, step};
+use crate::setup::Tools;
+use crate::Result;
+
+/// Builds the release app and returns the `dist/` folder.
+pub fn build(tools: &Tools) -> Result<PathBuf> {
+    step(
+        "release build into dist/: trunk build --release",
+        cmd("trunk", &tools.path).args(["build", "--release"]),
+    )?;
+    let dist = root().join("dist");
+    externalise_loader(&dist)?;
+    println!("    dist/ is ready: {}", dist.display());
+    Ok(dist)
+}
+
+/// Moves Trunk's inline loader script into a file, so the page's Content-Security-Policy
+/// can stay `script-src 'self'` with no inline script, hash or nonce.
+fn externalise_loader(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let html =
+        std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let (rewritten, loader) = split_inline_module(&html)
+        .ok_or("dist/index.html has no inline loader script: did Trunk's output change?")?;
+    let name = format!("start-{:016x}.js", fnv1a(loader.as_bytes()));
+    std::fs::write(dist.join(&name), loader.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
+    let html = rewritten.replace("{LOADER}", &format!("<script type=\"module\" src=\"./{name}\"></script>"));
+    if html.contains("<script>") || html.contains("<script type=\"module\">") {
+        return Err("dist/index.html still has an inline script after moving the loader out".to_owned());
+    }
+    std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// Finds the one inline `<script type="module">`; returns the page with `{LOADER}` in its
+/// place, and the script's text.
+fn split_inline_module(html: &str) -> Option<(String, String)> {
+    let open = "<script type=\"module\"";
+    let start = html.find(open)?;
+    let body_start = start + html[start..].find('>')? + 1;
+    let body_end = body_start + html[body_start..].find("</script>")?;
+    let end = body_end + "</script>".len();
+    let page = format!("{}{{LOADER}}{}", &html[..start], &html[end..]);
+    Some((page, html[body_start..body_end].to_owned()))
+}
+
+/// A content hash for cache-busting file names (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inline_loader_is_cut_out_and_marked() {
+        let html =
+            "<head><script type=\"module\" nonce=\"x\">import init from './a.js';</script><link></head>";
+        let (page, loader) = split_inline_module(html).expect("found");
+        assert_eq!(page, "<head>{LOADER}<link></head>");
+        assert_eq!(loader, "import init from './a.js';");
+    }
+}

@@ -1,0 +1,223 @@
+//! `cargo xtask setup`: checks each tool and installs what is missing. Each step is skipped
+//! when already satisfied, and each failure says what is missing and how to get it.
+
+use std::env;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::run::{output, root, step};
+use crate::Result;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The tools every other task uses.
+pub struct Tools {
+    /// PATH for child processes: the project's tools folder, cargo's bin folder, then the rest.
+    pub path: OsString,
+    /// The Chromium (or Chrome) binary.
+    pub chrome: PathBuf,
+    /// The matching ChromeDriver binary.
+    pub chromedriver: PathBuf,
+}
+
+/// Checks and installs everything; returns where the tools are.
+pub fn run() -> Result<Tools> {
+    println!("==> setup: checking tools");
+    let path = tool_path()?;
+    wasm_target()?;
+    trunk(&path)?;
+    wasm_bindgen(&path)?;
+    wasm_opt(&path)?;
+    let (chrome, chromedriver) = browser(&path)?;
+    Ok(Tools { path, chrome, chromedriver })
+}
+
+fn ok(what: &str) {
+    println!("    ok  {what}");
+}
+
+/// The folder for tools installed by npm, inside the (git-ignored) `tools/` folder.
+pub fn npm_bin() -> PathBuf {
+    root().join("tools").join("node_modules").join(".bin")
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    home.join("bin")
+}
+
+fn tool_path() -> Result<OsString> {
+    let mut dirs = vec![npm_bin(), cargo_bin()];
+    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(dirs).map_err(|e| format!("cannot build PATH: {e}"))
+}
+
+fn with_path(program: &str, path: &OsString) -> Command {
+    let mut c = Command::new(program);
+    c.env("PATH", path).current_dir(root());
+    c
+}
+
+fn wasm_target() -> Result {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).ok_or(
+        "rustup is not available: install Rust with rustup (https://rustup.rs), then run this again",
+    )?;
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        ok(WASM_TARGET);
+        return Ok(());
+    }
+    step("install the wasm32 target", Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn trunk(path: &OsString) -> Result {
+    let want = format!("trunk {TRUNK_VERSION}");
+    if output(with_path("trunk", path).arg("--version")).is_some_and(|v| v.trim() == want) {
+        ok(&want);
+        return Ok(());
+    }
+    step(
+        &format!("install {want} (takes a few minutes)"),
+        with_path("cargo", path).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]),
+    )
+}
+
+/// The wasm-bindgen version in Cargo.lock; the CLI must be exactly this version.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock ({e}): run `cargo generate-lockfile`"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package: is the crate's dependency on it missing?".to_owned())
+}
+
+fn wasm_bindgen(path: &OsString) -> Result {
+    let version = locked_wasm_bindgen()?;
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))
+        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(format!(
+            "Trunk.toml must pin `wasm_bindgen = \"{version}\"` under [tools], the version in Cargo.lock"
+        ));
+    }
+    let want = format!("wasm-bindgen {version}");
+    let have = output(with_path("wasm-bindgen", path).arg("--version")).is_some_and(|v| v.trim() == want);
+    let runner = output(with_path("wasm-bindgen-test-runner", path).arg("--version")).is_some();
+    if have && runner {
+        ok(&format!("{want} (and its test runner)"));
+        return Ok(());
+    }
+    // Not `--locked`: its locked dependency set is not fully available from the registry.
+    step(
+        &format!("install wasm-bindgen-cli {version} (takes a few minutes)"),
+        with_path("cargo", path).args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]),
+    )
+}
+
+fn wasm_opt(path: &OsString) -> Result {
+    let want = format!("version {BINARYEN_VERSION}");
+    let wasm_opt = npm_bin().join("wasm-opt");
+    let works = |p: &Path| {
+        output(with_path(&p.to_string_lossy(), path).arg("--version")).is_some_and(|v| v.contains(&want))
+    };
+    if works(&wasm_opt) {
+        ok(&format!("wasm-opt {want} (binaryen from npm, first on PATH)"));
+        return Ok(());
+    }
+    if output(with_path("npm", path).arg("--version")).is_none() {
+        return Err(
+            "npm is not available: install Node.js and npm, then run this again (needed for binaryen's wasm-opt)"
+                .to_owned(),
+        );
+    }
+    let tools = root().join("tools");
+    std::fs::create_dir_all(&tools).map_err(|e| format!("cannot create {}: {e}", tools.display()))?;
+    step(
+        &format!("install binaryen {BINARYEN_VERSION} from npm into tools/"),
+        with_path("npm", path)
+            .args(["install", "--prefix", "tools", "--no-audit", "--no-fund", "--save-exact"])
+            .arg(format!("binaryen@{BINARYEN_VERSION}.0.0")),
+    )?;
+    if works(&wasm_opt) {
+        Ok(())
+    } else {
+        Err(format!("{} was installed but does not report {want}", wasm_opt.display()))
+    }
+}
+
+fn find_on_path(names: &[&str], path: &OsString) -> Option<PathBuf> {
+    env::split_paths(path).flat_map(|dir| names.iter().map(move |n| dir.join(n))).find(|p| p.is_file())
+}
+
+fn from_env_or_path(var: &str, names: &[&str], path: &OsString) -> Result<Option<PathBuf>> {
+    match env::var_os(var) {
+        Some(p) if Path::new(&p).is_file() => Ok(Some(PathBuf::from(p))),
+        Some(p) => Err(format!("{var} is set to {}, which is not a file", Path::new(&p).display())),
+        None => Ok(find_on_path(names, path)),
+    }
+}
+
+fn browser(path: &OsString) -> Result<(PathBuf, PathBuf)> {
+    const CHROMES: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    let mut chrome = from_env_or_path("CHROME", CHROMES, path)?;
+    let mut driver = from_env_or_path("CHROMEDRIVER", &["chromedriver"], path)?;
+    if chrome.is_none() || driver.is_none() {
+        install_browser()?;
+        chrome = from_env_or_path("CHROME", CHROMES, path)?;
+        driver = from_env_or_path("CHROMEDRIVER", &["chromedriver"], path)?;
+    }
+    let (Some(chrome), Some(driver)) = (chrome, driver) else {
+        return Err("Chromium and ChromeDriver were installed but are not on PATH".to_owned());
+    };
+    let major = |p: &Path| {
+        output(Command::new(p).arg("--version"))
+            .and_then(|v| v.split_whitespace().find_map(|w| w.split('.').next()?.parse::<u32>().ok()))
+    };
+    let (c, d) = (major(&chrome), major(&driver));
+    if c.is_none() || c != d {
+        let show = |v: Option<u32>| v.map_or_else(|| "unknown".to_owned(), |v| v.to_string());
+        return Err(format!(
+            "Chromium ({}) and ChromeDriver ({}) must have the same major version: set CHROME and CHROMEDRIVER \
+             to a matching pair",
+            show(c),
+            show(d)
+        ));
+    }
+    ok(&format!("Chromium and ChromeDriver {}", c.unwrap_or_default()));
+    Ok((chrome, driver))
+}
+
+fn install_browser() -> Result {
+    let debian = Path::new("/etc/debian_version").exists();
+    let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !(debian && root_user) {
+        return Err(
+            "Chromium and ChromeDriver are needed for the browser tests. Install them (on Debian or \
+             Ubuntu: `apt-get install chromium chromium-driver`), or set CHROME and CHROMEDRIVER to \
+             their paths."
+                .to_owned(),
+        );
+    }
+    step("apt-get update", Command::new("apt-get").arg("update"))?;
+    step(
+        "install Chromium and ChromeDriver",
+        Command::new("apt-get").env("DEBIAN_FRONTEND", "noninteractive").args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ]),
+    )
+}

@@ -1,0 +1,153 @@
+//! `cargo xtask test`: every check and test, in order, stopping at the first failure.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::run::{cmd, step};
+use crate::setup::{self, Tools};
+use crate::{dist, http, Result};
+
+const WASM: &str = "wasm32-unknown-unknown";
+
+/// Passed and failed tests over every runner.
+#[derive(Default)]
+struct Count {
+    passed: u64,
+    failed: u64,
+}
+
+pub fn run() -> Result {
+    let started = Instant::now();
+    let tools = setup::run()?;
+    let p = &tools.path;
+    let mut count = Count::default();
+    step("format: cargo fmt --check", cmd("cargo", p).args(["fmt", "--all", "--check"]))?;
+    step(
+        "lint for the host: clippy -D warnings",
+        cmd("cargo", p).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    )?;
+    step(
+        "lint for wasm32: clippy -D warnings",
+        cmd("cargo", p).args([
+            "clippy",
+            "-p",
+            "crisis-comms",
+            "--all-targets",
+            "--target",
+            WASM,
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    tests("native tests", cmd("cargo", p).args(["test", "--workspace", "--exclude", "e2e"]), &mut count)?;
+    tests(
+        "browser component tests: wasm-bindgen-test in headless Chromium",
+        cmd("cargo", p)
+            .args(["test", "-p", "crisis-comms", "--target", WASM, "--test", "browser"])
+            .env("CHROMEDRIVER", &tools.chromedriver),
+        &mut count,
+    )?;
+    let dist = dist::build(&tools)?;
+    end_to_end(&tools, &dist, &mut count)?;
+    println!("\nxtask test: every step passed in {:.0} s", started.elapsed().as_secs_f64());
+    println!("{} passed, {} failed", count.passed, count.failed);
+    Ok(())
+}
+
+/// Runs a test command, echoing its output and adding up its `test result:` lines.
+fn tests(what: &str, command: &mut Command, count: &mut Count) -> Result {
+    println!("\n==> {what}");
+    let mut child =
+        command.stdout(Stdio::piped()).spawn().map_err(|e| format!("{what}: could not start: {e}"))?;
+    let stdout = child.stdout.take().ok_or("no output pipe")?;
+    let (mut passed, mut failed) = (0, 0);
+    for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+        println!("{line}");
+        if let Some(rest) = line.trim().strip_prefix("test result: ") {
+            passed += number_before(rest, " passed");
+            failed += number_before(rest, " failed");
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    count.passed += passed;
+    count.failed += failed;
+    if !status.success() || failed > 0 {
+        return Err(format!("{what} failed ({passed} passed, {failed} failed)"));
+    }
+    if passed == 0 {
+        return Err(format!("{what} ran no test"));
+    }
+    Ok(())
+}
+
+/// In `ok. 3 passed; 0 failed; ...`, the number before `word`.
+fn number_before(text: &str, word: &str) -> u64 {
+    text.split(';')
+        .find_map(|part| {
+            part.trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ")
+                .strip_suffix(word)?
+                .trim()
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0)
+}
+
+/// Stops ChromeDriver however the tests end.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn end_to_end(tools: &Tools, dist: &Path, count: &mut Count) -> Result {
+    let server = http::Server::start(dist, 0)?;
+    let port =
+        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let _driver = Driver(
+        Command::new(&tools.chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", tools.chromedriver.display()))?,
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("ChromeDriver did not start listening on port {port} within 20 s"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tests(
+        "end-to-end tests: release build in headless Chromium through WebDriver",
+        cmd("cargo", &tools.path)
+            .args(["test", "-p", "e2e"])
+            .env("E2E_BASE_URL", server.url())
+            .env("E2E_WEBDRIVER_URL", format!("http://127.0.0.1:{port}"))
+            .env("E2E_CHROME", &tools.chrome),
+        count,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_before;
+
+    #[test]
+    fn reads_counts_from_a_cargo_test_summary() {
+        let line = "ok. 12 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        assert_eq!(number_before(line, " passed"), 12);
+        assert_eq!(number_before(line, " failed"), 1);
+        assert_eq!(number_before("FAILED. 3 passed; 2 failed;", " failed"), 2);
+    }
+}
