@@ -16,6 +16,11 @@ label = "TLP:AMBER"
 [[references]]
 title = "FIRST TLP"
 url = "https://www.first.org/tlp/"
+
+[[placeholders]]
+name = "project"
+description = "The project's name"
+example = "libexample"
 +++
 
 ## First hour {#first-hour}
@@ -28,6 +33,19 @@ Keep it small.
 - why: The account may be read by someone else.
 
 Use a number you already had.
+
+## Message templates {#templates}
+
+### Holding statement {#holding}
+- label: TLP:CLEAR
+- audience: public
+- channel: The project's website
+- subject: About {project}
+
+```text
+We are looking into a problem with {project}.
+More soon.
+```
 "#;
 
 fn error_of(text: &str) -> String {
@@ -48,6 +66,14 @@ fn the_valid_example_parses_with_all_its_parts() {
     assert_eq!(item.label.as_str(), "TLP:RED");
     assert_eq!(item.why, "The account may be read by someone else.");
     assert_eq!(item.detail, "Use a number you already had.");
+    assert_eq!(s.placeholders[0].name, "project");
+    let t = &s.templates[0];
+    assert_eq!(
+        (t.id.as_str(), t.title.as_str(), t.subject.as_str()),
+        ("holding", "Holding statement", "About {project}")
+    );
+    assert_eq!(t.body, "We are looking into a problem with {project}.\nMore soon.");
+    assert_eq!(t.label.as_str(), "TLP:CLEAR");
 }
 
 #[test]
@@ -57,14 +83,22 @@ fn each_mistake_is_named_with_file_and_line() {
         ("+++\nid", "id", "example.md, line 1: a checklist starts with a line `+++` that opens its front matter"),
         ("id = \"example\"", "id = \"Example!\"", "example.md, line 2: the scenario id `Example!` must be lower-case letters, digits and hyphens (at most 64)"),
         ("version = 1\n", "version = 1\nversoin = 2\n", "example.md, line 6: unknown key `versoin`: expected one of id, title, summary, when, version, tags, label, related"),
-        ("title = \"An example\"\n", "", "example.md, line 10: `title` is missing"),
+        ("title = \"An example\"\n", "", "example.md, line 15: `title` is missing"),
         ("label = \"TLP:AMBER\"", "label = \"TLP:WHITE\"", "example.md, line 6: `TLP:WHITE` is a TLP 1.0 label; TLP 2.0 calls it TLP:CLEAR"),
-        ("- label: TLP:RED", "- label: TLP:AMBER+STRCIT", "example.md, line 19: `TLP:AMBER+STRCIT` is not a TLP 2.0 label: did you mean `TLP:AMBER+STRICT`? (expected one of TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN, TLP:CLEAR)"),
-        ("- audience: responders, maintainers\n", "", "example.md, line 17: the step `Call the owner` has no audience: add a line `- audience: ...` under it"),
-        ("responders, maintainers", "responders, everyone", "example.md, line 18: unknown audience `everyone`: expected one of responders, leadership, maintainers, moderators, affected, community, downstream, foundation, platform, public"),
-        ("### Call the owner {#call-owner}", "### Call the owner", "example.md, line 17: the step `Call the owner` has no id: end the heading with `{#some-id}` (progress is saved under it, so keep it when rewording)"),
+        ("- label: TLP:RED", "- label: TLP:AMBER+STRCIT", "example.md, line 24: `TLP:AMBER+STRCIT` is not a TLP 2.0 label: did you mean `TLP:AMBER+STRICT`? (expected one of TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN, TLP:CLEAR)"),
+        ("- audience: responders, maintainers\n", "", "example.md, line 22: the step `Call the owner` has no audience: add a line `- audience: ...` under it"),
+        ("responders, maintainers", "responders, everyone", "example.md, line 23: unknown audience `everyone`: expected one of responders, leadership, maintainers, moderators, affected, community, downstream, foundation, platform, public"),
+        ("### Call the owner {#call-owner}", "### Call the owner", "example.md, line 22: the step `Call the owner` has no id: end the heading with `{#some-id}` (progress is saved under it, so keep it when rewording)"),
         ("https://www.first.org/tlp/", "http://www.first.org/tlp/", "example.md, line 10: the link `http://www.first.org/tlp/` must start with https:// or mailto:"),
-        ("- why: The", "- who: The", "example.md, line 20: unknown step property `who`: expected audience, label or why"),
+        ("- why: The", "- who: The", "example.md, line 25: unknown step property `who`: expected audience, label, why or kind"),
+        ("- why: The", "- kind: action\n- why: The", "example.md, line 25: unknown kind `action`: expected communication or response"),
+        ("a problem with {project}", "a problem with {projet}", "example.md, line 38: the placeholder `{projet}` is not declared: add it under `[[placeholders]]` in the front matter"),
+        ("About {project}", "About {name}", "example.md, line 35: the placeholder `{name}` is not declared: add it under `[[placeholders]]` in the front matter"),
+        ("```text\n", "", "example.md, line 37: the template `Holding statement` needs its text in a fenced block (```text ... ```)"),
+        ("More soon.\n```", "More soon.", "example.md, line 37: this fenced block is never closed"),
+        ("- label: TLP:CLEAR\n", "", "example.md, line 31: the template `Holding statement` has no label: add a line `- label: TLP:...` under it"),
+        ("## Message templates {#templates}\n", "## Message templates {#templates}\n\n## Later {#later}\n", "example.md, line 31: the message templates section (`{#templates}`) must come last"),
+        ("[[placeholders]]", "[[placeholder]]", "example.md, line 12: unknown table `[[placeholder]]`: expected `[[references]]` or `[[placeholders]]`"),
     ];
     for (from, to, expected) in cases {
         let text = VALID.replacen(from, to, 1);
@@ -75,31 +109,25 @@ fn each_mistake_is_named_with_file_and_line() {
 
 #[test]
 fn duplicate_ids_and_empty_sections_are_refused() {
-    let dup = format!("{VALID}\n### Call again {{#call-owner}}\n- audience: responders\n- label: TLP:RED\n");
-    assert_eq!(error_of(&dup), "example.md, line 24: the step id `call-owner` is used twice");
-    let empty = format!("{VALID}\n## Afterwards {{#afterwards}}\n\nNothing here.\n");
+    let first_section_end = "Use a number you already had.\n";
+    let dup = VALID.replacen(first_section_end, "Use a number you already had.\n\n### Call again {#call-owner}\n- audience: responders\n- label: TLP:RED\n", 1);
+    assert_eq!(error_of(&dup), "example.md, line 29: the id `call-owner` is used twice");
+    let empty = VALID.replacen(
+        first_section_end,
+        "Use a number you already had.\n\n## Afterwards {#afterwards}\n\nNothing here.\n",
+        1,
+    );
     assert_eq!(
         error_of(&empty),
-        "example.md, line 24: the section `Afterwards` has no steps: add at least one `### Step {#step-id}`"
+        "example.md, line 29: the section `Afterwards` has no steps: add at least one `### Step {#step-id}`"
     );
 }
 
 #[test]
-fn every_file_in_the_checklists_folder_is_built_in_and_valid() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
-    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-        .expect("checklists folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
-        .collect();
-    on_disk.sort();
-    let mut built_in: Vec<String> = BUILT_IN.iter().map(|(name, _)| name.to_string()).collect();
-    built_in.sort();
-    assert_eq!(on_disk, built_in, "content::BUILT_IN must list every file in checklists/");
-
-    for name in &on_disk {
-        let text = std::fs::read_to_string(dir.join(name)).expect("readable");
-        if let Err(e) = parse_scenario(name, &text) {
+fn every_built_in_checklist_is_valid_and_ids_are_unique() {
+    assert!(!BUILT_IN.is_empty(), "build.rs found no checklist in checklists/");
+    for (name, text) in BUILT_IN {
+        if let Err(e) = parse_scenario(name, text) {
             panic!("{e}");
         }
     }

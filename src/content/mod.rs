@@ -5,9 +5,8 @@ use std::sync::Arc;
 use crate::model::checklist::Scenario;
 use crate::model::parse::{parse_scenario, ParseError};
 
-/// Every built-in checklist file: its name and its text.
-pub const BUILT_IN: &[(&str, &str)] =
-    &[("account-compromise.md", include_str!("../../checklists/account-compromise.md"))];
+/// Every built-in checklist file in `checklists/`, by name, with its text (listed by `build.rs`).
+pub const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
 /// Parsed scenarios, plus the errors of files that could not be parsed.
 #[derive(Clone, Debug, Default)]

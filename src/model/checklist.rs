@@ -24,8 +24,51 @@ pub struct Scenario {
     pub related: Vec<String>,
     /// Sources and further reading.
     pub references: Vec<Reference>,
+    /// The `{placeholders}` its templates use, each declared once.
+    pub placeholders: Vec<Placeholder>,
     /// The phases of the response, in order.
     pub sections: Vec<Section>,
+    /// Ready wording for the messages the scenario needs.
+    pub templates: Vec<Template>,
+}
+
+/// A value the user fills once per record, used as `{name}` in templates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    /// The name used in braces.
+    pub name: String,
+    /// What to fill in.
+    pub description: String,
+    /// An example value.
+    pub example: String,
+}
+
+/// A message template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Template {
+    /// Stable identifier, unique within the scenario.
+    pub id: String,
+    /// What the message is, e.g. "Holding statement".
+    pub title: String,
+    /// The label the message carries.
+    pub label: Tlp,
+    /// Who receives it.
+    pub audience: Vec<Audience>,
+    /// Where to send or post it.
+    pub channel: String,
+    /// Subject line, for email-like channels; may be empty.
+    pub subject: String,
+    /// The text, with `{placeholders}`.
+    pub body: String,
+}
+
+/// Whether a step is communication guidance (the heart) or a response step it depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// Who to tell, what, when, with which label.
+    Communication,
+    /// An action that communication depends on.
+    Response,
 }
 
 /// A titled link to a source.
@@ -65,6 +108,8 @@ pub struct Item {
     pub label: Tlp,
     /// Optional reason for the step.
     pub why: String,
+    /// Communication guidance or a response step.
+    pub kind: ItemKind,
 }
 
 impl Scenario {

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::audience::Audience;
-use super::checklist::{Item, Reference, Scenario, Section};
+use super::checklist::{Item, ItemKind, Placeholder, Reference, Scenario, Section, Template};
 use super::tlp::{Tlp, TlpError};
 
 /// A problem in a checklist file, with where it is.
@@ -81,7 +81,7 @@ impl<'a> Parser<'a> {
         };
         let (front, body) = (&lines[1..close + 1], &lines[close + 2..]);
         let mut scenario = self.front_matter(front, close + 2)?;
-        scenario.sections = self.body(body)?;
+        self.body(body, &mut scenario)?;
         if scenario.sections.is_empty() {
             return self.err(
                 close + 2,
@@ -95,23 +95,31 @@ impl<'a> Parser<'a> {
 
     fn front_matter(&self, lines: &[(usize, &str)], end_line: usize) -> Result<Scenario, ParseError> {
         let mut top: Vec<Entry> = Vec::new();
-        let mut references: Vec<(usize, Vec<Entry>)> = Vec::new();
+        // `[[references]]` and `[[placeholders]]` tables, in order: (kind, line, entries).
+        let mut tables: Vec<(&str, usize, Vec<Entry>)> = Vec::new();
         for &(n, raw) in lines {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if line.starts_with('[') {
-                if line == "[[references]]" {
-                    references.push((n, Vec::new()));
-                    continue;
+                match line {
+                    "[[references]]" => tables.push(("references", n, Vec::new())),
+                    "[[placeholders]]" => tables.push(("placeholders", n, Vec::new())),
+                    _ => {
+                        return self.err(
+                            n,
+                            format!(
+                                "unknown table `{line}`: expected `[[references]]` or `[[placeholders]]`"
+                            ),
+                        )
+                    }
                 }
-                return self
-                    .err(n, format!("unknown table `{line}`: the only table allowed is `[[references]]`"));
+                continue;
             }
             let entry = self.entry(n, line)?;
-            let target = match references.last_mut() {
-                Some((_, entries)) => entries,
+            let target = match tables.last_mut() {
+                Some((_, _, entries)) => entries,
                 None => &mut top,
             };
             if target.iter().any(|e| e.key == entry.key) {
@@ -132,18 +140,37 @@ impl<'a> Parser<'a> {
             label: fields.label("label")?,
             related: fields.list("related")?,
             references: Vec::new(),
+            placeholders: Vec::new(),
             sections: Vec::new(),
+            templates: Vec::new(),
             id,
         };
         fields.no_unknown(&["id", "title", "summary", "when", "version", "tags", "label", "related"])?;
 
-        for (n, entries) in references {
+        for (kind, n, entries) in tables {
             let mut fields = Fields { parser: self, entries, end_line: n };
-            let (title, _) = fields.string("title")?;
-            let (url, url_line) = fields.string("url")?;
-            self.check_link(url_line, &url)?;
-            fields.no_unknown(&["title", "url"])?;
-            scenario.references.push(Reference { title, url });
+            if kind == "references" {
+                let (title, _) = fields.string("title")?;
+                let (url, url_line) = fields.string("url")?;
+                self.check_link(url_line, &url)?;
+                fields.no_unknown(&["title", "url"])?;
+                scenario.references.push(Reference { title, url });
+            } else {
+                let (name, name_line) = fields.string("name")?;
+                if placeholder_names(&format!("{{{name}}}")).next() != Some(name.as_str()) {
+                    return self.err(
+                        name_line,
+                        format!("the placeholder name `{name}` must be letters, digits, `-` or `_`"),
+                    );
+                }
+                if scenario.placeholders.iter().any(|p| p.name == name) {
+                    return self.err(name_line, format!("the placeholder `{name}` is declared twice"));
+                }
+                let description = fields.string("description")?.0;
+                let example = fields.optional_string("example")?;
+                fields.no_unknown(&["name", "description", "example"])?;
+                scenario.placeholders.push(Placeholder { name, description, example });
+            }
         }
         Ok(scenario)
     }
@@ -233,20 +260,27 @@ impl<'a> Parser<'a> {
 
     // ---- body ---------------------------------------------------------------------------
 
-    fn body(&self, lines: &[(usize, &str)]) -> Result<Vec<Section>, ParseError> {
+    fn body(&self, lines: &[(usize, &str)], scenario: &mut Scenario) -> Result<(), ParseError> {
         let mut sections: Vec<(usize, Section)> = Vec::new();
-        let mut item_ids: HashSet<String> = HashSet::new();
-        // Where free text goes: the intro of the last section, or the detail of the last item.
+        let mut ids: HashSet<String> = HashSet::new();
+        let mut in_templates: Option<usize> = None;
         let mut i = 0;
         while i < lines.len() {
             let (n, line) = lines[i];
             i += 1;
             if let Some(rest) = line.strip_prefix("## ") {
                 let h = self.heading(n, rest, "section")?;
+                if in_templates.is_some() {
+                    return self.err(n, "the message templates section (`{#templates}`) must come last");
+                }
                 if sections.iter().any(|(_, s)| s.id == h.id) {
                     return self.err(n, format!("the section id `{}` is used twice", h.id));
                 }
                 self.close_section(sections.last())?;
+                if h.id == TEMPLATES {
+                    in_templates = Some(n);
+                    continue;
+                }
                 let section = Section {
                     id: h.id.to_owned(),
                     title: h.text.to_owned(),
@@ -255,23 +289,37 @@ impl<'a> Parser<'a> {
                 };
                 sections.push((n, section));
             } else if let Some(rest) = line.strip_prefix("### ") {
-                let h = self.heading(n, rest, "step")?;
-                let Some((_, section)) = sections.last_mut() else {
-                    return self.err(n, "a step (`###`) comes before any section (`##`)");
-                };
-                if !item_ids.insert(h.id.to_owned()) {
-                    return self.err(n, format!("the step id `{}` is used twice", h.id));
+                let what = if in_templates.is_some() { "template" } else { "step" };
+                let h = self.heading(n, rest, what)?;
+                if !ids.insert(h.id.to_owned()) {
+                    return self.err(n, format!("the id `{}` is used twice", h.id));
                 }
-                let (item, next) = self.item(lines, i, n, h)?;
-                section.items.push(item);
-                i = next;
-            } else if line.starts_with('#') && line.trim_start_matches('#').starts_with(' ') {
+                let (props, next) = self.properties(lines, i);
+                if in_templates.is_some() {
+                    let (template, next) = self.template(lines, next, n, h, props, &scenario.placeholders)?;
+                    scenario.templates.push(template);
+                    i = next;
+                } else {
+                    let Some((_, section)) = sections.last_mut() else {
+                        return self.err(n, "a step (`###`) comes before any section (`##`)");
+                    };
+                    let item = self.item(n, h, props)?;
+                    let (detail, next) = prose(lines, next);
+                    section.items.push(Item { detail, ..item });
+                    i = next;
+                }
+            } else if is_heading(line) {
                 return self.err(
                     n,
                     "only `##` (section) and `###` (step) headings are allowed after the front matter",
                 );
             } else if line.trim().is_empty() {
                 continue;
+            } else if in_templates.is_some() {
+                return self.err(
+                    n,
+                    "text in the templates section belongs to a template: put it under a `###` heading",
+                );
             } else {
                 let Some((_, section)) = sections.last_mut() else {
                     return self.err(
@@ -285,13 +333,20 @@ impl<'a> Parser<'a> {
                         "text between steps belongs to a step: put it right under the step's heading",
                     );
                 }
-                let (text, next) = collect_text(lines, i - 1);
-                append_paragraph(&mut section.intro, &text);
+                let (intro, next) = prose(lines, i - 1);
+                section.intro = intro;
                 i = next;
             }
         }
         self.close_section(sections.last())?;
-        Ok(sections.into_iter().map(|(_, s)| s).collect())
+        if let (Some(n), true) = (in_templates, scenario.templates.is_empty()) {
+            return self.err(
+                n,
+                "the templates section has no templates: add at least one `### Template {#template-id}`",
+            );
+        }
+        scenario.sections = sections.into_iter().map(|(_, s)| s).collect();
+        Ok(())
     }
 
     fn close_section(&self, last: Option<&(usize, Section)>) -> Result<(), ParseError> {
@@ -304,83 +359,191 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Parses an item whose heading is on line `n`; `start` is the index of the next line.
-    fn item(
-        &self,
-        lines: &[(usize, &str)],
-        start: usize,
-        n: usize,
-        h: Heading,
-    ) -> Result<(Item, usize), ParseError> {
-        let mut audience: Option<Vec<Audience>> = None;
-        let mut label: Option<Tlp> = None;
-        let mut why = String::new();
+    /// Reads the `- key: value` lines right under a heading (blank lines before them are skipped).
+    fn properties<'t>(&self, lines: &[(usize, &'t str)], start: usize) -> (Vec<Prop<'t>>, usize) {
         let mut i = start;
-        // Skip blank lines between the heading and its properties.
         while i < lines.len() && lines[i].1.trim().is_empty() {
             i += 1;
         }
-        while i < lines.len() {
-            let (pn, line) = lines[i];
-            let Some(prop) = line.strip_prefix("- ") else {
+        let mut props = Vec::new();
+        while let Some(&(line, text)) = lines.get(i) {
+            let Some((key, value)) = text.strip_prefix("- ").and_then(|p| p.split_once(':')) else { break };
+            if key.trim().contains(' ') {
                 break;
-            };
-            let Some((key, value)) = prop.split_once(':') else {
-                break;
-            };
-            let (key, value) = (key.trim(), value.trim());
-            match key {
-                "audience" => {
-                    let mut list = Vec::new();
-                    for word in value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-                        let a: Audience = word.parse().or_else(|m| self.err(pn, m))?;
-                        if !list.contains(&a) {
-                            list.push(a);
-                        }
-                    }
-                    audience = Some(list);
-                }
-                "label" => label = Some(value.parse().or_else(|e: TlpError| self.err(pn, e.message))?),
-                "why" => why = value.to_owned(),
-                other => {
-                    return self.err(
-                        pn,
-                        format!("unknown step property `{other}`: expected audience, label or why"),
-                    );
-                }
             }
+            props.push(Prop { line, key: key.trim(), value: value.trim() });
             i += 1;
         }
-        let audience = match audience {
-            Some(a) if !a.is_empty() => a,
-            _ => {
-                return self.err(
-                    n,
-                    format!("the step `{}` has no audience: add a line `- audience: ...` under it", h.text),
-                )
+        (props, i)
+    }
+
+    fn audience(&self, p: &Prop) -> Result<Vec<Audience>, ParseError> {
+        let mut list = Vec::new();
+        for word in p.value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            let a: Audience = word.parse().or_else(|m| self.err(p.line, m))?;
+            if !list.contains(&a) {
+                list.push(a);
             }
+        }
+        Ok(list)
+    }
+
+    fn label(&self, p: &Prop) -> Result<Tlp, ParseError> {
+        p.value.parse().or_else(|e: TlpError| self.err(p.line, e.message))
+    }
+
+    /// Builds an item (without its detail) from its heading on line `n` and its properties.
+    fn item(&self, n: usize, h: Heading, props: Vec<Prop>) -> Result<Item, ParseError> {
+        let mut item = Item {
+            id: h.id.to_owned(),
+            text: h.text.to_owned(),
+            detail: String::new(),
+            audience: Vec::new(),
+            label: Tlp::Red,
+            why: String::new(),
+            kind: ItemKind::Communication,
         };
+        let mut label = None;
+        for p in &props {
+            match p.key {
+                "audience" => item.audience = self.audience(p)?,
+                "label" => label = Some(self.label(p)?),
+                "why" => item.why = p.value.to_owned(),
+                "kind" => {
+                    item.kind = match p.value {
+                        "communication" => ItemKind::Communication,
+                        "response" => ItemKind::Response,
+                        other => {
+                            return self.err(
+                                p.line,
+                                format!("unknown kind `{other}`: expected communication or response"),
+                            )
+                        }
+                    }
+                }
+                other => {
+                    return self.err(
+                        p.line,
+                        format!("unknown step property `{other}`: expected audience, label, why or kind"),
+                    )
+                }
+            }
+        }
+        if item.audience.is_empty() {
+            return self.err(
+                n,
+                format!("the step `{}` has no audience: add a line `- audience: ...` under it", h.text),
+            );
+        }
         let Some(label) = label else {
             return self.err(
                 n,
                 format!("the step `{}` has no label: add a line `- label: TLP:...` under it", h.text),
             );
         };
-        let mut detail = String::new();
-        while i < lines.len() && !lines[i].1.starts_with("## ") && !lines[i].1.starts_with("### ") {
-            if lines[i].1.trim().is_empty() {
-                i += 1;
-                continue;
+        Ok(Item { label, ..item })
+    }
+
+    /// Builds a template from its heading on line `n`, its properties and the fenced block after them.
+    fn template(
+        &self,
+        lines: &[(usize, &str)],
+        start: usize,
+        n: usize,
+        h: Heading,
+        props: Vec<Prop>,
+        placeholders: &[Placeholder],
+    ) -> Result<(Template, usize), ParseError> {
+        let mut t = Template {
+            id: h.id.to_owned(),
+            title: h.text.to_owned(),
+            label: Tlp::Red,
+            audience: Vec::new(),
+            channel: String::new(),
+            subject: String::new(),
+            body: String::new(),
+        };
+        let mut label = None;
+        for p in &props {
+            match p.key {
+                "label" => label = Some(self.label(p)?),
+                "audience" => t.audience = self.audience(p)?,
+                "channel" => t.channel = p.value.to_owned(),
+                "subject" => {
+                    self.check_placeholders(p.line, p.value, placeholders)?;
+                    t.subject = p.value.to_owned();
+                }
+                other => {
+                    return self.err(
+                        p.line,
+                        format!(
+                        "unknown template property `{other}`: expected label, audience, channel or subject"
+                    ),
+                    )
+                }
             }
-            if lines[i].1.starts_with('#') && lines[i].1.trim_start_matches('#').starts_with(' ') {
+        }
+        let Some(label) = label else {
+            return self.err(
+                n,
+                format!("the template `{}` has no label: add a line `- label: TLP:...` under it", h.text),
+            );
+        };
+        if t.audience.is_empty() {
+            return self.err(
+                n,
+                format!("the template `{}` has no audience: add a line `- audience: ...` under it", h.text),
+            );
+        }
+        let mut i = start;
+        while i < lines.len() && lines[i].1.trim().is_empty() {
+            i += 1;
+        }
+        let Some(&(fence_line, fence)) = lines.get(i).filter(|(_, l)| l.trim_start().starts_with("```"))
+        else {
+            let line = lines.get(i).map_or(n, |(l, _)| *l);
+            return self.err(
+                line,
+                format!("the template `{}` needs its text in a fenced block (```text ... ```)", h.text),
+            );
+        };
+        let fence = fence.trim_start();
+        let ticks = &fence[..fence.len() - fence.trim_start_matches('`').len()];
+        let mut body: Vec<&str> = Vec::new();
+        i += 1;
+        loop {
+            let Some(&(line, text)) = lines.get(i) else {
+                return self.err(fence_line, "this fenced block is never closed");
+            };
+            i += 1;
+            if text.trim() == ticks {
                 break;
             }
-            let (text, next) = collect_text(lines, i);
-            append_paragraph(&mut detail, &text);
-            i = next;
+            self.check_placeholders(line, text, placeholders)?;
+            body.push(text.trim_end());
         }
-        let item = Item { id: h.id.to_owned(), text: h.text.to_owned(), detail, audience, label, why };
-        Ok((item, i))
+        if body.iter().all(|l| l.trim().is_empty()) {
+            return self.err(fence_line, format!("the template `{}` has an empty text", h.text));
+        }
+        Ok((Template { label, body: body.join("\n"), ..t }, i))
+    }
+
+    /// Fails on the first `{name}` in `text` that the front matter does not declare.
+    fn check_placeholders(
+        &self,
+        line: usize,
+        text: &str,
+        placeholders: &[Placeholder],
+    ) -> Result<(), ParseError> {
+        for name in placeholder_names(text) {
+            if !placeholders.iter().any(|p| p.name == name) {
+                return self.err(
+                    line,
+                    format!("the placeholder `{{{name}}}` is not declared: add it under `[[placeholders]]` in the front matter"),
+                );
+            }
+        }
+        Ok(())
     }
 
     fn heading<'t>(&self, n: usize, rest: &'t str, what: &str) -> Result<Heading<'t>, ParseError> {
@@ -429,26 +592,54 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Collects one paragraph (or list) starting at `start`: lines up to a blank line or heading.
-fn collect_text(lines: &[(usize, &str)], start: usize) -> (String, usize) {
-    let mut i = start;
-    let mut out: Vec<&str> = Vec::new();
-    while i < lines.len() {
-        let l = lines[i].1;
-        if l.trim().is_empty() || l.starts_with('#') && l.trim_start_matches('#').starts_with(' ') {
-            break;
-        }
-        out.push(l.trim_end());
-        i += 1;
-    }
-    (out.join("\n"), i)
+/// The name of the section that holds message templates instead of steps.
+pub const TEMPLATES: &str = "templates";
+
+/// One `- key: value` line under a heading.
+struct Prop<'t> {
+    line: usize,
+    key: &'t str,
+    value: &'t str,
 }
 
-fn append_paragraph(target: &mut String, text: &str) {
-    if !target.is_empty() {
-        target.push_str("\n\n");
+fn is_heading(line: &str) -> bool {
+    line.starts_with('#') && line.trim_start_matches('#').starts_with(' ')
+}
+
+/// Collects prose from `start` up to the next heading: paragraphs kept, separated by one
+/// blank line, lines inside a paragraph kept as they are (lists stay lists).
+fn prose(lines: &[(usize, &str)], start: usize) -> (String, usize) {
+    let mut i = start;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    while let Some(&(_, l)) = lines.get(i) {
+        if is_heading(l) {
+            break;
+        }
+        if l.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(l.trim_end());
+        }
+        i += 1;
     }
-    target.push_str(text);
+    if !current.is_empty() {
+        paragraphs.push(current.join("\n"));
+    }
+    (paragraphs.join("\n\n"), i)
+}
+
+/// The `{name}` placeholders used in `text`, in order. A name is letters, digits, `-` and `_`.
+pub fn placeholder_names(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|part| {
+        let name = part.split_once('}')?.0;
+        let valid =
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        valid.then_some(name)
+    })
 }
 
 /// Typed access to front matter entries, with errors that name the key and the line.
