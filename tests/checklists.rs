@@ -138,3 +138,22 @@ fn every_built_in_checklist_is_valid_and_ids_are_unique() {
     ids.dedup();
     assert_eq!(ids.len(), library.scenarios.len(), "scenario ids must be unique");
 }
+
+#[test]
+fn the_library_covers_twelve_scenarios_with_enough_steps_and_templates() {
+    use crisis_comms::model::tlp::Tlp;
+    let library = Library::built_in();
+    assert!(library.scenarios.len() >= 12, "{} scenarios", library.scenarios.len());
+    let ids: Vec<&str> = library.scenarios.iter().map(|s| s.id.as_str()).collect();
+    for s in &library.scenarios {
+        assert!(s.sections.len() >= 4, "{}: {} sections", s.id, s.sections.len());
+        assert!(s.items().count() >= 15, "{}: {} steps", s.id, s.items().count());
+        assert!(s.templates.len() >= 3, "{}: {} templates", s.id, s.templates.len());
+        assert!(s.templates.iter().any(|t| t.label == Tlp::Clear), "{}: no public template", s.id);
+        assert!(s.templates.iter().any(|t| t.label != Tlp::Clear), "{}: no private template", s.id);
+        assert!(s.references.iter().any(|r| r.url == "https://www.first.org/tlp/"), "{}: no TLP link", s.id);
+        for related in &s.related {
+            assert!(ids.contains(&related.as_str()), "{}: related `{related}` does not exist", s.id);
+        }
+    }
+}

@@ -3,7 +3,9 @@
 
 pub mod audience;
 pub mod checklist;
+pub mod markdown;
 pub mod parse;
 pub mod progress;
 pub mod saved;
+pub mod template;
 pub mod tlp;

@@ -40,6 +40,9 @@ pub struct ItemState {
 pub struct Progress {
     /// Item id to state; items never touched are absent.
     pub items: BTreeMap<String, ItemState>,
+    /// Template placeholder values, filled once per checklist.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
 }
 
 /// Counts for a progress display.
@@ -71,6 +74,16 @@ impl Progress {
         let state = self.items.entry(item.to_owned()).or_default();
         state.status = status;
         state.changed_at = Some(now_ms);
+    }
+
+    /// The note on an item; empty when there is none.
+    pub fn note(&self, item: &str) -> &str {
+        self.items.get(item).map_or("", |s| s.note.as_str())
+    }
+
+    /// Replaces the note on an item.
+    pub fn set_note(&mut self, item: &str, note: &str) {
+        self.items.entry(item.to_owned()).or_default().note = note.to_owned();
     }
 
     /// Counts for one section.

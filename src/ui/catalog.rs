@@ -1,9 +1,20 @@
-//! The catalog: every checklist on offer, with its progress.
+//! The catalog: every checklist on offer, with search, tag filters and progress.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::model::checklist::Scenario;
 use crate::ui::app::{AppState, Route};
 use crate::ui::tlp_badge::TlpBadge;
+
+/// Whether `scenario` matches every word of `query` (in title, summary, when or tags).
+fn matches(scenario: &Scenario, query: &str) -> bool {
+    let haystack =
+        format!("{} {} {} {}", scenario.title, scenario.summary, scenario.when, scenario.tags.join(" "))
+            .to_lowercase();
+    query.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
+}
 
 /// The list of checklists.
 #[component]
@@ -11,6 +22,67 @@ pub fn Catalog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let scenarios = state.library.with_value(|l| l.scenarios.clone());
     let errors = state.library.with_value(|l| l.errors.clone());
+    let tags: BTreeSet<String> = scenarios.iter().flat_map(|s| s.tags.iter().cloned()).collect();
+    let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(None::<String>);
+    let search_id = state.dom_id("search");
+    let total = scenarios.len();
+
+    let visible = {
+        let scenarios = scenarios.clone();
+        Memo::new(move |_| {
+            let (q, t) = (query.get(), tag.get());
+            scenarios
+                .iter()
+                .filter(|s| matches(s, &q) && t.as_ref().is_none_or(|t| s.tags.contains(t)))
+                .map(|s| s.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let cards = scenarios
+        .into_iter()
+        .map(|s| {
+            let route = Route::Scenario(s.id.clone());
+            let href = route.fragment();
+            let scenario = s.clone();
+            let tally = move || state.saved.with(|saved| saved.tally(&scenario));
+            let id = s.id.clone();
+            let shown = move || visible.with(|v| v.contains(&id));
+            view! {
+                <li class="cc-scenario-card" hidden=move || !shown()>
+                    <h2>
+                        <a href=href on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }>
+                            {s.title.clone()}
+                        </a>
+                    </h2>
+                    <p>{s.summary.clone()}</p>
+                    <p class="cc-meta">
+                        "Record label: " <TlpBadge tlp=s.label /> " · "
+                        {move || { let t = tally(); format!("{} of {} steps settled", t.settled(), t.total) }}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let tag_buttons = tags
+        .into_iter()
+        .map(|t| {
+            let (mine, other) = (t.clone(), t.clone());
+            view! {
+                <button
+                    type="button"
+                    class="cc-button cc-tag"
+                    aria-pressed=move || (tag.get().as_deref() == Some(mine.as_str())).to_string()
+                    on:click=move |_| tag.update(|cur| *cur = if cur.as_deref() == Some(other.as_str()) { None } else { Some(other.clone()) })
+                >
+                    {t}
+                </button>
+            }
+        })
+        .collect_view();
+
     view! {
         <div class="cc-page cc-catalog">
             <h1>"Crisis communication checklists"</h1>
@@ -19,31 +91,25 @@ pub fn Catalog() -> impl IntoView {
                 "Your progress stays in this browser; nothing you type leaves this page."
             </p>
             {errors.into_iter().map(|e| view! { <p class="cc-error" role="alert">{e.to_string()}</p> }).collect_view()}
-            <ul class="cc-scenarios">
-                {scenarios
-                    .into_iter()
-                    .map(|s| {
-                        let route = Route::Scenario(s.id.clone());
-                        let href = route.fragment();
-                        let scenario = s.clone();
-                        let tally = move || state.saved.with(|saved| saved.tally(&scenario));
-                        view! {
-                            <li class="cc-scenario-card">
-                                <h2>
-                                    <a href=href on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }>
-                                        {s.title.clone()}
-                                    </a>
-                                </h2>
-                                <p>{s.summary.clone()}</p>
-                                <p class="cc-meta">
-                                    "Record label: " <TlpBadge tlp=s.label /> " · "
-                                    {move || { let t = tally(); format!("{} of {} steps settled", t.settled(), t.total) }}
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <div class="cc-filters" role="search">
+                <label for=search_id.clone()>"Search checklists"</label>
+                <input
+                    id=search_id
+                    type="search"
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <div class="cc-tags" role="group" aria-label="Filter by tag">{tag_buttons}</div>
+                <p class="cc-count" role="status">
+                    {move || {
+                        let n = visible.with(Vec::len);
+                        if n == total { format!("{total} checklists") } else { format!("Showing {n} of {total} checklists") }
+                    }}
+                </p>
+            </div>
+            <ul class="cc-scenarios">{cards}</ul>
         </div>
     }
 }

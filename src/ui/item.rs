@@ -1,11 +1,12 @@
-//! One checklist item: a real checkbox with its label, its audience and its TLP label.
+//! One checklist item: a real checkbox with its label, its audience and TLP label,
+//! "not applicable" apart from "done", and a private note.
 
 use leptos::prelude::*;
 
-use crate::model::checklist::Item;
+use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::Status;
 use crate::ui::app::AppState;
-use crate::ui::text::Prose;
+use crate::ui::text::{runs_view, Prose};
 use crate::ui::tlp_badge::TlpBadge;
 
 /// An item of a scenario.
@@ -13,19 +14,50 @@ use crate::ui::tlp_badge::TlpBadge;
 pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
     let state = expect_context::<AppState>();
     let box_id = state.dom_id(&format!("item-{}", item.id));
+    let note_id = state.dom_id(&format!("note-{}", item.id));
     let (sid, iid) = (scenario_id.clone(), item.id.clone());
-    let done = Memo::new(move |_| {
-        state.saved.with(|s| s.progress.get(&sid).map(|p| p.status(&iid)) == Some(Status::Done))
+    let status = Memo::new(move |_| {
+        state.saved.with(|s| s.progress.get(&sid).map(|p| p.status(&iid)).unwrap_or_default())
     });
-    let item_id = item.id.clone();
-    let toggle = move |ev: leptos::ev::Event| {
-        let status = if event_target_checked(&ev) { Status::Done } else { Status::Open };
-        let now = js_sys::Date::now();
-        state.update_progress(&scenario_id, |p| p.set_status(&item_id, status, now));
+    let (sid, iid) = (scenario_id.clone(), item.id.clone());
+    let note = Memo::new(move |_| {
+        state.saved.with(|s| s.progress.get(&sid).map(|p| p.note(&iid).to_owned()).unwrap_or_default())
+    });
+    let done = move || status.get() == Status::Done;
+    let not_applicable = move || status.get() == Status::NotApplicable;
+
+    let set_status = {
+        let (sid, iid) = (scenario_id.clone(), item.id.clone());
+        move |next: Status| {
+            let now = js_sys::Date::now();
+            state.update_progress(&sid, |p| p.set_status(&iid, next, now));
+        }
     };
+    let on_check = {
+        let set_status = set_status.clone();
+        move |ev: leptos::ev::Event| {
+            set_status(if event_target_checked(&ev) { Status::Done } else { Status::Open })
+        }
+    };
+    let on_not_applicable = move |_| {
+        set_status(if status.get_untracked() == Status::NotApplicable {
+            Status::Open
+        } else {
+            Status::NotApplicable
+        })
+    };
+    let on_note = {
+        let (sid, iid) = (scenario_id.clone(), item.id.clone());
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            state.update_progress(&sid, |p| p.set_note(&iid, &text));
+        }
+    };
+
     let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+    let response = item.kind == ItemKind::Response;
     let why = (!item.why.is_empty())
-        .then(|| view! { <p class="cc-why"><strong>"Why: "</strong>{item.why.clone()}</p> });
+        .then(|| view! { <p class="cc-why"><strong>"Why: "</strong>{runs_view(crate::model::markdown::inlines(&item.why))}</p> });
     let detail = (!item.detail.is_empty()).then(|| {
         view! {
             <details class="cc-detail">
@@ -34,19 +66,47 @@ pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
             </details>
         }
     });
+    let has_note = !note.get_untracked().is_empty();
     view! {
-        <li class="cc-item" class:cc-done=done data-item=item.id.clone()>
+        <li
+            class="cc-item"
+            class:cc-done=done
+            class:cc-na=not_applicable
+            class:cc-response=response
+            data-item=item.id.clone()
+        >
             <div class="cc-item-main">
-                <input type="checkbox" id=box_id.clone() prop:checked=done on:change=toggle />
+                <input type="checkbox" id=box_id.clone() prop:checked=done on:change=on_check />
                 <label for=box_id>{item.text.clone()}</label>
             </div>
             <p class="cc-meta">
+                {response.then(|| view! { <span class="cc-kind">"Response step"</span> " · " })}
                 <span class="cc-audience">"For: " {audience}</span>
                 " · "
                 <TlpBadge tlp=item.label />
+                {move || not_applicable().then(|| view! { " · " <span class="cc-na-tag">"Not applicable"</span> })}
             </p>
             {why}
             {detail}
+            <div class="cc-item-tools">
+                <button type="button" class="cc-button cc-na-toggle" aria-pressed=move || not_applicable().to_string() on:click=on_not_applicable>
+                    "Not applicable"
+                </button>
+                <details class="cc-note" open=has_note>
+                    <summary>{move || if note.get().is_empty() { "Add a note" } else { "Note" }}</summary>
+                    <label class="cc-visually-hidden" for=note_id.clone()>{format!("Note on: {}", item.text)}</label>
+                    <textarea
+                        id=note_id
+                        class="cc-note-text"
+                        rows="3"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        prop:value=move || note.get()
+                        on:input=on_note
+                    ></textarea>
+                </details>
+            </div>
         </li>
     }
 }

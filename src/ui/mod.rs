@@ -5,5 +5,6 @@ pub mod catalog;
 pub mod item;
 pub mod notice;
 pub mod scenario;
+pub mod templates;
 pub mod text;
 pub mod tlp_badge;

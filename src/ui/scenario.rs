@@ -9,6 +9,7 @@ use crate::model::checklist::Scenario;
 use crate::model::progress::Progress;
 use crate::ui::app::{AppState, Route};
 use crate::ui::item::ItemView;
+use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -79,6 +80,17 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 </p>
             </header>
             {sections}
+            {(!scenario.templates.is_empty()).then(|| view! { <Templates scenario=scenario.clone() /> })}
+            {(!scenario.references.is_empty()).then(|| view! {
+                <section class="cc-references">
+                    <h2>"Sources and further reading"</h2>
+                    <ul>
+                        {scenario.references.iter().map(|r| view! {
+                            <li><a href=r.url.clone() rel="noopener noreferrer" target="_blank">{r.title.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
         </article>
     }
 }

@@ -101,3 +101,34 @@ impl WebDriverCompatibleCommand for BrowserLog {
         (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
     }
 }
+
+/// Grants a browser permission to the page (WebDriver's permissions extension).
+pub async fn grant(c: &Client, permission: &str) {
+    c.issue_cmd(SetPermission(permission.to_owned())).await.expect("permission granted");
+}
+
+#[derive(Debug)]
+struct SetPermission(String);
+
+impl WebDriverCompatibleCommand for SetPermission {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/permissions", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "descriptor": { "name": self.0 }, "state": "granted" });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// The text on the clipboard, read by the page (needs the `clipboard-read` permission).
+pub async fn clipboard_text(c: &Client) -> String {
+    let value = c
+        .execute_async(
+            "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('ERROR ' + e))",
+            vec![],
+        )
+        .await
+        .expect("clipboard read");
+    value.as_str().unwrap_or_default().to_owned()
+}

@@ -1,0 +1,120 @@
+//! Message templates of a scenario: placeholders filled once, each message shown filled in
+//! with its label in place, and copied in one click.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::checklist::{Scenario, Template};
+use crate::model::template::compose;
+use crate::ui::app::AppState;
+use crate::ui::tlp_badge::TlpBadge;
+
+/// The templates part of a scenario page.
+#[component]
+pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let heading = state.dom_id("templates");
+    let fields = scenario
+        .placeholders
+        .iter()
+        .map(|p| {
+            let input_id = state.dom_id(&format!("value-{}", p.name));
+            let (sid, name) = (scenario.id.clone(), p.name.clone());
+            let value = Memo::new(move |_| {
+                state.saved.with(|s| s.progress.get(&sid).and_then(|pr| pr.values.get(&name).cloned()).unwrap_or_default())
+            });
+            let (sid, name) = (scenario.id.clone(), p.name.clone());
+            let on_input = move |ev: leptos::ev::Event| {
+                let text = event_target_value(&ev);
+                state.update_progress(&sid, |pr| {
+                    pr.values.insert(name.clone(), text);
+                });
+            };
+            let hint = if p.example.is_empty() { String::new() } else { format!("e.g. {}", p.example) };
+            view! {
+                <div class="cc-field">
+                    <label for=input_id.clone()>{p.description.clone()} " " <code>{format!("{{{}}}", p.name)}</code></label>
+                    <input
+                        id=input_id
+                        type="text"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        placeholder=hint
+                        prop:value=move || value.get()
+                        on:input=on_input
+                        data-placeholder=p.name.clone()
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    let templates = scenario
+        .templates
+        .iter()
+        .map(|t| view! { <TemplateCard scenario_id=scenario.id.clone() template=t.clone() /> })
+        .collect_view();
+    view! {
+        <section class="cc-templates" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>"Message templates"</h2>
+            <p>
+                "Fill these in once; every template below uses them. They stay in this browser. "
+                "Each message carries its label in the subject, before the text, and where the text ends."
+            </p>
+            <div class="cc-fields">{fields}</div>
+            {templates}
+        </section>
+    }
+}
+
+/// One template, filled in, with a copy button.
+#[component]
+fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let heading = state.dom_id(&format!("template-{}", template.id));
+    let audience = template.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+    let label = template.label;
+    let (sid, t) = (scenario_id.clone(), template.clone());
+    let composed = Memo::new(move |_| {
+        state.saved.with(|s| match s.progress.get(&sid) {
+            Some(p) => compose(&t, &p.values),
+            None => compose(&t, &Default::default()),
+        })
+    });
+    let copied = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = composed.get_untracked().message();
+        leptos::task::spawn_local(async move {
+            let result = match web_sys::window() {
+                Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&text)).await.map(drop),
+                None => Err(wasm_bindgen::JsValue::NULL),
+            };
+            copied.set(match result {
+                Ok(()) => "Copied, with its label.".to_owned(),
+                Err(_) => "Could not copy: select the message above and copy it by hand.".to_owned(),
+            });
+        });
+    };
+    let channel = (!template.channel.is_empty()).then(|| view! { " · Where: " {template.channel.clone()} });
+    view! {
+        <article class="cc-template" data-template=template.id.clone() aria-labelledby=heading.clone()>
+            <h3 id=heading.clone()>{template.title.clone()}</h3>
+            <p class="cc-meta">"For: " {audience} {channel} " · " <TlpBadge tlp=label /></p>
+            {move || {
+                let missing = composed.get().missing;
+                (!missing.is_empty()).then(|| {
+                    let names: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
+                    view! { <p class="cc-missing">"Not filled in yet: " {names.join(", ")}</p> }
+                })
+            }}
+            <pre class="cc-message" tabindex="0">{move || composed.get().message()}</pre>
+            <p class="cc-copy-row">
+                <button type="button" class="cc-button" on:click=copy>"Copy message"</button>
+                " "
+                <span class="cc-copied" role="status">{move || copied.get()}</span>
+            </p>
+        </article>
+    }
+}
