@@ -118,7 +118,7 @@ fn apply(mut s: String, e: &Edit) -> String {
 /// A small valid file (so most cases stay near the format), or a slice of a real one.
 fn seed(pick: usize, from: usize) -> String {
     let (_, text) = BUILT_IN[pick % BUILT_IN.len()];
-    if pick % 4 == 0 {
+    if pick.is_multiple_of(4) {
         return text.to_owned();
     }
     // The front matter and a window of the body keep inputs small and varied.
