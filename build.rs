@@ -8,12 +8,17 @@ fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&root).join("checklists");
     println!("cargo:rerun-if-changed=checklists");
-    let mut files: Vec<String> = fs::read_dir(&dir)
-        .expect("the checklists/ folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".md") && name != "README.md")
-        .collect();
+    // Checklists at the top, stress tests in `stress-tests/`.
+    let mut files: Vec<String> = Vec::new();
+    for sub in ["", "stress-tests"] {
+        let Ok(entries) = fs::read_dir(dir.join(sub)) else { continue };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".md") && name != "README.md" {
+                files.push(if sub.is_empty() { name } else { format!("{sub}/{name}") });
+            }
+        }
+    }
     files.sort();
     let mut out = String::from("&[\n");
     for name in files {

@@ -30,6 +30,67 @@ pub struct Scenario {
     pub sections: Vec<Section>,
     /// Ready wording for the messages the scenario needs.
     pub templates: Vec<Template>,
+    /// A communication checklist or a governance stress test.
+    pub kind: ScenarioKind,
+}
+
+/// What a checklist file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScenarioKind {
+    /// Steps to communicate through a crisis.
+    Checklist,
+    /// Questions that test a project's governance against abuse.
+    StressTest,
+}
+
+/// The governance shape of a project; stress-test questions may apply to some shapes only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Shape {
+    /// One person maintains the project.
+    SingleMaintainer,
+    /// A small group of maintainers, without formal governance.
+    SmallGroup,
+    /// A company leads the project.
+    CompanyLed,
+    /// A foundation hosts the project, with a steering council or similar.
+    FoundationHosted,
+}
+
+impl Shape {
+    /// Every shape, from the smallest.
+    pub const ALL: [Shape; 4] =
+        [Shape::SingleMaintainer, Shape::SmallGroup, Shape::CompanyLed, Shape::FoundationHosted];
+
+    /// The keyword used in checklist files.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Shape::SingleMaintainer => "single-maintainer",
+            Shape::SmallGroup => "small-group",
+            Shape::CompanyLed => "company-led",
+            Shape::FoundationHosted => "foundation-hosted",
+        }
+    }
+
+    /// The words shown to people.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Shape::SingleMaintainer => "A single maintainer",
+            Shape::SmallGroup => "A small group of maintainers",
+            Shape::CompanyLed => "A company-led project",
+            Shape::FoundationHosted => "A foundation-hosted project with a steering council",
+        }
+    }
+}
+
+impl std::str::FromStr for Shape {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Shape::ALL.into_iter().find(|x| x.key() == s).ok_or_else(|| {
+            let known: Vec<&str> = Shape::ALL.iter().map(|x| x.key()).collect();
+            format!("unknown governance shape `{s}`: expected one of {}", known.join(", "))
+        })
+    }
 }
 
 /// A value the user fills once per record, used as `{name}` in templates.
@@ -69,6 +130,8 @@ pub enum ItemKind {
     Communication,
     /// An action that communication depends on.
     Response,
+    /// A stress-test question, answered resilient, partly, not yet or not applicable.
+    Question,
 }
 
 /// A titled link to a source.
@@ -108,8 +171,10 @@ pub struct Item {
     pub label: Tlp,
     /// Optional reason for the step.
     pub why: String,
-    /// Communication guidance or a response step.
+    /// Communication guidance, a response step, or a stress-test question.
     pub kind: ItemKind,
+    /// For stress-test questions: the governance shapes it applies to (empty: all).
+    pub applies_to: Vec<Shape>,
 }
 
 impl Scenario {

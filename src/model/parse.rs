@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::audience::Audience;
-use super::checklist::{Item, ItemKind, Placeholder, Reference, Scenario, Section, Template};
+use super::checklist::{
+    Item, ItemKind, Placeholder, Reference, Scenario, ScenarioKind, Section, Shape, Template,
+};
 use super::tlp::{Tlp, TlpError};
 
 /// A problem in a checklist file, with where it is.
@@ -143,9 +145,20 @@ impl<'a> Parser<'a> {
             placeholders: Vec::new(),
             sections: Vec::new(),
             templates: Vec::new(),
+            kind: match fields.optional_string("kind")?.as_str() {
+                "" | "checklist" => ScenarioKind::Checklist,
+                "stress-test" => ScenarioKind::StressTest,
+                other => {
+                    return self.err(
+                        fields.end_line,
+                        format!("unknown checklist kind `{other}`: expected checklist or stress-test"),
+                    )
+                }
+            },
             id,
         };
-        fields.no_unknown(&["id", "title", "summary", "when", "version", "tags", "label", "related"])?;
+        fields
+            .no_unknown(&["id", "title", "summary", "when", "version", "tags", "label", "related", "kind"])?;
 
         for (kind, n, entries) in tables {
             let mut fields = Fields { parser: self, entries, end_line: n };
@@ -303,7 +316,11 @@ impl<'a> Parser<'a> {
                     let Some((_, section)) = sections.last_mut() else {
                         return self.err(n, "a step (`###`) comes before any section (`##`)");
                     };
-                    let item = self.item(n, h, props)?;
+                    let item = if scenario.kind == ScenarioKind::StressTest {
+                        self.question(h, props, scenario.label)?
+                    } else {
+                        self.item(n, h, props)?
+                    };
                     let (detail, next) = prose(lines, next);
                     section.items.push(Item { detail, ..item });
                     i = next;
@@ -402,6 +419,7 @@ impl<'a> Parser<'a> {
             label: Tlp::Red,
             why: String::new(),
             kind: ItemKind::Communication,
+            applies_to: Vec::new(),
         };
         let mut label = None;
         for p in &props {
@@ -442,6 +460,41 @@ impl<'a> Parser<'a> {
             );
         };
         Ok(Item { label, ..item })
+    }
+
+    /// Builds a stress-test question (without its detail): no audience or label of its own,
+    /// optionally limited to some governance shapes.
+    fn question(&self, h: Heading, props: Vec<Prop>, label: Tlp) -> Result<Item, ParseError> {
+        let mut item = Item {
+            id: h.id.to_owned(),
+            text: h.text.to_owned(),
+            detail: String::new(),
+            audience: Vec::new(),
+            label,
+            why: String::new(),
+            kind: ItemKind::Question,
+            applies_to: Vec::new(),
+        };
+        for p in &props {
+            match p.key {
+                "why" => item.why = p.value.to_owned(),
+                "applies-to" => {
+                    for word in p.value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                        let shape: Shape = word.parse().or_else(|m| self.err(p.line, m))?;
+                        if !item.applies_to.contains(&shape) {
+                            item.applies_to.push(shape);
+                        }
+                    }
+                }
+                other => {
+                    return self.err(
+                        p.line,
+                        format!("unknown question property `{other}`: expected applies-to or why (questions have no audience or label of their own)"),
+                    )
+                }
+            }
+        }
+        Ok(item)
     }
 
     /// Builds a template from its heading on line `n`, its properties and the fenced block after them.
