@@ -141,8 +141,8 @@ fn every_built_in_checklist_is_valid_and_ids_are_unique() {
 
 #[test]
 fn the_library_covers_twelve_scenarios_with_enough_steps_and_templates() {
-    use crisis_comms::model::tlp::Tlp;
     use crisis_comms::model::checklist::ScenarioKind;
+    use crisis_comms::model::tlp::Tlp;
     let library = Library::built_in();
     let checklists: Vec<_> = library.scenarios.iter().filter(|s| s.kind == ScenarioKind::Checklist).collect();
     assert!(checklists.len() >= 12, "{} scenarios", checklists.len());

@@ -3,6 +3,7 @@
 
 pub mod audience;
 pub mod checklist;
+pub mod decide;
 pub mod markdown;
 pub mod parse;
 pub mod progress;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{Scenario, Section};
+use super::tlp::Tlp;
 
 /// Where an item stands. "Not applicable" is a decision, distinct from "done".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +44,12 @@ pub struct Progress {
     /// Template placeholder values, filled once per checklist.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, String>,
+    /// The record's label, when the user chose one other than the scenario's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Tlp>,
+    /// Labels the user chose for templates, by template id, instead of their defaults.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub template_labels: BTreeMap<String, Tlp>,
 }
 
 /// Counts for a progress display.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::checklist::Template;
 use super::parse::placeholder_names;
+use super::tlp::Tlp;
 
 /// A template with the user's values filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,9 +43,8 @@ pub fn fill(text: &str, values: &BTreeMap<String, String>) -> (String, Vec<Strin
     (out, missing)
 }
 
-/// Fills `template` with `values` and puts its label where it belongs.
-pub fn compose(template: &Template, values: &BTreeMap<String, String>) -> Composed {
-    let label = template.label;
+/// Fills `template` with `values` and puts `label` (normally the template's own) where it belongs.
+pub fn compose(template: &Template, label: Tlp, values: &BTreeMap<String, String>) -> Composed {
     let (subject, mut missing) = fill(&template.subject, values);
     let (text, more) = fill(&template.body, values);
     for m in more {
@@ -63,7 +63,6 @@ pub fn compose(template: &Template, values: &BTreeMap<String, String>) -> Compos
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::tlp::Tlp;
 
     fn template() -> Template {
         Template {
@@ -83,7 +82,7 @@ mod tests {
             ("project".to_owned(), "libx".to_owned()),
             ("versions".to_owned(), "2.4.1".to_owned()),
         ]);
-        let c = compose(&template(), &values);
+        let c = compose(&template(), Tlp::Amber, &values);
         assert_eq!(c.subject, "[TLP:AMBER] Do not ship libx 2.4.1");
         assert!(c.body.starts_with("TLP:AMBER: "));
         assert!(c.body.contains("\n\nlibx 2.4.1 are bad.\nAsk {contact}.\n\n"));

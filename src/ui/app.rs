@@ -11,6 +11,8 @@ use crate::model::saved::Saved;
 use crate::mount::Options;
 use crate::store::{Notice, Store};
 use crate::ui::catalog::Catalog;
+use crate::ui::decide::DecidePage;
+use crate::ui::labels::LabelsPage;
 use crate::ui::notice::StorageNotice;
 use crate::ui::scenario::ScenarioPage;
 
@@ -21,14 +23,22 @@ pub enum Route {
     Catalog,
     /// One checklist, by scenario id.
     Scenario(String),
+    /// The label decision framework.
+    Decide,
+    /// The labels explained, the reverse question and the channel check.
+    Labels,
 }
 
 impl Route {
     /// Reads a route from a URL fragment such as `#/s/account-compromise`.
     pub fn from_fragment(fragment: &str) -> Route {
-        match fragment.trim_start_matches('#').strip_prefix("/s/") {
-            Some(id) if !id.is_empty() => Route::Scenario(id.to_owned()),
-            _ => Route::Catalog,
+        match fragment.trim_start_matches('#') {
+            "/decide" => Route::Decide,
+            "/labels" => Route::Labels,
+            other => match other.strip_prefix("/s/") {
+                Some(id) if !id.is_empty() => Route::Scenario(id.to_owned()),
+                _ => Route::Catalog,
+            },
         }
     }
 
@@ -37,6 +47,8 @@ impl Route {
         match self {
             Route::Catalog => "#/".to_owned(),
             Route::Scenario(id) => format!("#/s/{id}"),
+            Route::Decide => "#/decide".to_owned(),
+            Route::Labels => "#/labels".to_owned(),
         }
     }
 }
@@ -103,6 +115,8 @@ pub fn App(options: Options) -> impl IntoView {
     let page = move || {
         match state.route.get() {
         Route::Catalog => view! { <Catalog /> }.into_any(),
+        Route::Decide => view! { <DecidePage /> }.into_any(),
+        Route::Labels => view! { <LabelsPage /> }.into_any(),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
             None => view! {
@@ -119,6 +133,25 @@ pub fn App(options: Options) -> impl IntoView {
 
     view! {
         <div class="crisis-comms" data-app-ready="true">
+            <nav class="cc-topnav" aria-label="crisis-comms">
+                <span class="cc-brand">"crisis-comms"</span>
+                {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained")]
+                    .into_iter()
+                    .map(|(route, words)| {
+                        let href = route.fragment();
+                        let here = route.clone();
+                        view! {
+                            <a
+                                href=href
+                                aria-current=move || (state.route.get() == here).then_some("page")
+                                on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }
+                            >
+                                {words}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
             <StorageNotice />
             <main class="cc-main">{page}</main>
         </div>

@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod catalog;
+pub mod decide;
 pub mod item;
+pub mod labels;
 pub mod notice;
 pub mod scenario;
 pub mod templates;

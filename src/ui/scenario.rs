@@ -26,6 +26,11 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     });
 
     let id = scenario.id.clone();
+    let default_label = scenario.label;
+    let sid = scenario.id.clone();
+    let record_label = Memo::new(move |_| {
+        state.saved.with(|s| s.progress.get(&sid).and_then(|p| p.label)).unwrap_or(default_label)
+    });
     let whole = scenario.clone();
     let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
     let sections = scenario
@@ -71,7 +76,11 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 <h1 node_ref=heading tabindex="-1">{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>
                 <Prose text=scenario.when.clone() />
-                <p class="cc-meta">"Label for this record: " <TlpBadge tlp=scenario.label /></p>
+                <p class="cc-meta cc-record-label">
+                    "Label for this record: "
+                    {move || view! { <TlpBadge tlp=record_label.get() /> }}
+                    {move || (record_label.get() != default_label).then_some(" (chosen with the label framework)")}
+                </p>
                 <p class="cc-overall">
                     <label>
                         {move || { let t = overall.get(); format!("{} of {} steps settled", t.settled(), t.total) }}

@@ -75,12 +75,20 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let state = expect_context::<AppState>();
     let heading = state.dom_id(&format!("template-{}", template.id));
     let audience = template.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
-    let label = template.label;
+    let (sid, tid) = (scenario_id.clone(), template.id.clone());
+    let default_label = template.label;
+    let label = Memo::new(move |_| {
+        state
+            .saved
+            .with(|s| s.progress.get(&sid).and_then(|p| p.template_labels.get(&tid).copied()))
+            .unwrap_or(default_label)
+    });
     let (sid, t) = (scenario_id.clone(), template.clone());
     let composed = Memo::new(move |_| {
+        let label = label.get();
         state.saved.with(|s| match s.progress.get(&sid) {
-            Some(p) => compose(&t, &p.values),
-            None => compose(&t, &Default::default()),
+            Some(p) => compose(&t, label, &p.values),
+            None => compose(&t, label, &Default::default()),
         })
     });
     let copied = RwSignal::new(String::new());
@@ -101,7 +109,10 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     view! {
         <article class="cc-template" data-template=template.id.clone() aria-labelledby=heading.clone()>
             <h3 id=heading.clone()>{template.title.clone()}</h3>
-            <p class="cc-meta">"For: " {audience} {channel} " · " <TlpBadge tlp=label /></p>
+            <p class="cc-meta">
+                "For: " {audience} {channel} " · " {move || view! { <TlpBadge tlp=label.get() /> }}
+                {move || (label.get() != default_label).then_some(" (chosen with the label framework)")}
+            </p>
             {move || {
                 let missing = composed.get().missing;
                 (!missing.is_empty()).then(|| {

@@ -1,0 +1,169 @@
+//! The decision framework, tested on every combination of answers (not a sample) against an
+//! independent statement of the rules: the label is the least restrictive one that every
+//! applicable rule allows.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use crisis_comms::model::decide::{decide, Answers, Need, Person, Public, Rule, TipOff};
+use crisis_comms::model::tlp::Tlp;
+
+fn every_combination() -> Vec<Answers> {
+    let mut all = Vec::new();
+    for public in [Public::Yes, Public::No, Public::NotSure] {
+        for person in [Person::NoOne, Person::Agreed, Person::NotAgreed] {
+            for tip_off in [TipOff::Yes, TipOff::No, TipOff::NotSure] {
+                for need in
+                    [Need::Handlers, Need::Governance, Need::MustAct, Need::ClosedGroup, Need::Everyone]
+                {
+                    for source in [
+                        None,
+                        Some(Tlp::Red),
+                        Some(Tlp::AmberStrict),
+                        Some(Tlp::Amber),
+                        Some(Tlp::Green),
+                        Some(Tlp::Clear),
+                    ] {
+                        all.push(Answers { public, person, tip_off, need, source });
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+/// The widest label the group that needs it may receive.
+fn need_label(need: Need) -> Tlp {
+    match need {
+        Need::Handlers => Tlp::Red,
+        Need::Governance => Tlp::AmberStrict,
+        Need::MustAct => Tlp::Amber,
+        Need::ClosedGroup => Tlp::Green,
+        Need::Everyone => Tlp::Clear,
+    }
+}
+
+/// The rules as constraints on a candidate label (`Tlp` orders RED < ... < CLEAR).
+fn allowed(a: &Answers, label: Tlp) -> bool {
+    (a.public == Public::Yes || label <= need_label(a.need))
+        && (a.person != Person::NotAgreed || label <= Tlp::AmberStrict)
+        && (a.tip_off == TipOff::No || label <= Tlp::Amber)
+        && a.source.is_none_or(|s| label <= s)
+}
+
+/// The least restrictive label that every rule allows.
+fn expected_label(a: &Answers) -> Tlp {
+    Tlp::ALL.into_iter().rev().find(|l| allowed(a, *l)).expect("TLP:RED is always allowed")
+}
+
+/// The rules that must be given as reasons.
+fn expected_rules(a: &Answers) -> BTreeSet<Rule> {
+    let mut rules = BTreeSet::new();
+    rules.insert(if a.public == Public::Yes { Rule::AlreadyPublic } else { Rule::Need });
+    if a.person == Person::NotAgreed {
+        rules.insert(Rule::PersonNotAgreed);
+    }
+    if a.tip_off != TipOff::No {
+        rules.insert(Rule::TipOff);
+    }
+    if a.source.is_some() {
+        rules.insert(Rule::SourceLabel);
+    }
+    rules
+}
+
+#[test]
+fn every_combination_of_answers_gets_the_expected_label_and_reasons() {
+    let all = every_combination();
+    assert_eq!(all.len(), 3 * 3 * 3 * 5 * 6);
+    for a in &all {
+        let d = decide(*a);
+        assert_eq!(d.label, expected_label(a), "label for {a:?}");
+        let rules: BTreeSet<Rule> = d.reasons.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, expected_rules(a), "reasons for {a:?}");
+        assert_eq!(d.reasons.len(), rules.len(), "one reason per rule for {a:?}");
+        assert!(d.reasons.iter().any(|r| r.decisive), "some reason decides {a:?}");
+        assert!(d.reasons.iter().all(|r| !r.text.is_empty()));
+        // Each rule whose own limit is the result is marked as deciding it, and only those.
+        for r in &d.reasons {
+            let limit = match r.rule {
+                Rule::AlreadyPublic => Tlp::Clear,
+                Rule::Need => need_label(a.need),
+                Rule::PersonNotAgreed => Tlp::AmberStrict,
+                Rule::TipOff => Tlp::Amber,
+                Rule::SourceLabel => a.source.unwrap(),
+            };
+            assert_eq!(r.decisive, limit == d.label, "{:?} decisive for {a:?}", r.rule);
+        }
+    }
+}
+
+#[test]
+fn a_person_who_could_be_harmed_and_has_not_agreed_keeps_it_at_amber_strict_or_tighter() {
+    for a in every_combination().iter().filter(|a| a.person == Person::NotAgreed) {
+        assert!(decide(*a).label <= Tlp::AmberStrict, "{a:?}");
+    }
+}
+
+#[test]
+fn the_source_label_is_never_loosened() {
+    for a in every_combination() {
+        if let Some(source) = a.source {
+            assert!(decide(a).label <= source, "{a:?}");
+        }
+    }
+}
+
+#[test]
+fn a_possible_tip_off_is_never_green_or_clear() {
+    for a in every_combination().iter().filter(|a| a.tip_off != TipOff::No) {
+        let label = decide(*a).label;
+        assert!(label != Tlp::Green && label != Tlp::Clear, "{a:?} gave {label}");
+    }
+}
+
+#[test]
+fn already_public_information_is_clear_yet_warns_about_personal_data() {
+    let a = Answers {
+        public: Public::Yes,
+        person: Person::NoOne,
+        tip_off: TipOff::No,
+        need: Need::Handlers,
+        source: None,
+    };
+    let d = decide(a);
+    assert_eq!(d.label, Tlp::Clear);
+    assert!(d.warnings.iter().any(|w| w.contains("personal details")), "{:?}", d.warnings);
+    // Every public answer carries the warning, whatever the label.
+    for a in every_combination().iter().filter(|a| a.public == Public::Yes) {
+        assert!(decide(*a).warnings.iter().any(|w| w.contains("personal details")), "{a:?}");
+    }
+}
+
+#[test]
+fn what_would_change_the_answer_is_said_for_each_binding_rule() {
+    let a = Answers {
+        public: Public::No,
+        person: Person::NotAgreed,
+        tip_off: TipOff::No,
+        need: Need::MustAct,
+        source: None,
+    };
+    let d = decide(a);
+    assert_eq!(d.label, Tlp::AmberStrict);
+    assert_eq!(d.would_change, vec!["If the person agrees, or you remove every detail that could identify them, it could be TLP:AMBER.".to_owned()]);
+    let a = Answers {
+        public: Public::No,
+        person: Person::NoOne,
+        tip_off: TipOff::Yes,
+        need: Need::Everyone,
+        source: None,
+    };
+    let d = decide(a);
+    assert_eq!(d.label, Tlp::Amber);
+    assert_eq!(
+        d.would_change,
+        vec!["Once no one acting against the project can be tipped off, it could be TLP:CLEAR.".to_owned()]
+    );
+}
