@@ -1,6 +1,7 @@
 //! The pure core: TLP labels, the checklist schema and its parser, progress and stored state.
 //! Nothing here knows about the browser or the UI, so all of it is tested with `cargo test`.
 
+pub mod assess;
 pub mod audience;
 pub mod checklist;
 pub mod decide;

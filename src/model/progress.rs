@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::checklist::{Scenario, Section};
+use super::assess::Answer;
+use super::checklist::{Scenario, Section, Shape};
 use super::tlp::Tlp;
 
 /// Where an item stands. "Not applicable" is a decision, distinct from "done".
@@ -29,6 +30,9 @@ pub struct ItemState {
     /// Free text the user wrote for this item.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// For stress-test questions: the answer given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
     /// When the status last changed, in milliseconds since the Unix epoch.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changed_at: Option<f64>,
@@ -50,6 +54,9 @@ pub struct Progress {
     /// Labels the user chose for templates, by template id, instead of their defaults.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub template_labels: BTreeMap<String, Tlp>,
+    /// For stress tests: the project's governance shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
 }
 
 /// Counts for a progress display.
@@ -107,10 +114,13 @@ impl Progress {
         let mut t = Tally::default();
         for id in ids {
             t.total += 1;
-            match self.status(id) {
-                Status::Done => t.done += 1,
-                Status::NotApplicable => t.not_applicable += 1,
-                Status::Open => {}
+            let state = self.items.get(id);
+            match (state.map(|s| s.status), state.and_then(|s| s.answer)) {
+                (_, Some(Answer::NotApplicable)) | (Some(Status::NotApplicable), None) => {
+                    t.not_applicable += 1
+                }
+                (_, Some(_)) | (Some(Status::Done), None) => t.done += 1,
+                _ => {}
             }
         }
         t

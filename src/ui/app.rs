@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::content::Library;
+use crate::model::checklist::ScenarioKind;
 use crate::model::progress::Progress;
 use crate::model::saved::Saved;
 use crate::mount::Options;
@@ -15,6 +16,7 @@ use crate::ui::decide::DecidePage;
 use crate::ui::labels::LabelsPage;
 use crate::ui::notice::StorageNotice;
 use crate::ui::scenario::ScenarioPage;
+use crate::ui::stress::{StressTestPage, SummaryPage};
 
 /// Which page is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub enum Route {
     Decide,
     /// The labels explained, the reverse question and the channel check.
     Labels,
+    /// The summary of every governance stress test.
+    Summary,
 }
 
 impl Route {
@@ -35,6 +39,7 @@ impl Route {
         match fragment.trim_start_matches('#') {
             "/decide" => Route::Decide,
             "/labels" => Route::Labels,
+            "/summary" => Route::Summary,
             other => match other.strip_prefix("/s/") {
                 Some(id) if !id.is_empty() => Route::Scenario(id.to_owned()),
                 _ => Route::Catalog,
@@ -49,6 +54,7 @@ impl Route {
             Route::Scenario(id) => format!("#/s/{id}"),
             Route::Decide => "#/decide".to_owned(),
             Route::Labels => "#/labels".to_owned(),
+            Route::Summary => "#/summary".to_owned(),
         }
     }
 }
@@ -117,7 +123,9 @@ pub fn App(options: Options) -> impl IntoView {
         Route::Catalog => view! { <Catalog /> }.into_any(),
         Route::Decide => view! { <DecidePage /> }.into_any(),
         Route::Labels => view! { <LabelsPage /> }.into_any(),
+        Route::Summary => view! { <SummaryPage /> }.into_any(),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
+            Some(test) if test.kind == ScenarioKind::StressTest => view! { <StressTestPage test /> }.into_any(),
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
             None => view! {
                 <div class="cc-page">

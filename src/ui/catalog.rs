@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::model::checklist::Scenario;
+use std::sync::Arc;
+
+use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::ui::app::{AppState, Route};
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -40,31 +42,32 @@ pub fn Catalog() -> impl IntoView {
         })
     };
 
-    let cards = scenarios
-        .into_iter()
-        .map(|s| {
-            let route = Route::Scenario(s.id.clone());
-            let href = route.fragment();
-            let scenario = s.clone();
-            let tally = move || state.saved.with(|saved| saved.tally(&scenario));
-            let id = s.id.clone();
-            let shown = move || visible.with(|v| v.contains(&id));
-            view! {
-                <li class="cc-scenario-card" hidden=move || !shown()>
-                    <h2>
-                        <a href=href on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }>
-                            {s.title.clone()}
-                        </a>
-                    </h2>
-                    <p>{s.summary.clone()}</p>
-                    <p class="cc-meta">
-                        "Record label: " <TlpBadge tlp=s.label /> " · "
-                        {move || { let t = tally(); format!("{} of {} steps settled", t.settled(), t.total) }}
-                    </p>
-                </li>
-            }
-        })
-        .collect_view();
+    let card = move |s: Arc<Scenario>| {
+        let route = Route::Scenario(s.id.clone());
+        let href = route.fragment();
+        let scenario = s.clone();
+        let tally = move || state.saved.with(|saved| saved.tally(&scenario));
+        let id = s.id.clone();
+        let shown = move || visible.with(|v| v.contains(&id));
+        view! {
+            <li class="cc-scenario-card" hidden=move || !shown()>
+                <h2>
+                    <a href=href on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }>
+                        {s.title.clone()}
+                    </a>
+                </h2>
+                <p>{s.summary.clone()}</p>
+                <p class="cc-meta">
+                    "Record label: " <TlpBadge tlp=s.label /> " · "
+                    {move || { let t = tally(); format!("{} of {} steps settled", t.settled(), t.total) }}
+                </p>
+            </li>
+        }
+    };
+    let (checklists, tests): (Vec<_>, Vec<_>) =
+        scenarios.into_iter().partition(|s| s.kind == ScenarioKind::Checklist);
+    let checklist_cards = checklists.into_iter().map(card).collect_view();
+    let test_cards = tests.into_iter().map(card).collect_view();
 
     let tag_buttons = tags
         .into_iter()
@@ -109,7 +112,14 @@ pub fn Catalog() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <ul class="cc-scenarios">{cards}</ul>
+            <ul class="cc-scenarios">{checklist_cards}</ul>
+            <h2 class="cc-group-title">"Governance stress tests"</h2>
+            <p>
+                "Before anything goes wrong: test how your project's governance would notice or slow down abuse. "
+                <a href="#/summary" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Summary); }>"See the summary"</a>
+                "."
+            </p>
+            <ul class="cc-scenarios">{test_cards}</ul>
         </div>
     }
 }

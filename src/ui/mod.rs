@@ -7,6 +7,7 @@ pub mod item;
 pub mod labels;
 pub mod notice;
 pub mod scenario;
+pub mod stress;
 pub mod templates;
 pub mod text;
 pub mod tlp_badge;

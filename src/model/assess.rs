@@ -1,0 +1,194 @@
+//! Governance stress tests: answers to questions, and the summary that puts the weakest
+//! spots first.
+
+use serde::{Deserialize, Serialize};
+
+use super::checklist::{Item, Scenario, Shape};
+use super::progress::Progress;
+use super::tlp::Tlp;
+
+/// An answer to a stress-test question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    /// The current process would notice or slow the abuse.
+    NotYet,
+    /// It would, in part.
+    Partly,
+    /// It would.
+    Resilient,
+    /// The question does not apply to this project.
+    NotApplicable,
+}
+
+impl Answer {
+    /// Every answer, in the order they are offered.
+    pub const ALL: [Answer; 4] = [Answer::Resilient, Answer::Partly, Answer::NotYet, Answer::NotApplicable];
+
+    /// The words shown to people.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Answer::Resilient => "Resilient",
+            Answer::Partly => "Partly",
+            Answer::NotYet => "Not yet",
+            Answer::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// A short stable key, for forms.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Answer::Resilient => "resilient",
+            Answer::Partly => "partly",
+            Answer::NotYet => "not-yet",
+            Answer::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// Whether `question` applies to a project of `shape` (questions without shapes apply to all).
+pub fn applies(question: &Item, shape: Option<Shape>) -> bool {
+    match shape {
+        Some(shape) => question.applies_to.is_empty() || question.applies_to.contains(&shape),
+        None => true,
+    }
+}
+
+/// The answer that counts for a question: "not applicable" when it does not fit the shape.
+pub fn effective_answer(question: &Item, progress: &Progress) -> Option<Answer> {
+    if !applies(question, progress.shape) {
+        return Some(Answer::NotApplicable);
+    }
+    progress.items.get(&question.id).and_then(|s| s.answer)
+}
+
+/// One weak spot: a question answered "not yet" or "partly".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeakSpot {
+    /// The question.
+    pub question: String,
+    /// The answer given.
+    pub answer: Answer,
+    /// The user's note.
+    pub note: String,
+}
+
+/// The summary of one stress test.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The stress test's title.
+    pub title: String,
+    /// Counts: resilient, partly, not yet, not applicable, unanswered.
+    pub resilient: usize,
+    /// Answered "partly".
+    pub partly: usize,
+    /// Answered "not yet".
+    pub not_yet: usize,
+    /// Not applicable, by answer or by the project's shape.
+    pub not_applicable: usize,
+    /// Not answered yet.
+    pub unanswered: usize,
+    /// "Not yet" first, then "partly", each in question order.
+    pub weakest: Vec<WeakSpot>,
+}
+
+/// Summarises the answers to one stress test.
+pub fn summarize(test: &Scenario, progress: &Progress) -> Summary {
+    let mut s = Summary {
+        title: test.title.clone(),
+        resilient: 0,
+        partly: 0,
+        not_yet: 0,
+        not_applicable: 0,
+        unanswered: 0,
+        weakest: Vec::new(),
+    };
+    for q in test.items() {
+        let answer = effective_answer(q, progress);
+        match answer {
+            Some(Answer::Resilient) => s.resilient += 1,
+            Some(Answer::Partly) => s.partly += 1,
+            Some(Answer::NotYet) => s.not_yet += 1,
+            Some(Answer::NotApplicable) => s.not_applicable += 1,
+            None => s.unanswered += 1,
+        }
+        if let Some(a @ (Answer::NotYet | Answer::Partly)) = answer {
+            s.weakest.push(WeakSpot {
+                question: q.text.clone(),
+                answer: a,
+                note: progress.note(&q.id).to_owned(),
+            });
+        }
+    }
+    // Stable sort: "not yet" before "partly", question order kept within each.
+    s.weakest.sort_by_key(|w| w.answer);
+    s
+}
+
+/// The summary of several stress tests as Markdown, with the label at the top and the bottom.
+pub fn summary_markdown(label: Tlp, shape: Option<Shape>, summaries: &[Summary]) -> String {
+    let mut out = format!("{label}\n\n# Governance stress test summary\n\n");
+    if let Some(shape) = shape {
+        out.push_str(&format!("Project shape: {}\n\n", shape.title()));
+    }
+    out.push_str("| stress test | resilient | partly | not yet | not applicable | unanswered |\n|---|---|---|---|---|---|\n");
+    for s in summaries {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            s.title, s.resilient, s.partly, s.not_yet, s.not_applicable, s.unanswered
+        ));
+    }
+    for s in summaries.iter().filter(|s| !s.weakest.is_empty()) {
+        out.push_str(&format!("\n## {}\n\n", s.title));
+        for w in &s.weakest {
+            out.push_str(&format!("- **{}**: {}", w.answer.title(), w.question));
+            if !w.note.trim().is_empty() {
+                out.push_str(&format!(" — {}", w.note.trim().replace('\n', " ")));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("\n{label}\n"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::parse_scenario;
+
+    const TEST: &str = "+++\nid = \"t\"\ntitle = \"Keys\"\nsummary = \"s\"\nversion = 1\nkind = \"stress-test\"\nlabel = \"TLP:AMBER+STRICT\"\n+++\n\n## Noticing {#noticing}\n\n### Would two people see it? {#two}\n- applies-to: small-group, foundation-hosted\n\n### Is it written down? {#written}\n\n### Is there a backup? {#backup}\n\n### Is there a second owner? {#second}\n";
+
+    #[test]
+    fn the_summary_counts_answers_and_puts_the_weakest_first() {
+        let test = parse_scenario("t.md", TEST).unwrap();
+        let mut p = Progress { shape: Some(Shape::SingleMaintainer), ..Progress::default() };
+        p.items.entry("written".into()).or_default().answer = Some(Answer::Partly);
+        p.items.entry("backup".into()).or_default().answer = Some(Answer::NotYet);
+        p.set_note("backup", "Only I have the registry token.");
+        let s = summarize(&test, &p);
+        assert_eq!((s.resilient, s.partly, s.not_yet, s.not_applicable, s.unanswered), (0, 1, 1, 1, 1));
+        assert_eq!(s.weakest[0].question, "Is there a backup?");
+        assert_eq!(s.weakest[0].note, "Only I have the registry token.");
+        assert_eq!(s.weakest[1].answer, Answer::Partly);
+
+        let md = summary_markdown(Tlp::AmberStrict, p.shape, &[s]);
+        assert!(md.starts_with("TLP:AMBER+STRICT\n\n# Governance stress test summary"));
+        assert!(md.contains("| Keys | 0 | 1 | 1 | 1 | 1 |"));
+        assert!(md.contains("- **Not yet**: Is there a backup? — Only I have the registry token."));
+        assert!(md.trim_end().ends_with("TLP:AMBER+STRICT"));
+    }
+
+    #[test]
+    fn a_question_for_other_shapes_counts_as_not_applicable_not_hidden() {
+        let test = parse_scenario("t.md", TEST).unwrap();
+        let q = test.items().next().unwrap();
+        let mut p = Progress::default();
+        assert!(applies(q, p.shape));
+        p.shape = Some(Shape::SingleMaintainer);
+        assert!(!applies(q, p.shape));
+        assert_eq!(effective_answer(q, &p), Some(Answer::NotApplicable));
+        p.shape = Some(Shape::SmallGroup);
+        assert_eq!(effective_answer(q, &p), None);
+    }
+}

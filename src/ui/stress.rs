@@ -1,0 +1,297 @@
+//! Governance stress tests: the project's shape first, then each question answered resilient,
+//! partly, not yet or not applicable, with a note; and the summary of all of them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
+use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
+use crate::model::tlp::Tlp;
+use crate::ui::app::{AppState, Route};
+use crate::ui::text::Prose;
+use crate::ui::tlp_badge::TlpBadge;
+
+/// Why a stress test's record is labelled as it is; shown beside the label.
+const WHY_LABEL: &str =
+    "A list of a project's weak spots is sensitive: it shows someone who wants to abuse your \
+                         governance where to push. Keep it within the project's governance.";
+
+/// One stress test.
+#[component]
+pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = test.id.clone();
+    let sid = id.clone();
+    let shape = Memo::new(move |_| state.saved.with(|s| s.progress.get(&sid).and_then(|p| p.shape)));
+    let shape_name = state.dom_id("shape");
+    let shapes = Shape::ALL
+        .into_iter()
+        .map(|sh| {
+            let input_id = format!("{shape_name}-{}", sh.key());
+            let sid = id.clone();
+            view! {
+                <div class="cc-option">
+                    <input
+                        type="radio"
+                        id=input_id.clone()
+                        name=shape_name.clone()
+                        value=sh.key()
+                        prop:checked=move || shape.get() == Some(sh)
+                        on:change=move |_| state.update_progress(&sid, |p| p.shape = Some(sh))
+                    />
+                    <label for=input_id>{sh.title()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let whole = test.clone();
+    let summary = Memo::new(move |_| {
+        state.saved.with(|s| match s.progress.get(&whole.id) {
+            Some(p) => summarize(&whole, p),
+            None => summarize(&whole, &Default::default()),
+        })
+    });
+    let sections = test
+        .sections
+        .iter()
+        .map(|section| {
+            let questions = section
+                .items
+                .iter()
+                .map(|q| view! { <QuestionView test_id=id.clone() question=q.clone() shape=shape /> })
+                .collect_view();
+            view! {
+                <section class="cc-section">
+                    <h2>{section.title.clone()}</h2>
+                    <Prose text=section.intro.clone() />
+                    <ol class="cc-items cc-questions">{questions}</ol>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="cc-page cc-stress">
+            <nav class="cc-crumbs">
+                <a href="#/" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Catalog); }>"← All checklists"</a>
+            </nav>
+            <h1 tabindex="-1">{test.title.clone()}</h1>
+            <p class="cc-lead">{test.summary.clone()}</p>
+            <Prose text=test.when.clone() />
+            <p class="cc-meta">"Label for this assessment: " <TlpBadge tlp=test.label /></p>
+            <p class="cc-why-label">{WHY_LABEL}</p>
+            <p>
+                "For each question, ask: would our process as it is today "
+                <strong>"notice"</strong> " this abuse, or " <strong>"slow it down"</strong>
+                "? This is about noticing, not about what to do."
+            </p>
+            <fieldset class="cc-question cc-shape">
+                <legend><h2>"Which shape is your project's governance?"</h2></legend>
+                <p class="cc-help">"Questions that do not fit this shape are marked as not applying; none are hidden."</p>
+                {shapes}
+            </fieldset>
+            {sections}
+            <section class="cc-summary-box" aria-label="Summary">
+                <h2>"Summary"</h2>
+                {move || view! { <SummaryCounts summary=summary.get() /> }}
+                <p>
+                    <a href="#/summary" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Summary); }>
+                        "See the summary of all stress tests, to print or export"
+                    </a>
+                </p>
+            </section>
+        </article>
+    }
+}
+
+/// One question with its four answers and a note.
+#[component]
+fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = state.dom_id(&format!("answer-{}", question.id));
+    let note_id = state.dom_id(&format!("note-{}", question.id));
+    let (tid, qid) = (test_id.clone(), question.id.clone());
+    let answer = Memo::new(move |_| {
+        state.saved.with(|s| s.progress.get(&tid).and_then(|p| p.items.get(&qid)).and_then(|i| i.answer))
+    });
+    let (tid, qid) = (test_id.clone(), question.id.clone());
+    let note = Memo::new(move |_| {
+        state.saved.with(|s| s.progress.get(&tid).map(|p| p.note(&qid).to_owned()).unwrap_or_default())
+    });
+    let q = question.clone();
+    let fits = Memo::new(move |_| applies(&q, shape.get()));
+    let options = Answer::ALL
+        .into_iter()
+        .map(|a| {
+            let input_id = format!("{name}-{}", a.key());
+            let (tid, qid) = (test_id.clone(), question.id.clone());
+            view! {
+                <span class="cc-answer">
+                    <input
+                        type="radio"
+                        id=input_id.clone()
+                        name=name.clone()
+                        value=a.key()
+                        disabled=move || !fits.get()
+                        prop:checked=move || fits.get() && answer.get() == Some(a)
+                        on:change=move |_| state.update_progress(&tid, |p| p.items.entry(qid.clone()).or_default().answer = Some(a))
+                    />
+                    <label for=input_id>{a.title()}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    let (tid, qid) = (test_id.clone(), question.id.clone());
+    let on_note = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        state.update_progress(&tid, |p| p.set_note(&qid, &text));
+    };
+    let why = (!question.why.is_empty())
+        .then(|| view! { <p class="cc-why"><strong>"Why it matters: "</strong>{question.why.clone()}</p> });
+    let detail = (!question.detail.is_empty()).then(|| view! { <Prose text=question.detail.clone() /> });
+    view! {
+        <li class="cc-item cc-question-item" data-item=question.id.clone() class:cc-not-for-shape=move || !fits.get()>
+            <fieldset class="cc-answers">
+                <legend class="cc-question-text">{question.text.clone()}</legend>
+                {why}
+                {detail}
+                {move || (!fits.get()).then(|| {
+                    let shape = shape.get().map(|s| s.title().to_lowercase()).unwrap_or_default();
+                    view! { <p class="cc-na-shape">{format!("Does not apply to {shape}: counted as not applicable.")}</p> }
+                })}
+                <div class="cc-answer-row">{options}</div>
+            </fieldset>
+            <label for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
+            <textarea
+                id=note_id
+                class="cc-note-text"
+                rows="2"
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                prop:value=move || note.get()
+                on:input=on_note
+            ></textarea>
+        </li>
+    }
+}
+
+/// The counts of one summary.
+#[component]
+fn SummaryCounts(summary: Summary) -> impl IntoView {
+    view! {
+        <p class="cc-counts">
+            {format!(
+                "{} resilient · {} partly · {} not yet · {} not applicable · {} unanswered",
+                summary.resilient, summary.partly, summary.not_yet, summary.not_applicable, summary.unanswered
+            )}
+        </p>
+    }
+}
+
+/// The summary of every stress test: counts, then the weakest spots with notes.
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let tests: Vec<Arc<Scenario>> = state
+        .library
+        .with_value(|l| l.scenarios.iter().filter(|s| s.kind == ScenarioKind::StressTest).cloned().collect());
+    let label = Tlp::AmberStrict;
+    let summaries = {
+        let tests = tests.clone();
+        Memo::new(move |_| {
+            state.saved.with(|s| {
+                tests
+                    .iter()
+                    .map(|t| match s.progress.get(&t.id) {
+                        Some(p) => summarize(t, p),
+                        None => summarize(t, &Default::default()),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let shape = Memo::new(move |_| {
+        let shapes: Vec<Option<Shape>> =
+            state.saved.with(|s| s.progress.values().filter_map(|p| p.shape).map(Some).collect());
+        match shapes.first() {
+            Some(first) if shapes.iter().all(|s| s == first) => *first,
+            _ => None,
+        }
+    });
+    let markdown = move || summary_markdown(label, shape.get(), &summaries.get());
+    let copied = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = markdown();
+        leptos::task::spawn_local(async move {
+            let ok = match web_sys::window() {
+                Some(w) => wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text))
+                    .await
+                    .is_ok(),
+                None => false,
+            };
+            copied.set(if ok {
+                "Copied as Markdown, with its label.".into()
+            } else {
+                "Could not copy.".into()
+            });
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="cc-page cc-summary">
+            <h1>"Governance stress test summary"</h1>
+            <p class="cc-meta">"Label: " <TlpBadge tlp=label /></p>
+            <p class="cc-why-label">{WHY_LABEL}</p>
+            <p class="cc-actions">
+                <button type="button" class="cc-button" on:click=copy>"Copy as Markdown"</button>
+                " "
+                <button type="button" class="cc-button" on:click=print>"Print"</button>
+                " " <span role="status">{move || copied.get()}</span>
+            </p>
+            <div class="cc-table-wrap">
+                <table class="cc-table cc-summary-table">
+                    <caption>"Answers per stress test"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Stress test"</th><th scope="col">"Resilient"</th><th scope="col">"Partly"</th>
+                            <th scope="col">"Not yet"</th><th scope="col">"Not applicable"</th><th scope="col">"Unanswered"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || summaries.get().into_iter().map(|s| view! {
+                            <tr>
+                                <th scope="row">{s.title}</th><td>{s.resilient}</td><td>{s.partly}</td>
+                                <td>{s.not_yet}</td><td>{s.not_applicable}</td><td>{s.unanswered}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h2>"Weakest spots first"</h2>
+            {move || {
+                let list: Vec<Summary> = summaries.get().into_iter().filter(|s| !s.weakest.is_empty()).collect();
+                if list.is_empty() {
+                    return view! { <p>"No question answered “not yet” or “partly” so far."</p> }.into_any();
+                }
+                list.into_iter().map(|s| view! {
+                    <section class="cc-weak">
+                        <h3>{s.title}</h3>
+                        <ul>
+                            {s.weakest.into_iter().map(|w| view! {
+                                <li>
+                                    <strong>{w.answer.title()} ": "</strong>{w.question}
+                                    {(!w.note.trim().is_empty()).then(|| view! { <p class="cc-note-print">{w.note}</p> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }).collect_view().into_any()
+            }}
+        </div>
+    }
+}
