@@ -6,6 +6,7 @@ use std::any::Any;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use crate::content::Library;
 use crate::ui::app::App;
 
 /// Options accepted by [`mount`]. Unknown keys and wrong types are refused with a message.
@@ -14,6 +15,12 @@ use crate::ui::app::App;
 pub struct Options {
     /// Storage namespace, so two sites or two widgets never mix their data.
     pub namespace: String,
+    /// The first page: `catalog`, `framework`, `labels`, `summary` or `scenario:<id>`.
+    pub view: String,
+    /// Ids of the built-in checklists to offer; empty offers them all.
+    pub scenarios: Vec<String>,
+    /// Extra checklists, as Markdown text in the checklist format, shown beside the built-in ones.
+    pub checklists: Vec<String>,
     /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
@@ -23,13 +30,19 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { namespace: "default".to_owned(), hash_routing: false }
+        Options {
+            namespace: "default".to_owned(),
+            view: "catalog".to_owned(),
+            scenarios: Vec::new(),
+            checklists: Vec::new(),
+            hash_routing: false,
+        }
     }
 }
 
 impl Options {
     /// The option names accepted from JavaScript.
-    pub const KEYS: &'static [&'static str] = &["namespace"];
+    pub const KEYS: &'static [&'static str] = &["namespace", "view", "scenarios", "checklists"];
 
     /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults.
     pub fn from_js(value: JsValue) -> Result<Options, String> {
@@ -59,6 +72,20 @@ impl Options {
     }
 
     fn validate(&self) -> Result<(), String> {
+        let known_view = matches!(self.view.as_str(), "catalog" | "framework" | "labels" | "summary")
+            || self.view.strip_prefix("scenario:").is_some_and(|id| !id.is_empty());
+        if !known_view {
+            return Err(format!(
+                "crisis-comms: invalid options: view `{}` must be catalog, framework, labels, summary or scenario:<id>",
+                self.view
+            ));
+        }
+        let built_in = Library::built_in();
+        if let Some(unknown) = self.scenarios.iter().find(|id| built_in.get(id).is_none()) {
+            return Err(format!(
+                "crisis-comms: invalid options: scenarios: there is no built-in checklist `{unknown}`"
+            ));
+        }
         let ok = !self.namespace.is_empty()
             && self.namespace.len() <= 64
             && self.namespace.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
@@ -97,6 +124,37 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<MountHan
 
 /// Mounts the app into `element` with options from Rust.
 pub fn mount_with(element: web_sys::HtmlElement, options: Options) -> MountHandle {
-    let handle = leptos::mount::mount_to(element, move || leptos::view! { <App options=options.clone() /> });
+    let library = library_for(&options);
+    let handle = leptos::mount::mount_to(element, move || leptos::view! { <App options library /> });
+    // Lets benchmarks and monitoring read when the first page became usable.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("crisis-comms-ready");
+    }
     MountHandle { inner: Some(Box::new(handle)) }
+}
+
+/// The built-in checklists the options ask for, plus the embedder's own, each parsed by the
+/// one parser; a broken extra checklist is reported in the library, the rest still load.
+pub fn library_for(options: &Options) -> Library {
+    let mut library = Library::built_in();
+    if !options.scenarios.is_empty() {
+        library.scenarios.retain(|s| options.scenarios.contains(&s.id));
+    }
+    let names: Vec<String> = (1..=options.checklists.len()).map(|n| format!("extra checklist {n}")).collect();
+    let extra = Library::from_files(
+        names.iter().map(String::as_str).zip(options.checklists.iter().map(String::as_str)),
+    );
+    for s in extra.scenarios {
+        if library.get(&s.id).is_some() {
+            library.errors.push(crate::model::parse::ParseError {
+                file: "extra checklists".to_owned(),
+                line: 1,
+                message: format!("the id `{}` is already used by another checklist", s.id),
+            });
+        } else {
+            library.scenarios.push(s);
+        }
+    }
+    library.errors.extend(extra.errors);
+    library
 }

@@ -47,6 +47,19 @@ impl Route {
         }
     }
 
+    /// The route for the `view` mount option (already validated).
+    pub fn from_view(view: &str) -> Route {
+        match view {
+            "framework" => Route::Decide,
+            "labels" => Route::Labels,
+            "summary" => Route::Summary,
+            other => match other.strip_prefix("scenario:") {
+                Some(id) => Route::Scenario(id.to_owned()),
+                None => Route::Catalog,
+            },
+        }
+    }
+
     /// The URL fragment for this route.
     pub fn fragment(&self) -> String {
         match self {
@@ -100,13 +113,14 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
 /// The whole app.
 #[component]
-pub fn App(options: Options) -> impl IntoView {
+pub fn App(options: Options, library: Library) -> impl IntoView {
     let (store, saved, notice) = Store::open(&options.namespace);
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed);
+    let fragment = if options.hash_routing { current_fragment() } else { String::new() };
     let initial_route =
-        if options.hash_routing { Route::from_fragment(&current_fragment()) } else { Route::Catalog };
+        if fragment.len() > 2 { Route::from_fragment(&fragment) } else { Route::from_view(&options.view) };
     let state = AppState {
-        library: StoredValue::new(Arc::new(Library::built_in())),
+        library: StoredValue::new(Arc::new(library)),
         saved: RwSignal::new(saved),
         route: RwSignal::new(initial_route),
         notice: RwSignal::new(notice),
