@@ -15,12 +15,15 @@ use crate::ui::app::App;
 pub struct Options {
     /// Storage namespace, so two sites or two widgets never mix their data.
     pub namespace: String,
-    /// The first page: `catalog`, `framework`, `labels`, `summary` or `scenario:<id>`.
+    /// The first page: `catalog`, `framework`, `labels`, `summary`, `records` or `scenario:<id>`.
     pub view: String,
     /// Ids of the built-in checklists to offer; empty offers them all.
     pub scenarios: Vec<String>,
     /// Extra checklists, as Markdown text in the checklist format, shown beside the built-in ones.
     pub checklists: Vec<String>,
+    /// Start in session-only mode: nothing is written to storage (for shared computers).
+    #[serde(rename = "sessionOnly")]
+    pub session_only: bool,
     /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
@@ -35,6 +38,7 @@ impl Default for Options {
             view: "catalog".to_owned(),
             scenarios: Vec::new(),
             checklists: Vec::new(),
+            session_only: false,
             hash_routing: false,
         }
     }
@@ -42,7 +46,8 @@ impl Default for Options {
 
 impl Options {
     /// The option names accepted from JavaScript.
-    pub const KEYS: &'static [&'static str] = &["namespace", "view", "scenarios", "checklists"];
+    pub const KEYS: &'static [&'static str] =
+        &["namespace", "view", "scenarios", "checklists", "sessionOnly"];
 
     /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults.
     pub fn from_js(value: JsValue) -> Result<Options, String> {
@@ -72,11 +77,12 @@ impl Options {
     }
 
     fn validate(&self) -> Result<(), String> {
-        let known_view = matches!(self.view.as_str(), "catalog" | "framework" | "labels" | "summary")
-            || self.view.strip_prefix("scenario:").is_some_and(|id| !id.is_empty());
+        let known_view =
+            matches!(self.view.as_str(), "catalog" | "framework" | "labels" | "summary" | "records")
+                || self.view.strip_prefix("scenario:").is_some_and(|id| !id.is_empty());
         if !known_view {
             return Err(format!(
-                "crisis-comms: invalid options: view `{}` must be catalog, framework, labels, summary or scenario:<id>",
+                "crisis-comms: invalid options: view `{}` must be catalog, framework, labels, summary, records or scenario:<id>",
                 self.view
             ));
         }

@@ -92,7 +92,7 @@ fn unknown_options_are_an_error_message_not_a_panic() {
     let message = js_sys::Error::from(JsValue::from(err)).message();
     assert_eq!(
         String::from(message),
-        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists"
+        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly"
     );
     let wrong_type = js_sys::Object::new();
     js_sys::Reflect::set(&wrong_type, &"namespace".into(), &JsValue::from(7)).unwrap();
@@ -108,4 +108,89 @@ async fn unmount_removes_every_node() {
     assert!(root.child_element_count() > 0);
     app.unmount();
     assert_eq!(root.child_element_count(), 0);
+}
+
+/// Runs a snippet of JavaScript in the test page (which has no CSP).
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&JsValue::NULL).expect("script runs");
+}
+
+fn notice(root: &HtmlElement) -> String {
+    root.query_selector(".cc-notice").unwrap().and_then(|n| n.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_still_works_in_memory_and_says_not_saved() {
+    js("window.__ls = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+        Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } });");
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-blocked")).unwrap();
+    js("Object.defineProperty(window, 'localStorage', window.__ls);");
+    assert!(notice(&root).starts_with("Not saved on this device"), "{}", notice(&root));
+    open_first_scenario(&root).await;
+    let input: HtmlInputElement = query(&root, ".cc-item input").dyn_into().unwrap();
+    input.click();
+    leptos::task::tick().await;
+    assert!(input.checked(), "the app keeps working in memory");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_says_so_and_keeps_the_last_good_state() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "crisis-comms:component-full:state";
+    storage.remove_item(key).unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-full")).unwrap();
+    open_first_scenario(&root).await;
+    let boxes = root.query_selector_all(".cc-item input[type=checkbox]").unwrap();
+    let first: HtmlInputElement = boxes.get(0).unwrap().dyn_into().unwrap();
+    first.click();
+    leptos::task::tick().await;
+    let good = storage.get_item(key).unwrap().expect("first change saved");
+
+    js("window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let second: HtmlInputElement = boxes.get(1).unwrap().dyn_into().unwrap();
+    second.click();
+    leptos::task::tick().await;
+    js("Storage.prototype.setItem = window.__setItem;");
+    assert!(notice(&root).contains("the browser's storage for this page is full"), "{}", notice(&root));
+    assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(good.as_str()), "the last good state stays");
+}
+
+#[wasm_bindgen_test]
+async fn damaged_data_is_kept_aside_and_reported_never_silently_reset() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "crisis-comms:component-damaged:state";
+    storage.set_item(key, "{\"format\":\"crisis-comms\",\"version\":2,\"data\":{\"records\":7}}").unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-damaged")).unwrap();
+    assert!(
+        notice(&root).starts_with("The progress saved on this device could not be read"),
+        "{}",
+        notice(&root)
+    );
+    assert!(query(&root, ".cc-notice button").text_content().unwrap().contains("Download the damaged copy"));
+    let mut kept = None;
+    for i in 0..storage.length().unwrap() {
+        let k = storage.key(i).unwrap().unwrap();
+        if k.starts_with("crisis-comms:component-damaged:damaged-") {
+            kept = storage.get_item(&k).unwrap();
+        }
+    }
+    assert_eq!(kept.as_deref(), Some("{\"format\":\"crisis-comms\",\"version\":2,\"data\":{\"records\":7}}"));
+}
+
+#[wasm_bindgen_test]
+async fn data_from_a_newer_version_is_opened_read_only_and_never_overwritten() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "crisis-comms:component-newer:state";
+    let newer = "{\"format\":\"crisis-comms\",\"version\":99,\"data\":{}}";
+    storage.set_item(key, newer).unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-newer")).unwrap();
+    assert!(notice(&root).contains("newer version of crisis-comms"), "{}", notice(&root));
+    open_first_scenario(&root).await;
+    query(&root, ".cc-item input").click();
+    leptos::task::tick().await;
+    assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(newer));
 }

@@ -163,9 +163,9 @@ mod tests {
     fn the_summary_counts_answers_and_puts_the_weakest_first() {
         let test = parse_scenario("t.md", TEST).unwrap();
         let mut p = Progress { shape: Some(Shape::SingleMaintainer), ..Progress::default() };
-        p.items.entry("written".into()).or_default().answer = Some(Answer::Partly);
-        p.items.entry("backup".into()).or_default().answer = Some(Answer::NotYet);
-        p.set_note("backup", "Only I have the registry token.");
+        p.set_answer("written", Answer::Partly, 1.0);
+        p.set_answer("backup", Answer::NotYet, 2.0);
+        p.set_note("backup", "Only I have the registry token.", 3.0);
         let s = summarize(&test, &p);
         assert_eq!((s.resilient, s.partly, s.not_yet, s.not_applicable, s.unanswered), (0, 1, 1, 1, 1));
         assert_eq!(s.weakest[0].question, "Is there a backup?");

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod audience;
 pub mod checklist;
 pub mod decide;
+pub mod export;
 pub mod markdown;
 pub mod parse;
 pub mod progress;

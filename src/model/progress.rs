@@ -33,7 +33,7 @@ pub struct ItemState {
     /// For stress-test questions: the answer given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<Answer>,
-    /// When the status last changed, in milliseconds since the Unix epoch.
+    /// When the item last changed, in milliseconds since the Unix epoch.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changed_at: Option<f64>,
 }
@@ -95,9 +95,18 @@ impl Progress {
         self.items.get(item).map_or("", |s| s.note.as_str())
     }
 
-    /// Replaces the note on an item.
-    pub fn set_note(&mut self, item: &str, note: &str) {
-        self.items.entry(item.to_owned()).or_default().note = note.to_owned();
+    /// Replaces the note on an item and records when.
+    pub fn set_note(&mut self, item: &str, note: &str, now_ms: f64) {
+        let state = self.items.entry(item.to_owned()).or_default();
+        state.note = note.to_owned();
+        state.changed_at = Some(now_ms);
+    }
+
+    /// Sets a stress-test answer and records when.
+    pub fn set_answer(&mut self, item: &str, answer: Answer, now_ms: f64) {
+        let state = self.items.entry(item.to_owned()).or_default();
+        state.answer = Some(answer);
+        state.changed_at = Some(now_ms);
     }
 
     /// Counts for one section.

@@ -1,7 +1,9 @@
-//! What is kept on the device, and its versioned envelope.
+//! What is kept on the device: records, in a versioned envelope, with migrations from every
+//! earlier version, and the merge that lets two tabs edit at once.
 //!
-//! The envelope carries a format name and a version, so data written by a newer release
-//! is recognised and never overwritten, and foreign data under our key is never misread.
+//! The envelope carries a format name and a version, so data written by a newer release is
+//! recognised and never overwritten, and foreign data under our key is never misread. The same
+//! envelope is the JSON backup file.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -10,38 +12,163 @@ use serde::{Deserialize, Serialize};
 
 use super::checklist::Scenario;
 use super::progress::{Progress, Tally};
+use super::tlp::Tlp;
 
 /// The envelope's format name.
 pub const FORMAT: &str = "crisis-comms";
-/// The envelope version this release writes.
-pub const VERSION: u32 = 1;
+/// The envelope version this release writes. Version 1 kept one progress per scenario;
+/// version 2 keeps named records.
+pub const VERSION: u32 = 2;
+
+/// One checklist or stress test in progress: named, labelled, dated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Record {
+    /// Stable identifier.
+    pub id: String,
+    /// The name the user gave it.
+    pub name: String,
+    /// The scenario (or stress test) it follows.
+    pub scenario: String,
+    /// The scenario's content version when the record was started.
+    pub scenario_version: u32,
+    /// When it was created, in milliseconds since the Unix epoch.
+    pub created: f64,
+    /// When anything in it last changed.
+    pub updated: f64,
+    /// Archived records are kept but listed apart.
+    pub archived: bool,
+    /// The state of its items, its values and its label.
+    pub progress: Progress,
+}
+
+impl Record {
+    /// The record's label: the one chosen by the user, or the scenario's default.
+    pub fn label(&self, default: Tlp) -> Tlp {
+        self.progress.label.unwrap_or(default)
+    }
+}
 
 /// Everything stored for one namespace.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Saved {
-    /// Scenario id to progress.
-    pub progress: BTreeMap<String, Progress>,
+    /// Record id to record.
+    pub records: BTreeMap<String, Record>,
+    /// For each scenario, the record its page shows.
+    pub current: BTreeMap<String, String>,
+    /// Ids of deleted records, with when, so another tab does not bring them back.
+    pub deleted: BTreeMap<String, f64>,
+    /// When the last JSON backup was exported.
+    pub last_backup: Option<f64>,
 }
 
 impl Saved {
-    /// Progress counts for a scenario, whether or not it was ever started.
+    /// The progress of the record shown for `scenario`, if there is one.
+    pub fn progress_for(&self, scenario: &str) -> Option<&Progress> {
+        self.current.get(scenario).and_then(|id| self.records.get(id)).map(|r| &r.progress)
+    }
+
+    /// The record shown for `scenario`, if there is one.
+    pub fn current_record(&self, scenario: &str) -> Option<&Record> {
+        self.current.get(scenario).and_then(|id| self.records.get(id))
+    }
+
+    /// Progress counts for a scenario's current record, whether or not it was started.
     pub fn tally(&self, scenario: &Scenario) -> Tally {
-        match self.progress.get(&scenario.id) {
+        match self.progress_for(&scenario.id) {
             Some(p) => p.tally_scenario(scenario),
             None => Progress::default().tally_scenario(scenario),
         }
     }
+
+    /// Starts a new record for `scenario` and makes it the one shown; returns its id.
+    pub fn start_record(&mut self, scenario: &Scenario, name: &str, now_ms: f64) -> String {
+        let id = self.new_id(now_ms);
+        let record = Record {
+            id: id.clone(),
+            name: name.to_owned(),
+            scenario: scenario.id.clone(),
+            scenario_version: scenario.version,
+            created: now_ms,
+            updated: now_ms,
+            archived: false,
+            progress: Progress::default(),
+        };
+        self.records.insert(id.clone(), record);
+        self.current.insert(scenario.id.clone(), id.clone());
+        id
+    }
+
+    /// Deletes a record; the scenario then shows no record until a new one is started.
+    pub fn delete_record(&mut self, id: &str, now_ms: f64) {
+        if let Some(r) = self.records.remove(id) {
+            if self.current.get(&r.scenario).map(String::as_str) == Some(id) {
+                self.current.remove(&r.scenario);
+            }
+            self.deleted.insert(id.to_owned(), now_ms);
+        }
+    }
+
+    fn new_id(&self, now_ms: f64) -> String {
+        let base = format!("r{:x}", now_ms.max(0.0) as u64);
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.records.contains_key(&id) || self.deleted.contains_key(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    /// Combines what another tab wrote (`other`) with this tab's state: each item keeps its
+    /// latest change, each record's own fields come from where it changed last, deletions win.
+    pub fn merge(&mut self, other: &Saved) {
+        for (id, when) in &other.deleted {
+            self.deleted.entry(id.clone()).or_insert(*when);
+        }
+        for (id, theirs) in &other.records {
+            if self.deleted.contains_key(id) {
+                continue;
+            }
+            match self.records.get_mut(id) {
+                None => {
+                    self.records.insert(id.clone(), theirs.clone());
+                }
+                Some(mine) => {
+                    let ours = mine.clone();
+                    let (older, newer) =
+                        if theirs.updated > ours.updated { (&ours, theirs) } else { (theirs, &ours) };
+                    let mut merged = newer.clone();
+                    for (item, state) in &older.progress.items {
+                        let keep_older = match merged.progress.items.get(item) {
+                            None => true,
+                            Some(n) => state.changed_at.unwrap_or(0.0) > n.changed_at.unwrap_or(0.0),
+                        };
+                        if keep_older {
+                            merged.progress.items.insert(item.clone(), state.clone());
+                        }
+                    }
+                    merged.updated = mine.updated.max(theirs.updated);
+                    *mine = merged;
+                }
+            }
+        }
+        let deleted = self.deleted.clone();
+        self.records.retain(|id, _| !deleted.contains_key(id));
+        for (scenario, id) in &other.current {
+            self.current.entry(scenario.clone()).or_insert_with(|| id.clone());
+        }
+        let records = &self.records;
+        self.current.retain(|_, id| records.contains_key(id));
+        self.last_backup = match (self.last_backup, other.last_backup) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
-    format: String,
-    version: u32,
-    data: Saved,
-}
-
-/// Why stored text could not be read.
+/// Why stored text or an imported file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not JSON, or not the shape this release writes.
@@ -55,12 +182,12 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Corrupt(why) => write!(f, "the saved data is damaged ({why})"),
-            DecodeError::Foreign => f.write_str("the saved data was not written by crisis-comms"),
+            DecodeError::Corrupt(why) => write!(f, "the data is damaged ({why})"),
+            DecodeError::Foreign => f.write_str("the data was not written by crisis-comms"),
             DecodeError::Newer(v) => write!(
                 f,
-                "the saved data was written by a newer version of crisis-comms (format {v}; \
-                 this version reads up to {VERSION})"
+                "the data was written by a newer version of crisis-comms (format {v}; this version reads up to \
+                 {VERSION})"
             ),
         }
     }
@@ -68,31 +195,119 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Serialises `saved` in the current envelope.
-pub fn encode(saved: &Saved) -> String {
-    let envelope = Envelope { format: FORMAT.to_owned(), version: VERSION, data: saved.clone() };
-    // Serialising plain maps and strings cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    data: &'a Saved,
 }
 
-/// Reads an envelope written by this or an earlier release.
+/// Serialises `saved` in the current envelope (compact, for storage).
+pub fn encode(saved: &Saved) -> String {
+    // Serialising plain maps, strings and numbers cannot fail.
+    serde_json::to_string(&EnvelopeOut { format: FORMAT, version: VERSION, data: saved }).unwrap_or_default()
+}
+
+/// Serialises `saved` in the current envelope, indented, for a backup file.
+pub fn encode_pretty(saved: &Saved) -> String {
+    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, version: VERSION, data: saved })
+        .unwrap_or_default()
+}
+
+/// Reads an envelope written by this or any earlier release, migrating it.
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        version: Option<u64>,
+    }
+    let head: Head = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if head.format.as_deref() != Some(FORMAT) {
         return Err(DecodeError::Foreign);
     }
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    let version = head.version.ok_or_else(|| DecodeError::Corrupt("no version number".to_owned()))?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
-    if version > VERSION {
-        return Err(DecodeError::Newer(version));
+    match version {
+        1 => {
+            #[derive(Deserialize)]
+            struct V1 {
+                data: SavedV1,
+            }
+            let v1: V1 = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+            Ok(migrate_v1(v1.data))
+        }
+        VERSION => {
+            #[derive(Deserialize)]
+            struct V2 {
+                data: Saved,
+            }
+            let v2: V2 = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+            Ok(v2.data)
+        }
+        0 => Err(DecodeError::Corrupt("version 0 does not exist".to_owned())),
+        newer => Err(DecodeError::Newer(newer)),
     }
-    if version == 0 {
-        return Err(DecodeError::Corrupt("no version number".to_owned()));
+}
+
+/// Version 1: one progress per scenario id.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SavedV1 {
+    progress: BTreeMap<String, Progress>,
+}
+
+/// Version 1 → 2: each scenario's progress becomes a record, shown for that scenario.
+fn migrate_v1(v1: SavedV1) -> Saved {
+    let mut saved = Saved::default();
+    for (scenario, progress) in v1.progress {
+        let when = progress.items.values().filter_map(|s| s.changed_at).fold(0.0, f64::max);
+        let id = format!("r-{scenario}");
+        let record = Record {
+            id: id.clone(),
+            name: String::new(),
+            scenario: scenario.clone(),
+            scenario_version: 1,
+            created: when,
+            updated: when,
+            archived: false,
+            progress,
+        };
+        saved.records.insert(id.clone(), record);
+        saved.current.insert(scenario, id);
     }
-    let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    Ok(envelope.data)
+    saved
+}
+
+/// What importing a backup would do, for the user to confirm first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Names of records that would be added.
+    pub added: Vec<String>,
+    /// Names of records that would replace records with the same id.
+    pub replaced: Vec<String>,
+}
+
+/// Compares an imported backup with what is stored.
+pub fn preview_import(stored: &Saved, imported: &Saved) -> ImportPreview {
+    let mut p = ImportPreview::default();
+    for (id, r) in &imported.records {
+        let name = if r.name.is_empty() { r.scenario.clone() } else { r.name.clone() };
+        if stored.records.contains_key(id) {
+            p.replaced.push(name);
+        } else {
+            p.added.push(name);
+        }
+    }
+    p
+}
+
+/// Applies an imported backup: its records are added or replace those with the same id.
+pub fn apply_import(stored: &mut Saved, imported: Saved) {
+    for (id, r) in imported.records {
+        stored.deleted.remove(&id);
+        stored.current.entry(r.scenario.clone()).or_insert_with(|| id.clone());
+        stored.records.insert(id, r);
+    }
 }
 
 #[cfg(test)]
@@ -100,13 +315,19 @@ mod tests {
     use super::*;
     use crate::model::progress::Status;
 
+    fn scenario() -> Scenario {
+        crate::content::Library::built_in().get("account-compromise").map(|s| (*s).clone()).expect("built in")
+    }
+
     #[test]
     fn saved_state_round_trips_through_the_envelope() {
         let mut saved = Saved::default();
-        let p = saved.progress.entry("account-compromise".into()).or_default();
+        let id = saved.start_record(&scenario(), "Drill", 1_700_000_000_000.0);
+        let p = &mut saved.records.get_mut(&id).unwrap().progress;
         p.set_status("reach-owner", Status::Done, 1_700_000_000_000.0);
         p.set_status("tell-platform", Status::NotApplicable, 1_700_000_000_001.0);
-        assert_eq!(decode(&encode(&saved)), Ok(saved));
+        assert_eq!(decode(&encode(&saved)), Ok(saved.clone()));
+        assert_eq!(decode(&encode_pretty(&saved)), Ok(saved));
     }
 
     #[test]
@@ -117,11 +338,62 @@ mod tests {
         );
         assert_eq!(decode(r#"{"todos":[]}"#), Err(DecodeError::Foreign));
         assert!(matches!(decode("{not json"), Err(DecodeError::Corrupt(_))));
+        assert!(matches!(decode("[1,2]"), Err(DecodeError::Corrupt(_))));
         assert!(matches!(
             decode(
-                r#"{"format":"crisis-comms","version":1,"data":{"progress":{"x":{"items":{"a":{"status":"maybe"}}}}}}"#
+                r#"{"format":"crisis-comms","version":2,"data":{"records":{"x":{"progress":{"items":{"a":{"status":"maybe"}}}}}}}"#
             ),
             Err(DecodeError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn two_tabs_editing_different_items_both_survive() {
+        let mut base = Saved::default();
+        let id = base.start_record(&scenario(), "Incident", 1.0);
+        let (mut a, mut b) = (base.clone(), base);
+        a.records.get_mut(&id).unwrap().progress.set_status("reach-owner", Status::Done, 10.0);
+        a.records.get_mut(&id).unwrap().updated = 10.0;
+        b.records.get_mut(&id).unwrap().progress.set_status("start-log", Status::Done, 11.0);
+        b.records.get_mut(&id).unwrap().updated = 11.0;
+        let mut merged = b.clone();
+        merged.merge(&a);
+        let p = &merged.records[&id].progress;
+        assert_eq!(p.status("reach-owner"), Status::Done);
+        assert_eq!(p.status("start-log"), Status::Done);
+        // The same item edited in both: the later change wins, whichever side merges.
+        a.records.get_mut(&id).unwrap().progress.set_status("start-log", Status::NotApplicable, 12.0);
+        let mut m1 = b.clone();
+        m1.merge(&a);
+        let mut m2 = a.clone();
+        m2.merge(&b);
+        assert_eq!(m1.records[&id].progress.status("start-log"), Status::NotApplicable);
+        assert_eq!(m2.records[&id].progress.status("start-log"), Status::NotApplicable);
+    }
+
+    #[test]
+    fn a_deleted_record_is_not_brought_back_by_another_tab() {
+        let mut a = Saved::default();
+        let id = a.start_record(&scenario(), "Old", 1.0);
+        let b = a.clone();
+        a.delete_record(&id, 2.0);
+        a.merge(&b);
+        assert!(a.records.is_empty());
+        assert!(a.current.is_empty());
+    }
+
+    #[test]
+    fn import_preview_says_what_is_added_and_replaced() {
+        let mut stored = Saved::default();
+        let id = stored.start_record(&scenario(), "Mine", 1.0);
+        let mut imported = stored.clone();
+        imported.records.get_mut(&id).unwrap().name = "Theirs".into();
+        let other = imported.start_record(&scenario(), "New one", 2.0);
+        let p = preview_import(&stored, &imported);
+        assert_eq!(p.added, vec!["New one".to_owned()]);
+        assert_eq!(p.replaced, vec!["Theirs".to_owned()]);
+        apply_import(&mut stored, imported);
+        assert_eq!(stored.records[&id].name, "Theirs");
+        assert!(stored.records.contains_key(&other));
     }
 }

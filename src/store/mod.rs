@@ -1,5 +1,6 @@
 //! The browser edge for saved state: one versioned envelope per namespace in localStorage,
-//! or memory only when storage is blocked. Every failure is a value the UI can show.
+//! or memory only when storage is blocked or the user asked for it. Every failure is a value
+//! the UI can show; nothing stored is ever overwritten blindly.
 
 use wasm_bindgen::JsCast;
 
@@ -7,10 +8,12 @@ use crate::model::saved::{decode, encode, DecodeError, Saved};
 
 /// Where saved state lives for one namespace.
 pub struct Store {
-    key: String,
+    namespace: String,
     storage: Option<web_sys::Storage>,
     /// Set when the stored data must not be overwritten (written by a newer release).
     read_only: bool,
+    /// Set while the user wants nothing written (shared computers).
+    session_only: bool,
 }
 
 /// Something the user must be told about storage.
@@ -18,12 +21,21 @@ pub struct Store {
 pub enum Notice {
     /// Storage is blocked: the app works, but nothing is kept.
     NotSaved,
+    /// The user chose session-only mode.
+    SessionOnly,
     /// Stored data was damaged; its raw text was kept under `kept_as`.
-    Corrupt { why: String, kept_as: String },
+    Corrupt {
+        /// What was wrong.
+        why: String,
+        /// The storage key of the copy.
+        kept_as: String,
+    },
     /// Stored data is from a newer release; it is left untouched.
     Newer(String),
     /// The last change could not be written.
     WriteFailed(String),
+    /// Another tab forgot everything on this device.
+    ForgottenElsewhere,
 }
 
 impl Notice {
@@ -31,33 +43,52 @@ impl Notice {
     pub fn message(&self) -> String {
         match self {
             Notice::NotSaved => "Not saved on this device: this browser does not let the page store data. \
-                 Your progress lasts until you close the tab."
+                 Your progress lasts until you close the tab; export a backup to keep it."
+                .to_owned(),
+            Notice::SessionOnly => "Session only: nothing is saved on this device. Everything you do here \
+                 disappears when you close or reload the tab. Export a backup to keep it."
                 .to_owned(),
             Notice::Corrupt { why, .. } => format!(
-                "The progress saved on this device could not be read: {why}. The damaged copy was kept \
-                 aside, and you are starting from an empty checklist."
+                "The progress saved on this device could not be read: {why}. A copy of it was kept aside \
+                 (you can download it below), and you are starting from empty checklists."
             ),
             Notice::Newer(why) => format!(
-                "{why}. It is left untouched; changes you make here are not saved. Open the newer version \
-                 of the app to continue."
+                "The saved progress cannot be opened here: {why}. It is left untouched, and changes you make \
+                 here are not saved. Open the newer version of the app to continue."
             ),
             Notice::WriteFailed(why) => format!(
-                "Your last change could not be saved on this device ({why}). What was saved before is still there."
+                "Your last change could not be saved on this device ({why}). What was saved before is still \
+                 there. Export a backup to keep this change."
             ),
+            Notice::ForgottenElsewhere => {
+                "Everything saved on this device was forgotten in another tab.".to_owned()
+            }
         }
     }
 }
 
 impl Store {
+    /// The storage key of the state of `namespace`.
+    pub fn key_for(namespace: &str) -> String {
+        format!("crisis-comms:{namespace}:state")
+    }
+
+    /// The prefix of every key this namespace uses.
+    fn prefix(&self) -> String {
+        format!("crisis-comms:{}:", self.namespace)
+    }
+
     /// Opens the store for `namespace`, reading what is saved there.
     pub fn open(namespace: &str) -> (Store, Saved, Option<Notice>) {
-        let key = format!("crisis-comms:{namespace}:state");
+        // `local_storage()` throws in sandboxed frames and with storage blocked: probe it.
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        let mut store = Store { key, storage, read_only: false };
+        let mut store =
+            Store { namespace: namespace.to_owned(), storage, read_only: false, session_only: false };
         let Some(storage) = &store.storage else {
             return (store, Saved::default(), Some(Notice::NotSaved));
         };
-        let raw = match storage.get_item(&store.key) {
+        let key = Store::key_for(namespace);
+        let raw = match storage.get_item(&key) {
             Ok(Some(raw)) => raw,
             Ok(None) => return (store, Saved::default(), None),
             Err(_) => {
@@ -72,29 +103,62 @@ impl Store {
                 (store, Saved::default(), Some(Notice::Newer(e.to_string())))
             }
             Err(e) => {
-                let kept_as = format!("{}:damaged-{}", store.key, js_sys::Date::now() as u64);
+                let kept_as = format!("{}damaged-{}", store.prefix(), js_sys::Date::now() as u64);
                 if storage.set_item(&kept_as, &raw).is_err() {
-                    // Cannot keep a copy aside: leave the original in place and do not write over it.
+                    // No room for a copy: leave the original where it is and do not write over it.
                     store.read_only = true;
                 }
-                let why = match e {
-                    DecodeError::Foreign => "it was not written by crisis-comms".to_owned(),
-                    other => other.to_string(),
-                };
-                (store, Saved::default(), Some(Notice::Corrupt { why, kept_as }))
+                (store, Saved::default(), Some(Notice::Corrupt { why: e.to_string(), kept_as }))
             }
         }
     }
 
-    /// Writes `saved` at once; returns what to tell the user if that failed.
-    pub fn save(&self, saved: &Saved) -> Result<(), Notice> {
-        let Some(storage) = &self.storage else {
-            return Ok(());
-        };
-        if self.read_only {
+    /// Whether changes are written to the device.
+    pub fn is_saving(&self) -> bool {
+        self.storage.is_some() && !self.read_only && !self.session_only
+    }
+
+    /// Turns session-only mode on or off.
+    pub fn set_session_only(&mut self, on: bool) {
+        self.session_only = on;
+    }
+
+    /// Merges what another tab saved meanwhile into `saved`, then writes it at once.
+    pub fn save(&self, saved: &mut Saved) -> Result<(), Notice> {
+        if !self.is_saving() {
             return Ok(());
         }
-        storage.set_item(&self.key, &encode(saved)).map_err(|e| Notice::WriteFailed(describe(&e)))
+        let Some(storage) = &self.storage else { return Ok(()) };
+        let key = Store::key_for(&self.namespace);
+        if let Ok(Some(raw)) = storage.get_item(&key) {
+            if let Ok(theirs) = decode(&raw) {
+                saved.merge(&theirs);
+            }
+        }
+        storage.set_item(&key, &encode(saved)).map_err(|e| Notice::WriteFailed(describe(&e)))
+    }
+
+    /// A raw value kept under one of this namespace's keys (such as a damaged copy).
+    pub fn raw(&self, key: &str) -> Option<String> {
+        if !key.starts_with(&self.prefix()) {
+            return None;
+        }
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    /// Removes every key of this namespace.
+    pub fn forget_everything(&self) -> Result<(), Notice> {
+        let Some(storage) = &self.storage else { return Ok(()) };
+        let prefix = self.prefix();
+        let len = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        for k in keys {
+            storage.remove_item(&k).map_err(|e| Notice::WriteFailed(describe(&e)))?;
+        }
+        Ok(())
     }
 }
 

@@ -15,6 +15,7 @@ use crate::ui::catalog::Catalog;
 use crate::ui::decide::DecidePage;
 use crate::ui::labels::LabelsPage;
 use crate::ui::notice::StorageNotice;
+use crate::ui::records::RecordsPage;
 use crate::ui::scenario::ScenarioPage;
 use crate::ui::stress::{StressTestPage, SummaryPage};
 
@@ -31,6 +32,8 @@ pub enum Route {
     Labels,
     /// The summary of every governance stress test.
     Summary,
+    /// Records on this device, backup and device controls.
+    Records,
 }
 
 impl Route {
@@ -40,6 +43,7 @@ impl Route {
             "/decide" => Route::Decide,
             "/labels" => Route::Labels,
             "/summary" => Route::Summary,
+            "/records" => Route::Records,
             other => match other.strip_prefix("/s/") {
                 Some(id) if !id.is_empty() => Route::Scenario(id.to_owned()),
                 _ => Route::Catalog,
@@ -53,6 +57,7 @@ impl Route {
             "framework" => Route::Decide,
             "labels" => Route::Labels,
             "summary" => Route::Summary,
+            "records" => Route::Records,
             other => match other.strip_prefix("scenario:") {
                 Some(id) => Route::Scenario(id.to_owned()),
                 None => Route::Catalog,
@@ -68,6 +73,7 @@ impl Route {
             Route::Decide => "#/decide".to_owned(),
             Route::Labels => "#/labels".to_owned(),
             Route::Summary => "#/summary".to_owned(),
+            Route::Records => "#/records".to_owned(),
         }
     }
 }
@@ -85,14 +91,36 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Prefix for element ids, unique per mounted app, so several apps fit on one page.
     pub prefix: StoredValue<String>,
+    /// True while nothing is written to storage (shared computers).
+    pub session_only: RwSignal<bool>,
     store: StoredValue<Store, LocalStorage>,
 }
 
 impl AppState {
-    /// Changes one scenario's progress and saves at once.
+    /// Changes the progress of the record shown for `scenario` (starting one if there is
+    /// none yet) and saves at once.
     pub fn update_progress(&self, scenario: &str, change: impl FnOnce(&mut Progress)) {
-        self.saved.update(|s| change(s.progress.entry(scenario.to_owned()).or_default()));
-        let result = self.saved.with_untracked(|s| self.store.with_value(|store| store.save(s)));
+        let now = js_sys::Date::now();
+        let Some(sc) = self.library.with_value(|l| l.get(scenario)) else { return };
+        self.change(|s| {
+            let id = match s.current.get(scenario) {
+                Some(id) if s.records.contains_key(id) => id.clone(),
+                _ => s.start_record(&sc, &default_record_name(&sc.title, now), now),
+            };
+            if let Some(r) = s.records.get_mut(&id) {
+                change(&mut r.progress);
+                r.updated = now;
+            }
+        });
+    }
+
+    /// Changes saved state in any way, then merges what other tabs wrote and saves at once.
+    pub fn change(&self, f: impl FnOnce(&mut Saved)) {
+        let mut result = Ok(());
+        self.saved.update(|s| {
+            f(s);
+            result = self.store.with_value(|store| store.save(s));
+        });
         match result {
             Ok(()) => {
                 if matches!(self.notice.get_untracked(), Some(Notice::WriteFailed(_))) {
@@ -101,6 +129,30 @@ impl AppState {
             }
             Err(n) => self.notice.set(Some(n)),
         }
+    }
+
+    /// A raw value under one of this namespace's storage keys (such as a damaged copy).
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.store.with_value(|store| store.raw(key))
+    }
+
+    /// Whether changes are being kept on this device.
+    pub fn saving(&self) -> bool {
+        self.store.with_value(Store::is_saving)
+    }
+
+    /// Switches the session-only mode: while on, nothing is written to storage.
+    pub fn set_session_only(&self, on: bool) {
+        self.store.update_value(|store| store.set_session_only(on));
+        self.notice.set(on.then_some(Notice::SessionOnly));
+        self.session_only.set(on);
+    }
+
+    /// Removes every key of this namespace from storage and empties the app.
+    pub fn forget_everything(&self) -> Result<(), Notice> {
+        self.store.with_value(Store::forget_everything)?;
+        self.saved.set(Saved::default());
+        Ok(())
     }
 
     /// An element id unique to this mounted app.
@@ -125,9 +177,14 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         route: RwSignal::new(initial_route),
         notice: RwSignal::new(notice),
         prefix: StoredValue::new(format!("cc{instance}-")),
+        session_only: RwSignal::new(false),
         store: StoredValue::new_local(store),
     };
     provide_context(state);
+    if options.session_only {
+        state.set_session_only(true);
+    }
+    follow_other_tabs(state, &options.namespace);
     if options.hash_routing {
         sync_with_fragment(state.route);
     }
@@ -138,6 +195,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         Route::Decide => view! { <DecidePage /> }.into_any(),
         Route::Labels => view! { <LabelsPage /> }.into_any(),
         Route::Summary => view! { <SummaryPage /> }.into_any(),
+        Route::Records => view! { <RecordsPage /> }.into_any(),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
             Some(test) if test.kind == ScenarioKind::StressTest => view! { <StressTestPage test /> }.into_any(),
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
@@ -157,7 +215,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         <div class="crisis-comms" data-app-ready="true">
             <nav class="cc-topnav" aria-label="crisis-comms">
                 <span class="cc-brand">"crisis-comms"</span>
-                {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained")]
+                {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained"), (Route::Records, "Records")]
                     .into_iter()
                     .map(|(route, words)| {
                         let href = route.fragment();
@@ -178,6 +236,35 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
             <main class="cc-main">{page}</main>
         </div>
     }
+}
+
+/// The name a new record gets: the checklist's title and today's date.
+pub fn default_record_name(title: &str, now_ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms));
+    let day = String::from(date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED));
+    format!("{title} — {day}")
+}
+
+/// Applies what other tabs of the same origin save, as they save it.
+fn follow_other_tabs(state: AppState, namespace: &str) {
+    let key = Store::key_for(namespace);
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(key.as_str()) || state.session_only.get_untracked() {
+            return;
+        }
+        match ev.new_value() {
+            None => {
+                state.saved.set(Saved::default());
+                state.notice.set(Some(Notice::ForgottenElsewhere));
+            }
+            Some(text) => {
+                if let Ok(other) = crate::model::saved::decode(&text) {
+                    state.saved.update(|s| s.merge(&other));
+                }
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 fn current_fragment() -> String {

@@ -17,11 +17,11 @@ pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
     let note_id = state.dom_id(&format!("note-{}", item.id));
     let (sid, iid) = (scenario_id.clone(), item.id.clone());
     let status = Memo::new(move |_| {
-        state.saved.with(|s| s.progress.get(&sid).map(|p| p.status(&iid)).unwrap_or_default())
+        state.saved.with(|s| s.progress_for(&sid).map(|p| p.status(&iid)).unwrap_or_default())
     });
     let (sid, iid) = (scenario_id.clone(), item.id.clone());
     let note = Memo::new(move |_| {
-        state.saved.with(|s| s.progress.get(&sid).map(|p| p.note(&iid).to_owned()).unwrap_or_default())
+        state.saved.with(|s| s.progress_for(&sid).map(|p| p.note(&iid).to_owned()).unwrap_or_default())
     });
     let done = move || status.get() == Status::Done;
     let not_applicable = move || status.get() == Status::NotApplicable;
@@ -50,7 +50,7 @@ pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
         let (sid, iid) = (scenario_id.clone(), item.id.clone());
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            state.update_progress(&sid, |p| p.set_note(&iid, &text));
+            state.update_progress(&sid, |p| p.set_note(&iid, &text, js_sys::Date::now()));
         }
     };
 

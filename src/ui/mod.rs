@@ -3,9 +3,11 @@
 pub mod app;
 pub mod catalog;
 pub mod decide;
+pub mod download;
 pub mod item;
 pub mod labels;
 pub mod notice;
+pub mod records;
 pub mod scenario;
 pub mod stress;
 pub mod templates;

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::store::Notice;
 use crate::ui::app::AppState;
+use crate::ui::download::download;
 
 /// A polite live region with the current storage notice, if any.
 #[component]
@@ -10,7 +12,24 @@ pub fn StorageNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="cc-notice-area" role="status">
-            {move || state.notice.get().map(|n| view! { <p class="cc-notice">{n.message()}</p> })}
+            {move || state.notice.get().map(|n| {
+                let kept = match &n {
+                    Notice::Corrupt { kept_as, .. } => Some(kept_as.clone()),
+                    _ => None,
+                };
+                view! {
+                    <div class="cc-notice">
+                        <p>{n.message()}</p>
+                        {kept.map(|key| view! {
+                            <button type="button" class="cc-button" on:click=move |_| {
+                                if let Some(text) = state.raw(&key) {
+                                    download("crisis-comms-damaged-data.txt", "text/plain", &text);
+                                }
+                            }>"Download the damaged copy"</button>
+                        })}
+                    </div>
+                }
+            })}
         </div>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::checklist::Scenario;
 use crate::model::progress::Progress;
-use crate::ui::app::{AppState, Route};
+use crate::ui::app::{default_record_name, AppState, Route};
 use crate::ui::item::ItemView;
 use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
@@ -29,7 +29,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let default_label = scenario.label;
     let sid = scenario.id.clone();
     let record_label = Memo::new(move |_| {
-        state.saved.with(|s| s.progress.get(&sid).and_then(|p| p.label)).unwrap_or(default_label)
+        state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.label)).unwrap_or(default_label)
     });
     let whole = scenario.clone();
     let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
@@ -40,7 +40,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             let sid = state.dom_id(&format!("section-{}", section.id));
             let (scenario_id, section_for_tally) = (id.clone(), section.clone());
             let tally = move || {
-                state.saved.with(|s| match s.progress.get(&scenario_id) {
+                state.saved.with(|s| match s.progress_for(&scenario_id) {
                     Some(p) => p.tally_section(&section_for_tally),
                     None => Progress::default().tally_section(&section_for_tally),
                 })
@@ -72,6 +72,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                     "← All checklists"
                 </a>
             </nav>
+            <RecordBar scenario=scenario.clone() />
             <header class="cc-scenario-head">
                 <h1 node_ref=heading tabindex="-1">{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>
@@ -101,5 +102,68 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 </section>
             })}
         </article>
+    }
+}
+
+/// Which record of this checklist is shown, and starting another one.
+#[component]
+pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let select_id = state.dom_id("record-select");
+    let sid = scenario.id.clone();
+    let records = Memo::new(move |_| {
+        state.saved.with(|s| {
+            let mut list: Vec<(String, String, f64)> = s
+                .records
+                .values()
+                .filter(|r| r.scenario == sid && !r.archived)
+                .map(|r| (r.id.clone(), r.name.clone(), r.created))
+                .collect();
+            list.sort_by(|a, b| a.2.total_cmp(&b.2));
+            list
+        })
+    });
+    let sid = scenario.id.clone();
+    let current = Memo::new(move |_| state.saved.with(|s| s.current_record(&sid).map(|r| r.id.clone())));
+    let sid = scenario.id.clone();
+    let switch = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let sid = sid.clone();
+        state.change(|s| {
+            if s.records.contains_key(&id) {
+                s.current.insert(sid, id);
+            }
+        });
+    };
+    let sc = scenario.clone();
+    let start = move |_| {
+        let now = js_sys::Date::now();
+        let sc = sc.clone();
+        state.change(|s| {
+            s.start_record(&sc, &default_record_name(&sc.title, now), now);
+        });
+    };
+    view! {
+        <div class="cc-record-bar">
+            {move || match current.get() {
+                None => view! { <p class="cc-meta">"Nothing saved yet: your first tick or note starts a record on this device."</p> }.into_any(),
+                Some(id) => view! {
+                    <p>
+                        <label for=select_id.clone()>"Record: "</label>
+                        <select id=select_id.clone() class="cc-record-select" on:change=switch.clone()>
+                            {records.get().into_iter().map(|(rid, name, _)| {
+                                let selected = rid == id;
+                                view! { <option value=rid selected=selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                        " "
+                        <a href="#/records" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Records); }>"Rename, export or archive"</a>
+                    </p>
+                }.into_any(),
+            }}
+            <p>
+                <button type="button" class="cc-button cc-new-record" on:click=start>"Start a new record of this checklist"</button>
+            </p>
+        </div>
     }
 }

@@ -23,7 +23,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = test.id.clone();
     let sid = id.clone();
-    let shape = Memo::new(move |_| state.saved.with(|s| s.progress.get(&sid).and_then(|p| p.shape)));
+    let shape = Memo::new(move |_| state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.shape)));
     let shape_name = state.dom_id("shape");
     let shapes = Shape::ALL
         .into_iter()
@@ -47,7 +47,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
         .collect_view();
     let whole = test.clone();
     let summary = Memo::new(move |_| {
-        state.saved.with(|s| match s.progress.get(&whole.id) {
+        state.saved.with(|s| match s.progress_for(&whole.id) {
             Some(p) => summarize(&whole, p),
             None => summarize(&whole, &Default::default()),
         })
@@ -112,11 +112,11 @@ fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> 
     let note_id = state.dom_id(&format!("note-{}", question.id));
     let (tid, qid) = (test_id.clone(), question.id.clone());
     let answer = Memo::new(move |_| {
-        state.saved.with(|s| s.progress.get(&tid).and_then(|p| p.items.get(&qid)).and_then(|i| i.answer))
+        state.saved.with(|s| s.progress_for(&tid).and_then(|p| p.items.get(&qid)).and_then(|i| i.answer))
     });
     let (tid, qid) = (test_id.clone(), question.id.clone());
     let note = Memo::new(move |_| {
-        state.saved.with(|s| s.progress.get(&tid).map(|p| p.note(&qid).to_owned()).unwrap_or_default())
+        state.saved.with(|s| s.progress_for(&tid).map(|p| p.note(&qid).to_owned()).unwrap_or_default())
     });
     let q = question.clone();
     let fits = Memo::new(move |_| applies(&q, shape.get()));
@@ -134,7 +134,7 @@ fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> 
                         value=a.key()
                         disabled=move || !fits.get()
                         prop:checked=move || fits.get() && answer.get() == Some(a)
-                        on:change=move |_| state.update_progress(&tid, |p| p.items.entry(qid.clone()).or_default().answer = Some(a))
+                        on:change=move |_| state.update_progress(&tid, |p| p.set_answer(&qid, a, js_sys::Date::now()))
                     />
                     <label for=input_id>{a.title()}</label>
                 </span>
@@ -144,7 +144,7 @@ fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> 
     let (tid, qid) = (test_id.clone(), question.id.clone());
     let on_note = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        state.update_progress(&tid, |p| p.set_note(&qid, &text));
+        state.update_progress(&tid, |p| p.set_note(&qid, &text, js_sys::Date::now()));
     };
     let why = (!question.why.is_empty())
         .then(|| view! { <p class="cc-why"><strong>"Why it matters: "</strong>{question.why.clone()}</p> });
@@ -203,7 +203,7 @@ pub fn SummaryPage() -> impl IntoView {
             state.saved.with(|s| {
                 tests
                     .iter()
-                    .map(|t| match s.progress.get(&t.id) {
+                    .map(|t| match s.progress_for(&t.id) {
                         Some(p) => summarize(t, p),
                         None => summarize(t, &Default::default()),
                     })
@@ -213,7 +213,7 @@ pub fn SummaryPage() -> impl IntoView {
     };
     let shape = Memo::new(move |_| {
         let shapes: Vec<Option<Shape>> =
-            state.saved.with(|s| s.progress.values().filter_map(|p| p.shape).map(Some).collect());
+            state.saved.with(|s| s.records.values().filter_map(|r| r.progress.shape).map(Some).collect());
         match shapes.first() {
             Some(first) if shapes.iter().all(|s| s == first) => *first,
             _ => None,

@@ -23,7 +23,7 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
             let input_id = state.dom_id(&format!("value-{}", p.name));
             let (sid, name) = (scenario.id.clone(), p.name.clone());
             let value = Memo::new(move |_| {
-                state.saved.with(|s| s.progress.get(&sid).and_then(|pr| pr.values.get(&name).cloned()).unwrap_or_default())
+                state.saved.with(|s| s.progress_for(&sid).and_then(|pr| pr.values.get(&name).cloned()).unwrap_or_default())
             });
             let (sid, name) = (scenario.id.clone(), p.name.clone());
             let on_input = move |ev: leptos::ev::Event| {
@@ -80,13 +80,13 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let label = Memo::new(move |_| {
         state
             .saved
-            .with(|s| s.progress.get(&sid).and_then(|p| p.template_labels.get(&tid).copied()))
+            .with(|s| s.progress_for(&sid).and_then(|p| p.template_labels.get(&tid).copied()))
             .unwrap_or(default_label)
     });
     let (sid, t) = (scenario_id.clone(), template.clone());
     let composed = Memo::new(move |_| {
         let label = label.get();
-        state.saved.with(|s| match s.progress.get(&sid) {
+        state.saved.with(|s| match s.progress_for(&sid) {
             Some(p) => compose(&t, label, &p.values),
             None => compose(&t, label, &Default::default()),
         })

@@ -1,0 +1,283 @@
+//! Records: every checklist and stress test in progress on this device, with rename, archive,
+//! delete, Markdown export; and for all of them backup, import, session-only mode and
+//! "forget everything".
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::export::record_markdown;
+use crate::model::saved::{
+    apply_import, decode, encode_pretty, preview_import, ImportPreview, Record, Saved,
+};
+use crate::ui::app::{AppState, Route};
+use crate::ui::download::{download, safe_file_name};
+use crate::ui::tlp_badge::TlpBadge;
+
+/// A local date and time for people.
+pub fn local_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// The records page.
+#[component]
+pub fn RecordsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let records = Memo::new(move |_| {
+        let mut list: Vec<Record> = state.saved.with(|s| s.records.values().cloned().collect());
+        list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+        list
+    });
+    let active = move || records.get().into_iter().filter(|r| !r.archived).collect::<Vec<_>>();
+    let archived = move || records.get().into_iter().filter(|r| r.archived).collect::<Vec<_>>();
+    view! {
+        <div class="cc-page cc-records">
+            <h1>"Records on this device"</h1>
+            <p class="cc-lead">
+                "Each checklist or stress test you work on is a record, kept only in this browser. "
+                "You can keep several at once — a drill and a real incident, say."
+            </p>
+            <Backup />
+            <h2>"In progress"</h2>
+            {move || {
+                let list = active();
+                if list.is_empty() {
+                    view! { <p>"No record yet. Open a checklist and tick a step to start one."</p> }.into_any()
+                } else {
+                    view! { <ul class="cc-record-list">{list.into_iter().map(|r| view! { <RecordRow record=r /> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+            {move || {
+                let list = archived();
+                (!list.is_empty()).then(|| view! {
+                    <h2>"Archived"</h2>
+                    <ul class="cc-record-list">{list.into_iter().map(|r| view! { <RecordRow record=r /> }).collect_view()}</ul>
+                })
+            }}
+            <DeviceControls />
+        </div>
+    }
+}
+
+/// One record with its actions.
+#[component]
+fn RecordRow(record: Record) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let scenario = state.library.with_value(|l| l.get(&record.scenario));
+    let title = scenario
+        .as_ref()
+        .map_or_else(|| format!("{} (no longer available)", record.scenario), |s| s.title.clone());
+    let label = scenario.as_ref().map(|s| record.label(s.label));
+    let tally = scenario.as_ref().map(|s| {
+        let t = record.progress.tally_scenario(s);
+        format!("{} of {} settled", t.settled(), t.total)
+    });
+    let name_id = state.dom_id(&format!("name-{}", record.id));
+    let confirming = RwSignal::new(false);
+    let id = record.id.clone();
+    let (rid, sid) = (record.id.clone(), record.scenario.clone());
+    let open = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let (rid, sid) = (rid.clone(), sid.clone());
+        state.change(|s| {
+            s.current.insert(sid.clone(), rid);
+        });
+        state.route.set(Route::Scenario(sid));
+    };
+    let rid = record.id.clone();
+    let rename = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        let rid = rid.clone();
+        state.change(|s| {
+            if let Some(r) = s.records.get_mut(&rid) {
+                r.name = name;
+                r.updated = js_sys::Date::now();
+            }
+        });
+    };
+    let rid = record.id.clone();
+    let archived = record.archived;
+    let archive = move |_| {
+        let rid = rid.clone();
+        state.change(|s| {
+            if let Some(r) = s.records.get_mut(&rid) {
+                r.archived = !archived;
+                r.updated = js_sys::Date::now();
+            }
+        });
+    };
+    let rid = record.id.clone();
+    let delete = move |_| {
+        let rid = rid.clone();
+        state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
+    };
+    let export = {
+        let (record, scenario) = (record.clone(), scenario.clone());
+        move |_| {
+            if let Some(s) = &scenario {
+                let md = record_markdown(s, &record, &local_time(js_sys::Date::now()));
+                let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
+                download(&safe_file_name(&name, "md"), "text/markdown", &md);
+            }
+        }
+    };
+    view! {
+        <li class="cc-record" data-record=id>
+            <p>
+                <label for=name_id.clone()>"Name"</label>
+                <input id=name_id type="text" spellcheck="false" autocomplete="off" value=record.name.clone() on:change=rename />
+            </p>
+            <p class="cc-meta">
+                {title} " · " {label.map(|l| view! { <TlpBadge tlp=l /> })} " · " {tally}
+                " · started " {local_time(record.created)} " · changed " {local_time(record.updated)}
+            </p>
+            <p class="cc-actions">
+                <a href=format!("#/s/{}", record.scenario) on:click=open>"Open"</a>
+                " "
+                <button type="button" class="cc-button" on:click=export>"Export as Markdown"</button>
+                " "
+                <button type="button" class="cc-button" on:click=archive>{if archived { "Unarchive" } else { "Archive" }}</button>
+                " "
+                {move || if confirming.get() {
+                    view! {
+                        <span class="cc-confirm" role="alert">
+                            "Delete this record for good? "
+                            <button type="button" class="cc-button cc-danger" on:click=delete.clone()>"Yes, delete it"</button>
+                            " "
+                            <button type="button" class="cc-button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        </span>
+                    }.into_any()
+                } else {
+                    view! { <button type="button" class="cc-button" on:click=move |_| confirming.set(true)>"Delete…"</button> }.into_any()
+                }}
+            </p>
+        </li>
+    }
+}
+
+/// Backup: when it was last made, export, and import with a preview.
+#[component]
+fn Backup() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let file_id = state.dom_id("import-file");
+    let pending = RwSignal::new(None::<(Saved, ImportPreview)>);
+    let message = RwSignal::new(String::new());
+    let last = move || state.saved.with(|s| s.last_backup);
+    let export = move |_| {
+        let now = js_sys::Date::now();
+        let text = state.saved.with_untracked(encode_pretty);
+        if download("crisis-comms-backup.json", "application/json", &text) {
+            state.change(|s| s.last_backup = Some(now));
+            message.set("Backup saved as crisis-comms-backup.json.".into());
+        } else {
+            message.set("The browser did not let the page save the file.".into());
+        }
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            match text.map(|t| decode(&t)) {
+                None => message.set("That file could not be read.".into()),
+                Some(Err(e)) => {
+                    pending.set(None);
+                    message.set(format!("Not imported: {e}. Nothing on this device was changed."));
+                }
+                Some(Ok(imported)) => {
+                    let preview = state.saved.with_untracked(|s| preview_import(s, &imported));
+                    message.set(String::new());
+                    pending.set(Some((imported, preview)));
+                }
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some((imported, preview)) = pending.get_untracked() {
+            state.change(|s| apply_import(s, imported));
+            message.set(format!(
+                "Imported: {} added, {} replaced.",
+                preview.added.len(),
+                preview.replaced.len()
+            ));
+        }
+        pending.set(None);
+    };
+    view! {
+        <section class="cc-backup" aria-label="Backup">
+            <p class="cc-backup-status">
+                {move || match last() {
+                    Some(ms) => format!("Last backup: {}.", local_time(ms)),
+                    None => "No backup yet. Browsers can clear stored data (Safari does after some days without a visit): \
+                             export a backup to keep your records safe.".to_owned(),
+                }}
+            </p>
+            <p class="cc-actions">
+                <button type="button" class="cc-button cc-primary" on:click=export>"Export a backup (JSON)"</button>
+                " "
+                <label for=file_id.clone() class="cc-button">"Import a backup…"</label>
+                <input id=file_id class="cc-visually-hidden cc-import" type="file" accept=".json,application/json" on:change=choose />
+            </p>
+            {move || pending.get().map(|(_, p)| view! {
+                <div class="cc-preview" role="alert">
+                    <p>{format!("This backup would add {} and replace {} record(s).", p.added.len(), p.replaced.len())}</p>
+                    {(!p.added.is_empty()).then(|| view! { <p>"Added: " {p.added.join(", ")}</p> })}
+                    {(!p.replaced.is_empty()).then(|| view! { <p>"Replaced: " {p.replaced.join(", ")}</p> })}
+                    <button type="button" class="cc-button cc-primary" on:click=confirm>"Import"</button>
+                    " "
+                    <button type="button" class="cc-button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            })}
+            <p class="cc-import-message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}
+
+/// Session-only mode and "forget everything on this device".
+#[component]
+fn DeviceControls() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let session_id = state.dom_id("session-only");
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let forget = move |_| {
+        confirming.set(false);
+        match state.forget_everything() {
+            Ok(()) => message.set("Everything this app kept on this device is gone.".into()),
+            Err(n) => message.set(n.message()),
+        }
+    };
+    view! {
+        <section class="cc-device">
+            <h2>"This device"</h2>
+            <p class="cc-option">
+                <input
+                    id=session_id.clone()
+                    type="checkbox"
+                    prop:checked=move || state.session_only.get()
+                    on:change=move |ev| state.set_session_only(event_target_checked(&ev))
+                />
+                <label for=session_id>"Session only: save nothing on this device (for a shared or borrowed computer)"</label>
+            </p>
+            <p>
+                {move || if confirming.get() {
+                    view! {
+                        <span class="cc-confirm" role="alert">
+                            "Remove every record, note and answer this app kept in this browser? This cannot be undone. "
+                            <button type="button" class="cc-button cc-danger" on:click=forget>"Yes, forget everything"</button>
+                            " "
+                            <button type="button" class="cc-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </span>
+                    }.into_any()
+                } else {
+                    view! { <button type="button" class="cc-button cc-danger" on:click=move |_| confirming.set(true)>"Forget everything on this device…"</button> }.into_any()
+                }}
+            </p>
+            <p role="status" class="cc-forget-message">{move || message.get()}</p>
+        </section>
+    }
+}
