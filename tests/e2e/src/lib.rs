@@ -21,7 +21,12 @@ pub fn base_url() -> String {
 
 /// A new browser session with a fresh profile (so fresh storage).
 pub async fn browser() -> Client {
-    let args = [
+    browser_with(&[]).await
+}
+
+/// A new browser session with a fresh profile and extra Chromium switches.
+pub async fn browser_with(extra: &[&str]) -> Client {
+    let mut args = vec![
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
@@ -32,6 +37,7 @@ pub async fn browser() -> Client {
         "--no-first-run",
         "--window-size=1200,900",
     ];
+    args.extend_from_slice(extra);
     let caps = json!({
         "goog:chromeOptions": { "binary": env("E2E_CHROME"), "args": args },
         "goog:loggingPrefs": { "browser": "ALL" },
