@@ -15,6 +15,7 @@ use crate::ui::catalog::Catalog;
 use crate::ui::decide::DecidePage;
 use crate::ui::labels::LabelsPage;
 use crate::ui::notice::StorageNotice;
+use crate::ui::print::PrintPage;
 use crate::ui::records::RecordsPage;
 use crate::ui::scenario::ScenarioPage;
 use crate::ui::stress::{StressTestPage, SummaryPage};
@@ -34,6 +35,10 @@ pub enum Route {
     Summary,
     /// Records on this device, backup and device controls.
     Records,
+    /// The printable document of a scenario's current record.
+    Print(String),
+    /// A blank printable copy of a scenario, to work on paper.
+    PrintBlank(String),
 }
 
 impl Route {
@@ -44,10 +49,19 @@ impl Route {
             "/labels" => Route::Labels,
             "/summary" => Route::Summary,
             "/records" => Route::Records,
-            other => match other.strip_prefix("/s/") {
-                Some(id) if !id.is_empty() => Route::Scenario(id.to_owned()),
-                _ => Route::Catalog,
-            },
+            other => {
+                let id =
+                    |prefix: &str| other.strip_prefix(prefix).filter(|id| !id.is_empty()).map(str::to_owned);
+                if let Some(id) = id("/s/") {
+                    Route::Scenario(id)
+                } else if let Some(id) = id("/print/") {
+                    Route::Print(id)
+                } else if let Some(id) = id("/blank/") {
+                    Route::PrintBlank(id)
+                } else {
+                    Route::Catalog
+                }
+            }
         }
     }
 
@@ -74,6 +88,8 @@ impl Route {
             Route::Labels => "#/labels".to_owned(),
             Route::Summary => "#/summary".to_owned(),
             Route::Records => "#/records".to_owned(),
+            Route::Print(id) => format!("#/print/{id}"),
+            Route::PrintBlank(id) => format!("#/blank/{id}"),
         }
     }
 }
@@ -196,6 +212,8 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         Route::Labels => view! { <LabelsPage /> }.into_any(),
         Route::Summary => view! { <SummaryPage /> }.into_any(),
         Route::Records => view! { <RecordsPage /> }.into_any(),
+        Route::Print(id) => print_page(state, &id, false),
+        Route::PrintBlank(id) => print_page(state, &id, true),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
             Some(test) if test.kind == ScenarioKind::StressTest => view! { <StressTestPage test /> }.into_any(),
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
@@ -235,6 +253,13 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
             <StorageNotice />
             <main class="cc-main">{page}</main>
         </div>
+    }
+}
+
+fn print_page(state: AppState, id: &str, blank: bool) -> AnyView {
+    match state.library.with_value(|l| l.get(id)) {
+        Some(scenario) => view! { <PrintPage scenario blank /> }.into_any(),
+        None => view! { <p>"There is no checklist called “" {id.to_owned()} "” here."</p> }.into_any(),
     }
 }
 

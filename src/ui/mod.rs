@@ -7,6 +7,7 @@ pub mod download;
 pub mod item;
 pub mod labels;
 pub mod notice;
+pub mod print;
 pub mod records;
 pub mod scenario;
 pub mod stress;

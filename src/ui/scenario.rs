@@ -161,8 +161,18 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                     </p>
                 }.into_any(),
             }}
-            <p>
+            <p class="cc-actions">
                 <button type="button" class="cc-button cc-new-record" on:click=start>"Start a new record of this checklist"</button>
+                " "
+                <a href=Route::Print(scenario.id.clone()).fragment() class="cc-print-link"
+                    on:click={let id = scenario.id.clone(); move |ev| { ev.prevent_default(); state.route.set(Route::Print(id.clone())); }}>
+                    "Print this record"
+                </a>
+                " · "
+                <a href=Route::PrintBlank(scenario.id.clone()).fragment() class="cc-blank-link"
+                    on:click={let id = scenario.id.clone(); move |ev| { ev.prevent_default(); state.route.set(Route::PrintBlank(id.clone())); }}>
+                    "Print a blank checklist"
+                </a>
             </p>
         </div>
     }

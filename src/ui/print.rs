@@ -1,0 +1,153 @@
+//! A checklist record as a printable document: the TLP label in the header and the footer of
+//! every page (a table header and footer, which browsers repeat on every printed page and
+//! which take their own space, so the label never covers content), every item with its
+//! state, audience, label and note, and the messages used.
+//! The blank version has boxes to tick and lines to write on.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::checklist::{ItemKind, Scenario};
+use crate::model::parse::placeholder_names;
+use crate::model::progress::{Progress, Status};
+use crate::model::template::compose;
+use crate::model::tlp::Tlp;
+use crate::ui::app::{AppState, Route};
+use crate::ui::records::local_time;
+
+/// The print preview of a scenario's current record, or of a blank copy.
+#[component]
+pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (record_name, progress, label) =
+        state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
+            (false, Some(r)) => (r.name.clone(), r.progress.clone(), r.label(scenario.label)),
+            _ => (String::new(), Progress::default(), scenario.label),
+        });
+    let printed = local_time(js_sys::Date::now());
+    let back = Route::Scenario(scenario.id.clone());
+    let title = if blank {
+        format!("{} (blank)", scenario.title)
+    } else if record_name.is_empty() {
+        scenario.title.clone()
+    } else {
+        record_name
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let sections = scenario
+        .sections
+        .iter()
+        .map(|section| {
+            let t = progress.tally_section(section);
+            let count = (!blank).then(|| format!(" ({} of {} settled)", t.settled(), t.total));
+            let items = section
+                .items
+                .iter()
+                .map(|item| {
+                    let state = progress.items.get(&item.id);
+                    let status = progress.status(&item.id);
+                    let (mark, words) = match (blank, item.kind, status) {
+                        (true, _, _) => ("☐", String::new()),
+                        (false, ItemKind::Question, _) => match state.and_then(|s| s.answer) {
+                            Some(a) => ("■", a.title().to_owned()),
+                            None => ("☐", "Unanswered".to_owned()),
+                        },
+                        (false, _, Status::Done) => ("☑", "Done".to_owned()),
+                        (false, _, Status::NotApplicable) => ("–", "Not applicable".to_owned()),
+                        (false, _, Status::Open) => ("☐", "Open".to_owned()),
+                    };
+                    let when = match (blank, status, state.and_then(|s| s.changed_at)) {
+                        (false, Status::Done, Some(ms)) => format!(", {}", local_time(ms)),
+                        _ => String::new(),
+                    };
+                    let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+                    let meta = if item.kind == ItemKind::Question {
+                        String::new()
+                    } else {
+                        format!("For: {audience} · {}", item.label)
+                    };
+                    let note = progress.note(&item.id).trim().to_owned();
+                    view! {
+                        <li class="cc-print-item">
+                            <p class="cc-print-step">
+                                <span class="cc-print-mark" aria-hidden="true">{mark}</span>
+                                " " <strong>{item.text.clone()}</strong>
+                            </p>
+                            <p class="cc-print-meta">
+                                {(!words.is_empty()).then(|| format!("{words}{when}"))}
+                                {(!words.is_empty() && !meta.is_empty()).then_some(" · ")}
+                                {meta}
+                            </p>
+                            {(!note.is_empty()).then(|| view! { <p class="cc-print-note">{note}</p> })}
+                            {blank.then(|| view! { <div class="cc-print-lines" aria-hidden="true"><span></span><span></span></div> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="cc-print-section">
+                    <h2>{section.title.clone()}{count}</h2>
+                    <ul class="cc-print-items">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    let messages = (!blank)
+        .then(|| {
+            scenario
+                .templates
+                .iter()
+                .filter(|t| {
+                    let names = placeholder_names(&format!("{}{}", t.subject, t.body)).count();
+                    compose(t, t.label, &progress.values).missing.len() < names
+                })
+                .map(|t| {
+                    let label = progress.template_labels.get(&t.id).copied().unwrap_or(t.label);
+                    view! {
+                        <section class="cc-print-message">
+                            <h3>{t.title.clone()}</h3>
+                            <pre>{compose(t, label, &progress.values).message()}</pre>
+                        </section>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|m| !m.is_empty())
+        .map(|m| view! { <section class="cc-print-section"><h2>"Messages"</h2>{m}</section> });
+
+    view! {
+        <div class="cc-page cc-print-page">
+            <p class="cc-print-toolbar">
+                <button type="button" class="cc-button cc-primary" on:click=print>"Print"</button>
+                " "
+                <a href=back.fragment() on:click=move |ev| { ev.prevent_default(); state.route.set(back.clone()); }>"Back to the checklist"</a>
+                <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
+            </p>
+            <table class="cc-print-doc">
+                <thead><tr><td><PrintLabel label /></td></tr></thead>
+                <tfoot><tr><td><PrintLabel label /></td></tr></tfoot>
+                <tbody><tr><td>
+                    <h1>{title}</h1>
+                    <p class="cc-print-facts">
+                        {format!("Checklist: {} (version {})", scenario.title, scenario.version)}<br />
+                        {format!("Label: {label} — {}", label.audience_summary())}<br />
+                        {format!("Printed: {printed}")}
+                    </p>
+                    {sections}
+                    {messages}
+                </td></tr></tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The label as printed in the repeated header and footer: text in FIRST's colour on black.
+#[component]
+fn PrintLabel(label: Tlp) -> impl IntoView {
+    view! { <p class="cc-print-label"><span class=format!("cc-tlp cc-tlp-{}", label.slug())>{label.as_str()}</span></p> }
+}

@@ -1,0 +1,134 @@
+//! Printing on the release build: a filled record long enough for three pages and a blank
+//! checklist, printed to PDF by the browser; each page's text is checked with pdftotext.
+
+use std::process::Command;
+
+use e2e::{browser, find, open};
+use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
+use fantoccini::{Client, Locator};
+
+/// Prints the current page and returns the text of each page, in order.
+async fn print_pages(c: &Client, name: &str) -> Vec<String> {
+    let config = PrintConfiguration::builder()
+        .size(PrintSize::A4)
+        .margins(PrintMargins { top: 1.4, bottom: 1.6, left: 1.6, right: 1.6 })
+        .background(true)
+        .build()
+        .unwrap();
+    let pdf = c.print(config).await.expect("the browser prints to PDF");
+    let path = std::env::temp_dir().join(format!("cc-print-{}-{name}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let pdftotext = std::env::var("E2E_PDFTOTEXT").unwrap_or_else(|_| "pdftotext".to_owned());
+    let out = Command::new(&pdftotext).arg("-layout").arg(&path).arg("-").output().expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext failed");
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The first line of a page, and its last two: the footer label and, in the margin under
+/// it, the page number.
+fn header_and_footer(page: &str) -> (&str, &str, &str) {
+    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    let n = lines.len();
+    (
+        lines.first().copied().unwrap_or_default(),
+        lines.get(n.saturating_sub(2)).copied().unwrap_or_default(),
+        lines.last().copied().unwrap_or_default(),
+    )
+}
+
+const CONTROLS: [&str; 6] = [
+    "Back to the checklist",
+    "Start a new record",
+    "Copy message",
+    "Add a note",
+    "Choose a label",
+    "Print this record",
+];
+
+#[tokio::test]
+async fn a_long_record_prints_with_the_label_on_every_page() {
+    let c = browser().await;
+    open(&c, "#/s/account-compromise").await;
+    let long = "The attacker pushed two tags and opened a pull request from a look-alike account; \
+                we wrote to the registry, the platform and three packagers, and kept this note as our log. ";
+    let items = c.find_all(Locator::Css(".cc-item")).await.unwrap();
+    for (n, item) in items.iter().enumerate() {
+        let id = item.attr("data-item").await.unwrap().unwrap();
+        if n % 3 == 0 {
+            find(&c, &format!("[data-item='{id}'] label")).await.click().await.unwrap();
+        } else if n % 3 == 1 {
+            find(&c, &format!("[data-item='{id}'] .cc-na-toggle")).await.click().await.unwrap();
+        }
+        if n < 12 {
+            find(&c, &format!("[data-item='{id}'] .cc-note summary")).await.click().await.unwrap();
+            let note = format!("Note {n}: {}", long.repeat(2));
+            find(&c, &format!("[data-item='{id}'] textarea")).await.send_keys(&note).await.unwrap();
+        }
+    }
+    find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
+    find(&c, ".cc-print-link").await.click().await.unwrap();
+    find(&c, ".cc-print-doc").await;
+
+    let pages = print_pages(&c, "record").await;
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let (first, footer, last) = header_and_footer(page);
+        assert!(first.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {first:?}", n + 1);
+        assert!(footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {footer:?}", n + 1);
+        assert!(
+            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
+            "page {} number: {last:?}",
+            n + 1
+        );
+        assert!(
+            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
+            "page {} footer: {last:?}",
+            n + 1
+        );
+        for control in CONTROLS {
+            assert!(!page.contains(control), "page {} shows the control text {control:?}", n + 1);
+        }
+    }
+    let all = pages.join("\n");
+    assert!(all.contains("Done, "), "a done item says when");
+    assert!(all.contains("Not applicable"));
+    assert!(all.contains("Open"));
+    assert!(all.contains("Note 0: The attacker pushed two tags"));
+    assert!(all.contains("Note 11:"));
+    assert!(all.contains("Printed: "));
+    assert!(all.contains("Public holding statement"), "the messages used are printed");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_blank_checklist_prints_on_paper_with_boxes_and_the_label() {
+    let c = browser().await;
+    open(&c, "#/blank/account-compromise").await;
+    find(&c, ".cc-print-doc").await;
+    let pages = print_pages(&c, "blank").await;
+    assert!(!pages.is_empty());
+    for (n, page) in pages.iter().enumerate() {
+        let (first, footer, last) = header_and_footer(page);
+        assert!(first.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {first:?}", n + 1);
+        assert!(footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {footer:?}", n + 1);
+        assert!(
+            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
+            "page {} number: {last:?}",
+            n + 1
+        );
+        for control in CONTROLS {
+            assert!(!page.contains(control), "page {} shows the control text {control:?}", n + 1);
+        }
+    }
+    let all = pages.join("\n");
+    assert!(all.contains("(blank)"));
+    assert!(all.contains("☐"), "boxes to tick");
+    assert!(!all.contains("Done, "));
+    c.close().await.unwrap();
+}
