@@ -172,7 +172,9 @@ fn browser(path: &OsString) -> Result<(PathBuf, PathBuf)> {
     const CHROMES: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
     let mut chrome = from_env_or_path("CHROME", CHROMES, path)?;
     let mut driver = from_env_or_path("CHROMEDRIVER", &["chromedriver"], path)?;
-    if chrome.is_none() || driver.is_none() {
+    // pdftotext (poppler-utils) reads printed pages back in the print tests.
+    let pdftotext = find_on_path(&["pdftotext"], path);
+    if chrome.is_none() || driver.is_none() || pdftotext.is_none() {
         install_browser()?;
         chrome = from_env_or_path("CHROME", CHROMES, path)?;
         driver = from_env_or_path("CHROMEDRIVER", &["chromedriver"], path)?;
@@ -194,7 +196,7 @@ fn browser(path: &OsString) -> Result<(PathBuf, PathBuf)> {
             show(d)
         ));
     }
-    ok(&format!("Chromium and ChromeDriver {}", c.unwrap_or_default()));
+    ok(&format!("Chromium and ChromeDriver {}, and pdftotext", c.unwrap_or_default()));
     Ok((chrome, driver))
 }
 
@@ -203,21 +205,22 @@ fn install_browser() -> Result {
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !(debian && root_user) {
         return Err(
-            "Chromium and ChromeDriver are needed for the browser tests. Install them (on Debian or \
-             Ubuntu: `apt-get install chromium chromium-driver`), or set CHROME and CHROMEDRIVER to \
-             their paths."
+            "Chromium, ChromeDriver and pdftotext are needed for the browser tests. Install them (on \
+             Debian or Ubuntu: `apt-get install chromium chromium-driver poppler-utils`), or set CHROME \
+             and CHROMEDRIVER to their paths and put pdftotext on PATH."
                 .to_owned(),
         );
     }
     step("apt-get update", Command::new("apt-get").arg("update"))?;
     step(
-        "install Chromium and ChromeDriver",
+        "install Chromium, ChromeDriver and pdftotext",
         Command::new("apt-get").env("DEBIAN_FRONTEND", "noninteractive").args([
             "install",
             "-y",
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "poppler-utils",
         ]),
     )
 }
