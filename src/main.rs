@@ -1,4 +1,6 @@
-//! The standalone page: mounts the app into `#app` and keeps it mounted.
+//! The standalone page: mounts the app into `#app` and keeps it mounted. The same build
+//! serves `frame.html`, the iframe way to embed, which reads its options from the URL
+//! fragment (never sent to any server).
 
 use wasm_bindgen::JsCast;
 
@@ -10,7 +12,31 @@ fn main() {
     else {
         return;
     };
-    let options = crisis_comms::Options { hash_routing: true, ..Default::default() };
+    let options = if element.has_attribute("data-frame") {
+        match frame_options() {
+            Ok(options) => options,
+            Err(message) => {
+                element.set_text_content(Some(&message));
+                return;
+            }
+        }
+    } else {
+        crisis_comms::Options { hash_routing: true, ..Default::default() }
+    };
     // The page lives as long as the tab: keep the app mounted.
     std::mem::forget(crisis_comms::mount_with(element, options));
+}
+
+/// Options from the fragment of `frame.html#{"namespace":"my-project"}` (URL-encoded JSON).
+fn frame_options() -> Result<crisis_comms::Options, String> {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let text = hash.trim_start_matches('#');
+    if text.is_empty() {
+        return Ok(crisis_comms::Options::default());
+    }
+    let decoded = js_sys::decode_uri_component(text)
+        .map_err(|_| "crisis-comms: the options in the address are not valid URL encoding".to_owned())?;
+    let value = js_sys::JSON::parse(&String::from(decoded))
+        .map_err(|_| "crisis-comms: the options in the address are not valid JSON".to_owned())?;
+    crisis_comms::Options::from_js(value)
 }

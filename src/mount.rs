@@ -24,6 +24,10 @@ pub struct Options {
     /// Start in session-only mode: nothing is written to storage (for shared computers).
     #[serde(rename = "sessionOnly")]
     pub session_only: bool,
+    /// Render inside a shadow root, fully isolated from the host page's styles.
+    pub shadow: bool,
+    /// `system` (follow the device), `light` or `dark`.
+    pub theme: String,
     /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
@@ -39,6 +43,8 @@ impl Default for Options {
             scenarios: Vec::new(),
             checklists: Vec::new(),
             session_only: false,
+            shadow: false,
+            theme: "system".to_owned(),
             hash_routing: false,
         }
     }
@@ -47,7 +53,7 @@ impl Default for Options {
 impl Options {
     /// The option names accepted from JavaScript.
     pub const KEYS: &'static [&'static str] =
-        &["namespace", "view", "scenarios", "checklists", "sessionOnly"];
+        &["namespace", "view", "scenarios", "checklists", "sessionOnly", "shadow", "theme"];
 
     /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults.
     pub fn from_js(value: JsValue) -> Result<Options, String> {
@@ -77,6 +83,12 @@ impl Options {
     }
 
     fn validate(&self) -> Result<(), String> {
+        if !matches!(self.theme.as_str(), "system" | "light" | "dark") {
+            return Err(format!(
+                "crisis-comms: invalid options: theme `{}` must be system, light or dark",
+                self.theme
+            ));
+        }
         let known_view =
             matches!(self.view.as_str(), "catalog" | "framework" | "labels" | "summary" | "records")
                 || self.view.strip_prefix("scenario:").is_some_and(|id| !id.is_empty());
@@ -110,6 +122,8 @@ impl Options {
 #[wasm_bindgen]
 pub struct MountHandle {
     inner: Option<Box<dyn Any>>,
+    /// The container made inside a shadow root, removed on unmount.
+    container: Option<web_sys::HtmlElement>,
 }
 
 #[wasm_bindgen]
@@ -117,6 +131,9 @@ impl MountHandle {
     /// Removes the app's nodes and listeners from the page. Calling it twice is harmless.
     pub fn unmount(&mut self) {
         self.inner = None;
+        if let Some(container) = self.container.take() {
+            container.remove();
+        }
     }
 }
 
@@ -128,15 +145,36 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<MountHan
     Ok(mount_with(element, options))
 }
 
+/// The app's stylesheet, adopted by the shadow root when `shadow` is set.
+const STYLESHEET: &str = include_str!("../style/main.css");
+
 /// Mounts the app into `element` with options from Rust.
 pub fn mount_with(element: web_sys::HtmlElement, options: Options) -> MountHandle {
     let library = library_for(&options);
-    let handle = leptos::mount::mount_to(element, move || leptos::view! { <App options library /> });
+    let container = if options.shadow { shadow_container(&element) } else { None };
+    let target = container.clone().unwrap_or(element);
+    let handle = leptos::mount::mount_to(target, move || leptos::view! { <App options library /> });
     // Lets benchmarks and monitoring read when the first page became usable.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("crisis-comms-ready");
     }
-    MountHandle { inner: Some(Box::new(handle)) }
+    MountHandle { inner: Some(Box::new(handle)), container }
+}
+
+/// A container inside `host`'s (open) shadow root, with the app's stylesheet adopted there,
+/// so neither the host's styles nor ours cross the boundary.
+fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?,
+    };
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(STYLESHEET).ok()?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let document = host.owner_document()?;
+    let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    root.append_child(&container).ok()?;
+    Some(container)
 }
 
 /// The built-in checklists the options ask for, plus the embedder's own, each parsed by the

@@ -230,7 +230,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     };
 
     view! {
-        <div class="crisis-comms" data-app-ready="true">
+        <div class=format!("crisis-comms cc-theme-{}", options.theme) data-app-ready="true">
             <nav class="cc-topnav" aria-label="crisis-comms">
                 <span class="cc-brand">"crisis-comms"</span>
                 {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained"), (Route::Records, "Records")]

@@ -67,6 +67,7 @@ pub fn Catalog() -> impl IntoView {
     let (checklists, tests): (Vec<_>, Vec<_>) =
         scenarios.into_iter().partition(|s| s.kind == ScenarioKind::Checklist);
     let checklist_cards = checklists.into_iter().map(card).collect_view();
+    let has_tests = !tests.is_empty();
     let test_cards = tests.into_iter().map(card).collect_view();
 
     let tag_buttons = tags
@@ -113,13 +114,15 @@ pub fn Catalog() -> impl IntoView {
                 </p>
             </div>
             <ul class="cc-scenarios">{checklist_cards}</ul>
-            <h2 class="cc-group-title">"Governance stress tests"</h2>
-            <p>
-                "Before anything goes wrong: test how your project's governance would notice or slow down abuse. "
-                <a href="#/summary" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Summary); }>"See the summary"</a>
-                "."
-            </p>
-            <ul class="cc-scenarios">{test_cards}</ul>
+            <div hidden=!has_tests>
+                <h2 class="cc-group-title">"Governance stress tests"</h2>
+                <p>
+                    "Before anything goes wrong: test how your project's governance would notice or slow down abuse. "
+                    <a href="#/summary" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Summary); }>"See the summary"</a>
+                    "."
+                </p>
+                <ul class="cc-scenarios">{test_cards}</ul>
+            </div>
         </div>
     }
 }

@@ -14,8 +14,81 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     )?;
     let dist = root().join("dist");
     externalise_loader(&dist)?;
+    frame_page(&dist)?;
+    embed_build(tools, &dist)?;
     println!("    dist/ is ready: {}", dist.display());
     Ok(dist)
+}
+
+/// `frame.html`: the standalone page in iframe mode (options from the URL fragment).
+fn frame_page(dist: &Path) -> Result {
+    let html = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read index.html: {e}"))?;
+    let marker = "<div id=\"app\">";
+    if !html.contains(marker) {
+        return Err("dist/index.html has no <div id=\"app\">: did index.html change?".to_owned());
+    }
+    let frame = html.replacen(marker, "<div id=\"app\" data-frame>", 1);
+    std::fs::write(dist.join("frame.html"), frame).map_err(|e| format!("cannot write frame.html: {e}"))
+}
+
+/// `dist/embed/`: the library alone (it never mounts itself), for `mount(element, options)`
+/// on a project's own pages, with its stylesheet.
+fn embed_build(tools: &Tools, dist: &Path) -> Result {
+    let p = &tools.path;
+    step(
+        "embed build: the library as WebAssembly",
+        cmd("cargo", p).args([
+            "build",
+            "--release",
+            "--lib",
+            "-p",
+            "crisis-comms",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]),
+    )?;
+    let out = dist.join("embed");
+    let _ = std::fs::remove_dir_all(&out);
+    let wasm = root().join("target/wasm32-unknown-unknown/release/crisis_comms.wasm");
+    step(
+        "embed build: JavaScript bindings",
+        cmd("wasm-bindgen", p)
+            .args(["--target", "web", "--no-typescript", "--out-name", "crisis-comms", "--out-dir"])
+            .arg(&out)
+            .arg(&wasm),
+    )?;
+    let module = out.join("crisis-comms_bg.wasm");
+    step(
+        "embed build: wasm-opt -Oz",
+        cmd("wasm-opt", p)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "--enable-mutable-globals",
+            ])
+            .arg(&module)
+            .arg("-o")
+            .arg(&module),
+    )?;
+    std::fs::copy(root().join("style/main.css"), out.join("crisis-comms.css"))
+        .map_err(|e| format!("cannot copy the stylesheet: {e}"))?;
+    // The example host page, so it can be tried (and tested) from the same folder.
+    let examples = dist.join("examples");
+    let _ = std::fs::remove_dir_all(&examples);
+    std::fs::create_dir_all(&examples).map_err(|e| format!("cannot create {}: {e}", examples.display()))?;
+    for entry in
+        std::fs::read_dir(root().join("examples")).map_err(|e| format!("cannot read examples/: {e}"))?
+    {
+        let entry = entry.map_err(|e| e.to_string())?;
+        std::fs::copy(entry.path(), examples.join(entry.file_name()))
+            .map_err(|e| format!("cannot copy an example: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Moves Trunk's inline loader script into a file, so the page's Content-Security-Policy
