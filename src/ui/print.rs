@@ -128,10 +128,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                 <a href=back.fragment() on:click=move |ev| { ev.prevent_default(); state.route.set(back.clone()); }>"Back to the checklist"</a>
                 <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
             </p>
-            <table class="cc-print-doc">
-                <thead><tr><td><PrintLabel label /></td></tr></thead>
-                <tfoot><tr><td><PrintLabel label /></td></tr></tfoot>
-                <tbody><tr><td>
+            <PrintFrame label>
                     <h1>{title}</h1>
                     <p class="cc-print-facts">
                         {format!("Checklist: {} (version {})", scenario.title, scenario.version)}<br />
@@ -140,14 +137,23 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                     </p>
                     {sections}
                     {messages}
-                </td></tr></tbody>
-            </table>
+            </PrintFrame>
         </div>
     }
 }
 
-/// The label as printed in the repeated header and footer: text in FIRST's colour on black.
+/// A printable document: `children` framed by the label in a table header and footer, which
+/// browsers repeat at the top and bottom of every printed page.
 #[component]
-fn PrintLabel(label: Tlp) -> impl IntoView {
-    view! { <p class="cc-print-label"><span class=format!("cc-tlp cc-tlp-{}", label.slug())>{label.as_str()}</span></p> }
+pub fn PrintFrame(label: Tlp, children: Children) -> impl IntoView {
+    let badge = move || {
+        view! { <p class="cc-print-label"><span class=format!("cc-tlp cc-tlp-{}", label.slug())>{label.as_str()}</span></p> }
+    };
+    view! {
+        <table class="cc-print-doc">
+            <thead><tr><td>{badge()}</td></tr></thead>
+            <tfoot><tr><td>{badge()}</td></tr></tfoot>
+            <tbody><tr><td>{children()}</td></tr></tbody>
+        </table>
+    }
 }

@@ -122,6 +122,25 @@ fn RecordRow(record: Record) -> impl IntoView {
             }
         }
     };
+    let copied = RwSignal::new(String::new());
+    let copy = {
+        let (record, scenario) = (record.clone(), scenario.clone());
+        move |_| {
+            let Some(s) = &scenario else { return };
+            let md = record_markdown(s, &record, &local_time(js_sys::Date::now()));
+            leptos::task::spawn_local(async move {
+                let ok = match web_sys::window() {
+                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&md)).await.is_ok(),
+                    None => false,
+                };
+                copied.set(if ok {
+                    "Copied as Markdown.".into()
+                } else {
+                    "Could not copy; use the export.".into()
+                });
+            });
+        }
+    };
     view! {
         <li class="cc-record" data-record=id>
             <p>
@@ -137,6 +156,8 @@ fn RecordRow(record: Record) -> impl IntoView {
                 " "
                 <button type="button" class="cc-button" on:click=export>"Export as Markdown"</button>
                 " "
+                <button type="button" class="cc-button cc-copy-md" on:click=copy>"Copy as Markdown"</button>
+                " "
                 <button type="button" class="cc-button" on:click=archive>{if archived { "Unarchive" } else { "Archive" }}</button>
                 " "
                 {move || if confirming.get() {
@@ -151,6 +172,7 @@ fn RecordRow(record: Record) -> impl IntoView {
                 } else {
                     view! { <button type="button" class="cc-button" on:click=move |_| confirming.set(true)>"Delete…"</button> }.into_any()
                 }}
+                " " <span role="status">{move || copied.get()}</span>
             </p>
         </li>
     }

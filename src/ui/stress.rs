@@ -9,6 +9,7 @@ use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
+use crate::ui::print::PrintFrame;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -244,6 +245,7 @@ pub fn SummaryPage() -> impl IntoView {
     };
     view! {
         <div class="cc-page cc-summary">
+          <PrintFrame label>
             <h1>"Governance stress test summary"</h1>
             <p class="cc-meta">"Label: " <TlpBadge tlp=label /></p>
             <p class="cc-why-label">{WHY_LABEL}</p>
@@ -292,6 +294,7 @@ pub fn SummaryPage() -> impl IntoView {
                     </section>
                 }).collect_view().into_any()
             }}
+          </PrintFrame>
         </div>
     }
 }

@@ -132,3 +132,20 @@ async fn a_blank_checklist_prints_on_paper_with_boxes_and_the_label() {
     assert!(!all.contains("Done, "));
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_stress_test_summary_prints_with_its_label_on_every_page() {
+    let c = browser().await;
+    open(&c, "#/summary").await;
+    find(&c, ".cc-print-doc").await;
+    let pages = print_pages(&c, "summary").await;
+    assert!(!pages.is_empty());
+    for (n, page) in pages.iter().enumerate() {
+        let (first, footer, _) = header_and_footer(page);
+        assert!(first.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {first:?}", n + 1);
+        assert!(footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {footer:?}", n + 1);
+        assert!(!page.contains("Copy as Markdown"), "no controls in print");
+    }
+    assert!(pages.join("\n").contains("Governance stress test summary"));
+    c.close().await.unwrap();
+}

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use e2e::{browser, find, open, wait_ready};
+use e2e::{browser, clipboard_text, find, grant, open, wait_ready};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
@@ -64,6 +64,13 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
     let md = last_download(&c).await;
     assert!(md.starts_with("**TLP:AMBER+STRICT**\n\n# Drill, 24 November\n"), "{md}");
     assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"), "{md}");
+    // The same Markdown can be copied, to paste into a private issue or chat room.
+    grant(&c, "clipboard-read").await;
+    grant(&c, "clipboard-write").await;
+    find(&c, ".cc-record .cc-copy-md").await.click().await.unwrap();
+    c.wait().for_element(Locator::Css(".cc-record [role=status]:not(:empty)")).await.unwrap();
+    let copied = clipboard_text(&c).await;
+    assert!(copied.starts_with("**TLP:AMBER+STRICT**\n\n# Drill, 24 November\n"), "{copied}");
 
     // Delete asks first, then removes only that record.
     let delete = c.find_all(Locator::Css(".cc-record .cc-actions button")).await.unwrap();
