@@ -1,10 +1,12 @@
 //! Project automation: `cargo xtask <task>`. Every task sets up what it needs first, so the
 //! README's two commands are all a new machine needs.
 
+mod bench;
 mod dist;
 mod http;
 mod run;
 mod setup;
+mod size;
 mod test;
 
 use std::process::ExitCode;
@@ -16,7 +18,9 @@ tasks:
   setup            install or check every tool the project needs
   serve [--port N] build the release app and serve it on 127.0.0.1 (default port 8080)
   dist             build the release app into dist/, ready for any static host
-  test             run every check and test: format, lint, native, browser, end-to-end";
+  test             run every check and test: format, lint, native, browser, end-to-end
+  bench            measure the release build: transfer size, start-up beside a static page,
+                   toggling in a 1,000-item checklist, memory (target/bench/results.json)";
 
 /// Errors are plain sentences for the person at the terminal.
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -28,6 +32,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("dist") => setup::run().and_then(|tools| dist::build(&tools)).map(drop),
         Some("test") => test::run(),
+        Some("bench") => bench::run(),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

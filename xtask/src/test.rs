@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::run::{cmd, step};
 use crate::setup::{self, Tools};
-use crate::{dist, http, Result};
+use crate::{dist, http, size, Result};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -52,6 +52,12 @@ pub fn run() -> Result {
         &mut count,
     )?;
     let dist = dist::build(&tools)?;
+    // Sizes are deterministic, so the transfer size budget is checked here (timings never are).
+    // The release build is over its transfer budget today (README, "Performance"). The figure
+    // is printed on every run; the check becomes fatal once the build fits (remove this match).
+    if let Err(over) = size::check_budget(&dist) {
+        println!("\nWARNING, not enforced yet: {over}");
+    }
     end_to_end(&tools, &dist, &mut count)?;
     println!("\nxtask test: every step passed in {:.0} s", started.elapsed().as_secs_f64());
     println!("{} passed, {} failed", count.passed, count.failed);
@@ -99,28 +105,53 @@ fn number_before(text: &str, word: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// Stops ChromeDriver however the tests end.
-struct Driver(Child);
+/// A running ChromeDriver; stopped however the tests end.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// The WebDriver endpoint.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
 fn end_to_end(tools: &Tools, dist: &Path, count: &mut Count) -> Result {
     let server = http::Server::start(dist, 0)?;
+    let driver = chromedriver(tools)?;
+    tests(
+        "end-to-end tests: release build in headless Chromium through WebDriver",
+        cmd("cargo", &tools.path)
+            .args(["test", "-p", "e2e"])
+            .env("E2E_BASE_URL", server.url())
+            .env("E2E_WEBDRIVER_URL", driver.url())
+            .env("E2E_CHROME", &tools.chrome),
+        count,
+    )
+}
+
+/// Starts ChromeDriver on a free port of 127.0.0.1 and waits until it listens.
+pub fn chromedriver(tools: &Tools) -> Result<Driver> {
     let port =
         TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
-    let _driver = Driver(
-        Command::new(&tools.chromedriver)
+    let driver = Driver {
+        child: Command::new(&tools.chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", tools.chromedriver.display()))?,
-    );
+        port,
+    };
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         if Instant::now() > deadline {
@@ -128,15 +159,7 @@ fn end_to_end(tools: &Tools, dist: &Path, count: &mut Count) -> Result {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    tests(
-        "end-to-end tests: release build in headless Chromium through WebDriver",
-        cmd("cargo", &tools.path)
-            .args(["test", "-p", "e2e"])
-            .env("E2E_BASE_URL", server.url())
-            .env("E2E_WEBDRIVER_URL", format!("http://127.0.0.1:{port}"))
-            .env("E2E_CHROME", &tools.chrome),
-        count,
-    )
+    Ok(driver)
 }
 
 #[cfg(test)]

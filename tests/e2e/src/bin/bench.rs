@@ -1,0 +1,660 @@
+//! The browser half of `cargo xtask bench`: start-up of the app beside a static HTML page of
+//! the same checklist, toggling in a generated 1,000-item checklist, and memory. It needs the
+//! release build served on 127.0.0.1 and a ChromeDriver, which `cargo xtask bench` provides
+//! (the same `E2E_*` variables as the end-to-end tests), plus:
+//!
+//! - `BENCH_SITE`: the served folder (a copy of `dist/`), where the static page is written;
+//! - `BENCH_SCENARIO`: the checklist file of the start-up comparison;
+//! - `BENCH_OUT`: where to write the results, as JSON.
+//!
+//! Timings are measured inside the page (`performance` entries and `performance.now()`), so
+//! WebDriver round trips never count. Nothing here asserts a timing: it measures and reports.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crisis_comms::model::checklist::{Item, ItemKind, Scenario};
+use crisis_comms::model::markdown::{blocks, inlines, Block, Inline};
+use crisis_comms::model::parse::parse_scenario;
+use crisis_comms::model::template::compose;
+use e2e::{base_url, browser_with};
+use fantoccini::error::CmdError;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+/// Start-up runs of each page; each run is a new browser with a fresh profile.
+const STARTUP_RUNS: usize = 15;
+/// Measured toggles in the 1,000-item checklist: 100 items checked, then the same unchecked.
+const TOGGLED_ITEMS: usize = 100;
+/// Items checked and unchecked before measuring, so one-off costs (first event listener
+/// call, first JSON serialisation of that size) are not counted.
+const WARM_UP_ITEMS: usize = 5;
+/// Sections and items per section of the generated checklist.
+const SECTIONS: usize = 10;
+const ITEMS_PER_SECTION: usize = 100;
+const GENERATED_ID: &str = "bench-1000";
+/// The page of the static comparison, written into the served folder.
+const STATIC_PAGE: &str = "bench-static.html";
+/// An empty page from the same server, opened before each measured page so that starting
+/// the browser and its first renderer process is not counted.
+const BLANK_PAGE: &str = "bench-blank.html";
+/// For both pages alike: a precise `performance.memory` and `gc()`, to read memory steadily.
+const FLAGS: &[&str] = &["--enable-precise-memory-info", "--js-flags=--expose-gc"];
+
+/// A failure, as a sentence.
+type Res<T> = Result<T, String>;
+
+/// Runs `work` in a new browser (a fresh profile) and closes the browser whether or not
+/// `work` succeeds, so no headless Chromium outlives the benchmark; then panics on failure.
+async fn in_browser<T>(work: impl AsyncFnOnce(&Client) -> Res<T>) -> T {
+    let c = browser_with(FLAGS).await;
+    let result = work(&c).await;
+    let _ = c.close().await;
+    result.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Turns a WebDriver error into a sentence that says what was being done.
+fn failed(what: &'static str) -> impl Fn(CmdError) -> String {
+    move |e| format!("{what}: {e}")
+}
+
+/// Waits for the app's ready marker.
+async fn app_ready(c: &Client) -> Res<()> {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("[data-app-ready=\"true\"]"))
+        .await
+        .map(drop)
+        .map_err(|e| format!("the app did not mount within 20 s: {e}"))
+}
+
+fn var(name: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("{name} is not set: run the benchmark with `cargo xtask bench`"))
+}
+
+#[tokio::main]
+async fn main() {
+    let (site, scenario_file, out) = (var("BENCH_SITE"), var("BENCH_SCENARIO"), var("BENCH_OUT"));
+    let text = std::fs::read_to_string(&scenario_file)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", scenario_file.display()));
+    let scenario =
+        parse_scenario(&scenario_file.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"));
+    let css = stylesheets(&site);
+    std::fs::write(site.join(STATIC_PAGE), static_page(&scenario, &css))
+        .unwrap_or_else(|e| panic!("cannot write the static page: {e}"));
+    std::fs::write(site.join(BLANK_PAGE), "<!doctype html><title>blank</title>\n")
+        .unwrap_or_else(|e| panic!("cannot write the blank page: {e}"));
+
+    let startup = startup(&scenario).await;
+    let (interaction, memory, browser) = interaction().await;
+    let results =
+        json!({ "browser": browser, "startup": startup, "interaction": interaction, "memory": memory });
+    std::fs::write(&out, serde_json::to_string_pretty(&results).expect("JSON"))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    println!("bench: browser results written to {}", out.display());
+}
+
+/// The stylesheets the app's `index.html` links, in order, as `./name` paths.
+fn stylesheets(site: &Path) -> Vec<String> {
+    let index = std::fs::read_to_string(site.join("index.html")).expect("the app's index.html");
+    let marker = "rel=\"stylesheet\" href=\"./";
+    let sheets: Vec<String> = index
+        .match_indices(marker)
+        .filter_map(|(i, _)| {
+            let rest = &index[i + marker.len()..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect();
+    assert!(!sheets.is_empty(), "the app's index.html links no stylesheet");
+    sheets
+}
+
+// ---- start-up ---------------------------------------------------------------------------
+
+async fn startup(scenario: &Scenario) -> Value {
+    let items = scenario.items().count();
+    println!(
+        "bench: start-up, {STARTUP_RUNS} runs of each page (plus one of each not counted), alternating, each in a \
+         new browser with a fresh profile that first opens a blank page of the same server"
+    );
+    let (mut app, mut fixed, mut phases) = (Vec::new(), Vec::new(), Vec::new());
+    for run in 0..=STARTUP_RUNS {
+        let s = in_browser(async |c| startup_run(c, STATIC_PAGE, scenario, items, false).await).await;
+        let app_path = format!("index.html#/s/{}", scenario.id);
+        let a = in_browser(async |c| startup_run(c, &app_path, scenario, items, true).await).await;
+        if run > 0 {
+            fixed.push(s["dcl"].as_f64().expect("a time"));
+            app.push(a["ready"].as_f64().expect("a time"));
+            phases.push(a);
+        }
+    }
+    let phase = |key: &str| {
+        let v: Vec<f64> = phases.iter().filter_map(|p| p[key].as_f64()).collect();
+        stats(&v)["median"].clone()
+    };
+    let app_phases = json!({
+        "dom_content_loaded": phase("dcl"),
+        "js_glue_response_end": phase("js_end"),
+        "wasm_response_end": phase("wasm_end"),
+        "ready": phase("ready"),
+    });
+    let (a, s) = (stats(&app), stats(&fixed));
+    println!(
+        "bench: start-up median app {:.1} ms, static {:.1} ms, ratio {:.2}",
+        a["median"].as_f64().unwrap_or_default(),
+        s["median"].as_f64().unwrap_or_default(),
+        ratio(&a, &s)
+    );
+    json!({
+        "scenario": scenario.id,
+        "items": items,
+        "runs": STARTUP_RUNS,
+        "method": "each run: a new browser session with a fresh profile (no cache, no storage), which first \
+                   opens a blank page of the same server, then the measured page; app and static runs alternate; \
+                   one run of each before the counted ones is not counted",
+        "app": {
+            "url": format!("index.html#/s/{}", scenario.id),
+            "measure": "performance mark `crisis-comms-ready`, startTime",
+            "ms": app,
+            "stats": a,
+            "phase_medians_ms": app_phases,
+        },
+        "static": { "url": STATIC_PAGE, "measure": "navigation timing domContentLoadedEventEnd", "ms": fixed, "stats": s },
+        "ratio_of_medians": ratio(&a, &s),
+        "budget_ratio": 1.5,
+    })
+}
+
+fn ratio(app: &Value, fixed: &Value) -> f64 {
+    app["median"].as_f64().unwrap_or_default() / fixed["median"].as_f64().unwrap_or(f64::NAN)
+}
+
+/// One page load in a new browser; returns its times in milliseconds from navigation start:
+/// `ready` (the app's mark), `dcl` (DOMContentLoaded end), and when the JS glue and the wasm
+/// file finished downloading.
+async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, app: bool) -> Res<Value> {
+    c.goto(&format!("{}{BLANK_PAGE}", base_url())).await.map_err(failed("opening the blank page"))?;
+    c.goto(&format!("{}{path}", base_url())).await.map_err(failed("opening the measured page"))?;
+    if app {
+        app_ready(c).await?;
+    }
+    let page = c
+        .execute(
+            "const mark = performance.getEntriesByName('crisis-comms-ready', 'mark')[0];
+             const nav = performance.getEntriesByType('navigation')[0];
+             const article = document.querySelector('.cc-scenario');
+             const end = (test) => {
+               const r = performance.getEntriesByType('resource').find((e) => test(e.name.split('/').pop()));
+               return r ? r.responseEnd : null;
+             };
+             return {
+               js_end: end((n) => n.startsWith('crisis-comms-') && n.endsWith('.js')),
+               wasm_end: end((n) => n.endsWith('.wasm')),
+               ready: mark ? mark.startTime : null,
+               dcl: nav.domContentLoadedEventEnd,
+               title: article ? article.querySelector('h1').textContent : null,
+               boxes: article ? article.querySelectorAll('.cc-items input[type=checkbox]').length : 0,
+               labels: article ? article.querySelectorAll('.cc-items label[for]').length : 0,
+             };",
+            vec![],
+        )
+        .await
+        .map_err(failed("reading the timing entries"))?;
+    let what = if app { "the app" } else { "the static page" };
+    let key = if app { "ready" } else { "dcl" };
+    if page["title"].as_str() != Some(scenario.title.as_str()) || page["boxes"].as_u64() != Some(items as u64)
+    {
+        Err(format!("{what} does not show the checklist with a checkbox per item ({items}): {page}"))
+    } else if !page[key].is_number() {
+        Err(format!("{what} has no `{key}` time: {page}"))
+    } else {
+        Ok(page)
+    }
+}
+
+fn f64s(v: &Value) -> Vec<f64> {
+    v.as_array().into_iter().flatten().filter_map(Value::as_f64).collect()
+}
+
+/// Median, minimum, maximum and 95th percentile.
+fn stats(ms: &[f64]) -> Value {
+    let mut sorted = ms.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    json!({
+        "median": median(&sorted),
+        "min": sorted.first(),
+        "max": sorted.last(),
+        "p95": percentile(&sorted, 95.0),
+    })
+}
+
+fn median(sorted: &[f64]) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        n if !n.is_multiple_of(2) => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// Nearest-rank percentile of sorted values.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+// ---- interaction and memory -------------------------------------------------------------
+
+/// Mounts the generated checklist through the JavaScript API and times toggles.
+async fn interaction() -> (Value, Value, Value) {
+    in_browser(interaction_in).await
+}
+
+async fn interaction_in(c: &Client) -> Res<(Value, Value, Value)> {
+    let browser = json!({
+        "name": c.capabilities().and_then(|caps| caps.get("browserName").cloned()),
+        "version": c.capabilities().and_then(|caps| caps.get("browserVersion").cloned()),
+    });
+    c.goto(&format!("{}index.html#/s/account-compromise", base_url()))
+        .await
+        .map_err(failed("opening the app"))?;
+    app_ready(c).await?;
+    let after_load = memory(c).await?;
+
+    let markdown = generated_checklist();
+    println!(
+        "bench: interaction, {SECTIONS} x {ITEMS_PER_SECTION} items mounted through window.wasmBindings.mount, \
+         {} toggles measured",
+        2 * TOGGLED_ITEMS
+    );
+    let mounted = c
+        .execute(
+            "const [markdown, view] = arguments;
+             const root = document.createElement('div');
+             root.id = 'bench-root';
+             document.body.append(root);
+             const t0 = performance.now();
+             window.benchHandle = window.wasmBindings.mount(root, { namespace: 'bench', view, checklists: [markdown] });
+             const t1 = performance.now();
+             return {
+               ms: t1 - t0,
+               boxes: root.querySelectorAll('.cc-items input[type=checkbox]').length,
+               items: root.querySelectorAll('li.cc-item').length,
+             };",
+            vec![json!(markdown), json!(format!("scenario:{GENERATED_ID}"))],
+        )
+        .await
+        .map_err(failed("mounting the generated checklist"))?;
+    let total = SECTIONS * ITEMS_PER_SECTION;
+    if mounted["boxes"].as_u64() != Some(total as u64) {
+        return Err(format!("the generated checklist is not mounted with {total} checkboxes: {mounted}"));
+    }
+    let after_mount = memory(c).await?;
+
+    let toggles = toggles(c, total).await?;
+    let after_toggles = memory(c).await?;
+
+    let ms = f64s(&toggles["ms"]);
+    let toggle_stats = stats(&ms);
+    let at = |key: &str| toggle_stats[key].as_f64().unwrap_or(f64::NAN);
+    println!("bench: toggle median {:.2} ms, p95 {:.2} ms", at("median"), at("p95"));
+    let interaction = json!({
+        "scenario": GENERATED_ID,
+        "items": total,
+        "sections": SECTIONS,
+        "mount_ms": mounted["ms"],
+        "toggles": ms.len(),
+        "warm_up_toggles": 2 * WARM_UP_ITEMS,
+        "measure": "performance.now() before element.click() to the item's li having the expected cc-done class \
+                    (waiting microtasks if needed), checked against localStorage crisis-comms:bench:state",
+        "microtask_waits": toggles["waits"],
+        "ms": ms,
+        "click_returned_ms": toggles["sync_ms"],
+        "click_returned_stats": stats(&f64s(&toggles["sync_ms"])),
+        "stats": toggle_stats,
+        "budget_median_ms": 8.0,
+    });
+    let memory = json!({
+        "after_load": after_load,
+        "after_mount_1000": after_mount,
+        "after_toggles": after_toggles,
+        "note": "js_heap_used: performance.memory.usedJSHeapSize after gc(); wasm_memory: the size of the \
+                 module's linear memory (wasm.memory.buffer.byteLength, read through the glue's initSync(), \
+                 which returns the running instance); linear memory only grows",
+    });
+    Ok((interaction, memory, browser))
+}
+
+/// JS heap in use (after a garbage collection) and the WebAssembly linear memory size.
+async fn memory(c: &Client) -> Res<Value> {
+    c.execute(
+        "if (window.gc) { gc(); }
+         let wasm = null;
+         try { wasm = window.wasmBindings.initSync().memory.buffer.byteLength; } catch (e) { wasm = null; }
+         return { js_heap_used: performance.memory ? performance.memory.usedJSHeapSize : null, wasm_memory: wasm };",
+        vec![],
+    )
+    .await
+    .map_err(failed("reading memory figures"))
+}
+
+/// Clicks checkboxes inside the page and times each click until the DOM and storage show it.
+async fn toggles(c: &Client, total: usize) -> Res<Value> {
+    // Items spread over every section (37 is prime to 1,000, so each index comes once);
+    // each is checked, then unchecked in the same order.
+    let spread = |n: usize, from: usize| (from..from + n).map(|i| (i * 37 + 11) % total).collect::<Vec<_>>();
+    let warm = spread(WARM_UP_ITEMS, TOGGLED_ITEMS);
+    let measured = spread(TOGGLED_ITEMS, 0);
+    let order: Vec<usize> = warm.iter().chain(&warm).chain(&measured).chain(&measured).copied().collect();
+    c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(120)),
+        Some(Duration::from_secs(60)),
+        None,
+    ))
+    .await
+    .map_err(failed("setting the script timeout"))?;
+    let result = c
+        .execute_async(
+            "const [order, skip, scenario, done] = arguments;
+             const items = Array.from(document.querySelectorAll('#bench-root li.cc-item'));
+             // The item's saved status, wherever the envelope keeps it: the first object with a
+             // `status` under the item's id (generated ids are unique on the page).
+             const find = (value, id) => {
+               if (!value || typeof value !== 'object') { return undefined; }
+               if (value[id] && typeof value[id] === 'object' && 'status' in value[id]) { return value[id].status; }
+               for (const child of Object.values(value)) {
+                 const found = find(child, id);
+                 if (found !== undefined) { return found; }
+               }
+               return undefined;
+             };
+             const stored = (id) => {
+               const text = localStorage.getItem('crisis-comms:bench:state');
+               return (text && text.includes(scenario) && find(JSON.parse(text), id)) || 'open';
+             };
+             (async () => {
+               const ms = [], sync = [], waits = [], failures = [];
+               for (let i = 0; i < order.length; i++) {
+                 const li = items[order[i]];
+                 const box = li.querySelector('input[type=checkbox]');
+                 const want = !box.checked;
+                 const t0 = performance.now();
+                 box.click();
+                 const returned = performance.now();
+                 let n = 0;
+                 while (li.classList.contains('cc-done') !== want && n < 10000) { n++; await null; }
+                 const t1 = performance.now();
+                 const status = stored(li.dataset.item);
+                 if (li.classList.contains('cc-done') !== want || box.checked !== want
+                     || (status === 'done') !== want) {
+                   failures.push({ item: li.dataset.item, want, status, waits: n });
+                 }
+                 if (i >= skip) { ms.push(t1 - t0); sync.push(returned - t0); waits.push(n); }
+                 // Let the page render between clicks, as between a person's clicks.
+                 await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+               }
+               return { ms, sync, waits, failures };
+             })().then(done, (e) => done({ error: String(e) }));",
+            vec![json!(order), json!(2 * WARM_UP_ITEMS), json!(GENERATED_ID)],
+        )
+        .await
+        .map_err(failed("running the toggle loop"))?;
+    if let Some(e) = result.get("error") {
+        return Err(format!("the toggle loop failed: {e}"));
+    }
+    if result["failures"].as_array().is_none_or(|f| !f.is_empty()) {
+        return Err(format!("toggles that did not show in the DOM and in storage: {}", result["failures"]));
+    }
+    let waits: Vec<u64> =
+        result["waits"].as_array().into_iter().flatten().filter_map(Value::as_u64).collect();
+    Ok(json!({
+        "ms": result["ms"],
+        "sync_ms": result["sync"],
+        "waits": { "max": waits.iter().max(), "synchronous": waits.iter().filter(|&&w| w == 0).count() },
+    }))
+}
+
+/// A checklist of [`SECTIONS`] × [`ITEMS_PER_SECTION`] steps, in the checklist format.
+fn generated_checklist() -> String {
+    const LABELS: [&str; 5] = ["TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR"];
+    const AUDIENCES: [&str; 5] = [
+        "responders",
+        "responders, maintainers",
+        "leadership, foundation",
+        "community",
+        "public, downstream",
+    ];
+    let mut md = format!(
+        "+++\nid = \"{GENERATED_ID}\"\ntitle = \"Benchmark: {} steps\"\nsummary = \"A generated checklist for \
+         timing.\"\nversion = 1\nlabel = \"TLP:AMBER\"\n+++\n",
+        SECTIONS * ITEMS_PER_SECTION
+    );
+    for s in 1..=SECTIONS {
+        let _ = write!(md, "\n## Phase {s} {{#s{s:02}}}\n");
+        for i in 1..=ITEMS_PER_SECTION {
+            let k = s * ITEMS_PER_SECTION + i;
+            let _ = write!(
+                md,
+                "\n### Tell the right people about step {s}.{i} {{#s{s:02}-i{i:03}}}\n- audience: {}\n- label: {}\n",
+                AUDIENCES[k % AUDIENCES.len()],
+                LABELS[k % LABELS.len()]
+            );
+        }
+    }
+    md
+}
+
+// ---- the static page --------------------------------------------------------------------
+
+/// The checklist page as static HTML with no script: the same headings, items with real
+/// checkboxes and labels, meta lines, prose and templates, with the app's classes and stylesheets.
+fn static_page(scenario: &Scenario, css: &[String]) -> String {
+    let mut h = String::new();
+    let total = scenario.items().count();
+    let _ = write!(
+        h,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{} — crisis-comms (static)</title>\n\
+         {}</head>\n<body>\n<div class=\"crisis-comms\">\n\
+         <main class=\"cc-main\">\n<article class=\"cc-page cc-scenario\">\n<header class=\"cc-scenario-head\">\n\
+         <h1>{}</h1>\n<p class=\"cc-lead\">{}</p>\n{}<p class=\"cc-meta cc-record-label\">Label for this record: {}</p>\n\
+         <p class=\"cc-overall\"><label>0 of {total} steps settled <progress max=\"{total}\" value=\"0\"></progress></label></p>\n\
+         </header>\n",
+        esc(&scenario.title),
+        css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", esc(c))).collect::<String>(),
+        esc(&scenario.title),
+        esc(&scenario.summary),
+        prose(&scenario.when),
+        badge(scenario.label),
+    );
+    for section in &scenario.sections {
+        let _ = write!(
+            h,
+            "<section class=\"cc-section\" aria-labelledby=\"section-{id}\">\n<h2 id=\"section-{id}\">{}\
+             <span class=\"cc-section-progress\"> — 0 of {}</span></h2>\n{}<ul class=\"cc-items\">\n",
+            esc(&section.title),
+            section.items.len(),
+            prose(&section.intro),
+            id = esc(&section.id),
+        );
+        for item in &section.items {
+            h.push_str(&item_html(item));
+        }
+        h.push_str("</ul>\n</section>\n");
+    }
+    if !scenario.templates.is_empty() {
+        h.push_str(
+            "<section class=\"cc-templates\">\n<h2>Message templates</h2>\n<div class=\"cc-fields\">\n",
+        );
+        for p in &scenario.placeholders {
+            let _ = writeln!(
+                h,
+                "<div class=\"cc-field\"><label for=\"value-{n}\">{} <code>{{{n}}}</code></label>\
+                 <input id=\"value-{n}\" type=\"text\" placeholder=\"e.g. {}\"></div>",
+                esc(&p.description),
+                esc(&p.example),
+                n = esc(&p.name),
+            );
+        }
+        h.push_str("</div>\n");
+        for t in &scenario.templates {
+            let audience = t.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+            let message = compose(t, t.label, &BTreeMap::new()).message();
+            let _ = writeln!(
+                h,
+                "<article class=\"cc-template\"><h3>{}</h3><p class=\"cc-meta\">For: {} · {}</p>\
+                 <pre class=\"cc-message\" tabindex=\"0\">{}</pre>\
+                 <p class=\"cc-copy-row\"><button type=\"button\" class=\"cc-button\">Copy message</button></p></article>",
+                esc(&t.title),
+                esc(&audience),
+                badge(t.label),
+                esc(&message),
+            );
+        }
+        h.push_str("</section>\n");
+    }
+    if !scenario.references.is_empty() {
+        h.push_str("<section class=\"cc-references\">\n<h2>Sources and further reading</h2>\n<ul>\n");
+        for r in &scenario.references {
+            let _ = writeln!(
+                h,
+                "<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>",
+                esc(&r.url),
+                esc(&r.title)
+            );
+        }
+        h.push_str("</ul>\n</section>\n");
+    }
+    h.push_str("</article>\n</main>\n</div>\n</body>\n</html>\n");
+    h
+}
+
+fn item_html(item: &Item) -> String {
+    let id = esc(&item.id);
+    let response = item.kind == ItemKind::Response;
+    let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+    let mut h = format!(
+        "<li class=\"cc-item{}\" data-item=\"{id}\">\n<div class=\"cc-item-main\"><input type=\"checkbox\" \
+         id=\"item-{id}\"><label for=\"item-{id}\">{}</label></div>\n<p class=\"cc-meta\">{}<span \
+         class=\"cc-audience\">For: {}</span> · {}</p>\n",
+        if response { " cc-response" } else { "" },
+        esc(&item.text),
+        if response { "<span class=\"cc-kind\">Response step</span> · " } else { "" },
+        esc(&audience),
+        badge(item.label),
+    );
+    if !item.why.is_empty() {
+        let _ = writeln!(h, "<p class=\"cc-why\"><strong>Why: </strong>{}</p>", runs(inlines(&item.why)));
+    }
+    if !item.detail.is_empty() {
+        let _ = writeln!(
+            h,
+            "<details class=\"cc-detail\"><summary>More about this step</summary>{}</details>",
+            prose(&item.detail)
+        );
+    }
+    let _ = write!(
+        h,
+        "<div class=\"cc-item-tools\"><button type=\"button\" class=\"cc-button cc-na-toggle\" \
+         aria-pressed=\"false\">Not applicable</button><details class=\"cc-note\"><summary>Add a note</summary>\
+         <label class=\"cc-visually-hidden\" for=\"note-{id}\">Note on: {}</label><textarea id=\"note-{id}\" \
+         class=\"cc-note-text\" rows=\"3\"></textarea></details></div>\n</li>\n",
+        esc(&item.text)
+    );
+    h
+}
+
+fn badge(tlp: crisis_comms::model::tlp::Tlp) -> String {
+    format!("<span class=\"cc-tlp cc-tlp-{}\">{}</span>", tlp.slug(), tlp.as_str())
+}
+
+/// Checklist prose, with the project's own Markdown reading.
+fn prose(text: &str) -> String {
+    blocks(text)
+        .into_iter()
+        .map(|block| match block {
+            Block::Paragraph(r) => format!("<p>{}</p>\n", runs(r)),
+            Block::List(entries) => format!(
+                "<ul class=\"cc-prose-list\">{}</ul>\n",
+                entries.into_iter().map(|r| format!("<li>{}</li>", runs(r))).collect::<String>()
+            ),
+        })
+        .collect()
+}
+
+fn runs(runs: Vec<Inline>) -> String {
+    runs.into_iter()
+        .map(|run| match run {
+            Inline::Text(t) => esc(&t),
+            Inline::Emphasis(t) => format!("<em>{}</em>", esc(&t)),
+            Inline::Strong(t) => format!("<strong>{}</strong>", esc(&t)),
+            Inline::Code(t) => format!("<code>{}</code>", esc(&t)),
+            Inline::Link { text, url } => {
+                format!("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", esc(&url), esc(&text))
+            }
+        })
+        .collect()
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_checklist_parses_with_every_item() {
+        let s = parse_scenario("generated", &generated_checklist()).expect("parses");
+        assert_eq!(s.sections.len(), SECTIONS);
+        assert_eq!(s.items().count(), SECTIONS * ITEMS_PER_SECTION);
+    }
+
+    #[test]
+    fn the_static_page_has_a_labelled_checkbox_per_item_and_no_script() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists/account-compromise.md");
+        let text = std::fs::read_to_string(path).expect("the scenario");
+        let s = parse_scenario("account-compromise.md", &text).expect("parses");
+        let page = static_page(&s, &["page.css".to_owned(), "main.css".to_owned()]);
+        let items = s.items().count();
+        assert_eq!(page.matches("type=\"checkbox\"").count(), items);
+        assert_eq!(page.matches("<label for=\"item-").count(), items);
+        assert!(!page.contains("<script"));
+        assert!(page.contains(
+            "<link rel=\"stylesheet\" href=\"./page.css\">\n<link rel=\"stylesheet\" href=\"./main.css\">"
+        ));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn percentiles_use_the_nearest_rank() {
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&v, 95.0), 95.0);
+        assert_eq!(median(&v), 50.5);
+        assert_eq!(median(&[1.0, 2.0, 3.0]), 2.0);
+    }
+}

@@ -1,0 +1,208 @@
+//! `cargo xtask bench`: the release build's transfer size, start-up beside a static HTML page
+//! of the same checklist, toggling in a 1,000-item checklist, and memory, in one run.
+//! Prints a table and writes `target/bench/results.json`. It measures and reports; only the
+//! size budget, being deterministic, is also checked by `cargo xtask test`.
+
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::{json, Value};
+
+use crate::run::{cmd, output, root, step};
+use crate::setup::{self, Tools};
+use crate::size::{self, group, Sizes};
+use crate::{dist, http, test, Result};
+
+/// The checklist of the start-up comparison.
+const SCENARIO: &str = "checklists/account-compromise.md";
+
+pub fn run() -> Result {
+    let tools = setup::run()?;
+    let dist = dist::build(&tools)?;
+    println!("\n==> transfer size of dist/");
+    let sizes = size::measure(&dist)?;
+    println!("{}", sizes.table());
+
+    let out = root().join("target").join("bench");
+    let site = out.join("site");
+    copy_dist(&dist, &site)?;
+    let server = http::Server::start(&site, 0)?;
+    let driver = test::chromedriver(&tools)?;
+    let browser_json = out.join("browser.json");
+    let _ = std::fs::remove_file(&browser_json);
+    step(
+        "browser measurements: start-up, toggles and memory in headless Chromium",
+        // The dev profile: the bench binary's own speed does not matter (everything is timed
+        // inside the page), and it shares its build with the end-to-end tests.
+        cmd("cargo", &tools.path)
+            .args(["run", "-p", "e2e", "--bin", "bench"])
+            .env("E2E_BASE_URL", server.url())
+            .env("E2E_WEBDRIVER_URL", driver.url())
+            .env("E2E_CHROME", &tools.chrome)
+            .env("BENCH_SITE", &site)
+            .env("BENCH_SCENARIO", root().join(SCENARIO))
+            .env("BENCH_OUT", &browser_json),
+    )?;
+    drop(driver);
+    let text = std::fs::read_to_string(&browser_json)
+        .map_err(|e| format!("cannot read {}: {e}", browser_json.display()))?;
+    let browser: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", browser_json.display()))?;
+
+    let results = json!({
+        "unix_time": SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default(),
+        "machine": machine(&tools),
+        "size": sizes.to_json(),
+        "startup": browser["startup"],
+        "interaction": browser["interaction"],
+        "memory": browser["memory"],
+        "browser": browser["browser"],
+    });
+    let file = out.join("results.json");
+    let pretty = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
+    std::fs::write(&file, pretty + "\n").map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    println!("\n{}", table(&results, &sizes));
+    println!("\nresults: {}", file.display());
+    Ok(())
+}
+
+/// A fresh copy of `dist/` to serve, so the static comparison page never lands in `dist/`.
+fn copy_dist(dist: &Path, site: &Path) -> Result {
+    if site.exists() {
+        std::fs::remove_dir_all(site).map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
+    }
+    std::fs::create_dir_all(site).map_err(|e| format!("cannot create {}: {e}", site.display()))?;
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            let to = site.join(path.file_name().unwrap_or_default());
+            std::fs::copy(&path, &to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// What the figures came from.
+fn machine(tools: &Tools) -> Value {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
+    let cpuinfo = read("/proc/cpuinfo");
+    let field = |text: &str, key: &str| {
+        text.lines().find_map(|l| {
+            let (k, v) = l.split_once([':', '='])?;
+            (k.trim() == key).then(|| v.trim().trim_matches('"').to_owned())
+        })
+    };
+    let mem_kib: Option<u64> =
+        field(&read("/proc/meminfo"), "MemTotal").and_then(|v| v.trim_end_matches("kB").trim().parse().ok());
+    json!({
+        "cores": std::thread::available_parallelism().map(|n| n.get()).ok(),
+        "cpu": field(&cpuinfo, "model name"),
+        "memory_gib": mem_kib.map(|k| (k as f64 / 1024.0 / 1024.0 * 10.0).round() / 10.0),
+        "os": field(&read("/etc/os-release"), "PRETTY_NAME"),
+        "kernel": read("/proc/sys/kernel/osrelease").trim(),
+        "chromium": output(std::process::Command::new(&tools.chrome).arg("--version"))
+            .map(|v| v.lines().next().unwrap_or_default().trim().to_owned()),
+    })
+}
+
+fn ms(v: &Value) -> String {
+    v.as_f64().map_or_else(|| "-".to_owned(), |x| format!("{x:.1}"))
+}
+
+fn ms2(v: &Value) -> String {
+    v.as_f64().map_or_else(|| "-".to_owned(), |x| format!("{x:.2}"))
+}
+
+fn bytes(v: &Value) -> String {
+    v.as_u64().map_or_else(|| "-".to_owned(), |b| format!("{} ({:.1} MB)", group(b), b as f64 / 1e6))
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "within budget"
+    } else {
+        "OVER budget"
+    }
+}
+
+/// The summary table on the terminal.
+fn table(r: &Value, sizes: &Sizes) -> String {
+    let m = &r["machine"];
+    let (s, i, mem) = (&r["startup"], &r["interaction"], &r["memory"]);
+    let mut t = String::from("crisis-comms bench\n");
+    t += &format!(
+        "machine: {} cores, {}, {} GiB, {}, Linux {}, {}\n\n",
+        m["cores"],
+        m["cpu"].as_str().unwrap_or("unknown CPU"),
+        m["memory_gib"],
+        m["os"].as_str().unwrap_or("unknown OS"),
+        m["kernel"].as_str().unwrap_or("?"),
+        m["chromium"].as_str().unwrap_or("unknown browser"),
+    );
+    t += "TRANSFER SIZE\n";
+    t += &sizes.table();
+    t += &format!(
+        "\n\nSTART-UP (ms from navigation start to the first checklist usable; {} runs each, alternating, a new \
+         browser with a fresh profile per run; checklist `{}`, {} items)\n",
+        s["runs"], s["scenario"].as_str().unwrap_or("?"), s["items"]
+    );
+    t += &format!("{:<52} {:>8} {:>8} {:>8}\n", "", "median", "min", "max");
+    for (name, key) in [
+        ("app (mark crisis-comms-ready)", "app"),
+        ("static HTML, no script (domContentLoadedEventEnd)", "static"),
+    ] {
+        let st = &s[key]["stats"];
+        t += &format!("{:<52} {:>8} {:>8} {:>8}\n", name, ms(&st["median"]), ms(&st["min"]), ms(&st["max"]));
+    }
+    let p = &s["app"]["phase_medians_ms"];
+    t += &format!(
+        "app phases (medians): HTML parsed {} ms, JS glue downloaded {} ms, wasm downloaded {} ms, ready {} ms\n",
+        ms(&p["dom_content_loaded"]),
+        ms(&p["js_glue_response_end"]),
+        ms(&p["wasm_response_end"]),
+        ms(&p["ready"])
+    );
+    let ratio = s["ratio_of_medians"].as_f64().unwrap_or(f64::NAN);
+    t += &format!(
+        "ratio app/static (medians): {ratio:.2}x; budget: at most 1.5x: {}\n",
+        verdict(ratio <= 1.5)
+    );
+    let st = &i["stats"];
+    let items = group(i["items"].as_u64().unwrap_or_default());
+    t += &format!(
+        "\nTOGGLE ({} clicks in a generated {}-item checklist mounted through window.wasmBindings.mount; click to \
+         DOM updated and state saved)\n",
+        i["toggles"],
+        items
+    );
+    t += &format!("{:>8} {:>8} {:>8} {:>8}\n", "median", "p95", "min", "max");
+    t += &format!(
+        "{:>8} {:>8} {:>8} {:>8}  ms\n",
+        ms2(&st["median"]),
+        ms2(&st["p95"]),
+        ms2(&st["min"]),
+        ms2(&st["max"])
+    );
+    t += &format!(
+        "of which click() itself (event handler, state change, save to localStorage): median {} ms; the rest \
+         is the DOM update, which lands in a microtask after click() returns\n",
+        ms2(&i["click_returned_stats"]["median"])
+    );
+    let median = st["median"].as_f64().unwrap_or(f64::NAN);
+    t += &format!("budget: median under 8 ms: {}\n", verdict(median < 8.0));
+    t += &format!("mounting the {items}-item checklist took {} ms\n", ms(&i["mount_ms"]));
+    t += "\nMEMORY (bytes)                       JS heap used (after gc)      wasm linear memory\n";
+    for (name, key) in [
+        ("after load (account-compromise)", "after_load"),
+        ("after mounting 1,000 items", "after_mount_1000"),
+        ("after the toggles", "after_toggles"),
+    ] {
+        t += &format!(
+            "{:<36} {:<28} {}\n",
+            name,
+            bytes(&mem[key]["js_heap_used"]),
+            bytes(&mem[key]["wasm_memory"])
+        );
+    }
+    t
+}

@@ -1,0 +1,258 @@
+//! Transfer size of the release build: every file the standalone page loads, raw, gzip and
+//! brotli, at the best compression levels. Used by `cargo xtask bench` (reported) and
+//! `cargo xtask test` (checked against the budget). Sizes are deterministic, so checking them
+//! in a test is fair.
+//!
+//! The standalone app is `index.html` and every file of `dist/` it references as `./name`,
+//! directly or through those files (the loader script names the JS glue and the wasm file).
+//! Other files of `dist/` (the embed build, `frame.html`, examples) are listed apart and are
+//! not part of the budget: the standalone page never loads them.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::Result;
+
+/// The transfer size budget of the standalone app, in bytes of brotli over every file of
+/// `dist/`: 150 KB, where 1 KB = 1,000 bytes (SI), as in the budgets of `TOOLCHAIN.md`.
+pub const BUDGET_BROTLI_BYTES: u64 = 150_000;
+
+/// One file's sizes, in bytes.
+pub struct FileSize {
+    /// The file name inside `dist/`.
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// The standalone app's files, sorted by name, their totals, and the rest of `dist/`.
+pub struct Sizes {
+    pub files: Vec<FileSize>,
+    pub total: FileSize,
+    /// Files of `dist/` the standalone page does not load, by path inside `dist/`.
+    pub others: Vec<FileSize>,
+}
+
+impl Sizes {
+    /// Whether the brotli total is within [`BUDGET_BROTLI_BYTES`].
+    pub fn within_budget(&self) -> bool {
+        self.total.brotli <= BUDGET_BROTLI_BYTES
+    }
+
+    /// The table printed on the terminal.
+    pub fn table(&self) -> String {
+        let row = |f: &FileSize| {
+            format!("{:<44} {:>10} {:>10} {:>10}\n", f.name, group(f.raw), group(f.gzip), group(f.brotli))
+        };
+        let mut out = format!(
+            "{:<44} {:>10} {:>10} {:>10}\n",
+            "standalone app: file (bytes)", "raw", "gzip -9", "brotli 11"
+        );
+        for f in self.files.iter().chain(std::iter::once(&self.total)) {
+            out.push_str(&row(f));
+        }
+        out.push_str(&format!(
+            "budget: at most {} bytes brotli (150 KB, 1 KB = 1,000 bytes); measured {} = {:.1} KB: {}",
+            group(BUDGET_BROTLI_BYTES),
+            group(self.total.brotli),
+            kb(self.total.brotli),
+            if self.within_budget() {
+                "within budget".to_owned()
+            } else {
+                format!("OVER by {} bytes", group(self.total.brotli - BUDGET_BROTLI_BYTES))
+            }
+        ));
+        if !self.others.is_empty() {
+            out.push_str("\nnot loaded by the standalone page, not in the budget:\n");
+            for f in &self.others {
+                out.push_str(&row(f));
+            }
+            out.pop();
+        }
+        out
+    }
+
+    /// The sizes as a JSON object.
+    pub fn to_json(&self) -> serde_json::Value {
+        let file = |f: &FileSize| serde_json::json!({ "name": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli });
+        serde_json::json!({
+            "unit": "bytes",
+            "compression": "gzip level 9 (flate2), brotli quality 11 window 24 (brotli crate)",
+            "standalone_app": "index.html and every file of dist/ it loads, directly or through its scripts",
+            "files": self.files.iter().map(file).collect::<Vec<_>>(),
+            "total": file(&self.total),
+            "other_files": self.others.iter().map(file).collect::<Vec<_>>(),
+            "budget_brotli_bytes": BUDGET_BROTLI_BYTES,
+            "within_budget": self.within_budget(),
+        })
+    }
+}
+
+/// Measures the standalone app's files in `dist`, and the other files apart.
+pub fn measure(dist: &Path) -> Result<Sizes> {
+    let loaded = standalone_files(dist)?;
+    let mut files = Vec::new();
+    let mut others = Vec::new();
+    for name in all_files(dist, "")? {
+        let path = dist.join(&name);
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let size = FileSize { raw: bytes.len() as u64, gzip: gzip(&bytes)?, brotli: brotli(&bytes)?, name };
+        if loaded.contains(&size.name) {
+            files.push(size);
+        } else {
+            others.push(size);
+        }
+    }
+    let total = FileSize {
+        name: "total".to_owned(),
+        raw: files.iter().map(|f| f.raw).sum(),
+        gzip: files.iter().map(|f| f.gzip).sum(),
+        brotli: files.iter().map(|f| f.brotli).sum(),
+    };
+    Ok(Sizes { files, total, others })
+}
+
+/// Paths inside `dist` (with `/`) of every file under `dir`, sorted.
+fn all_files(dist: &Path, dir: &str) -> Result<Vec<String>> {
+    let folder = dist.join(dir);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = if dir.is_empty() { name } else { format!("{dir}/{name}") };
+        if entry.path().is_dir() {
+            out.extend(all_files(dist, &name)?);
+        } else {
+            out.push(name);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `index.html` and the files it loads: every `./name` in quotes or `url()` that names a file
+/// of `dist`, followed through the HTML, JS and CSS files found.
+fn standalone_files(dist: &Path) -> Result<Vec<String>> {
+    if !dist.join("index.html").is_file() {
+        return Err(format!("{} has no index.html: build it first", dist.display()));
+    }
+    let mut found = vec!["index.html".to_owned()];
+    let mut next = 0;
+    while let Some(name) = found.get(next).cloned() {
+        next += 1;
+        if !name.ends_with(".html") && !name.ends_with(".js") && !name.ends_with(".css") {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(dist.join(&name)).map_err(|e| format!("cannot read {name}: {e}"))?;
+        for reference in local_references(&text) {
+            if dist.join(&reference).is_file() && !found.contains(&reference) {
+                found.push(reference);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The `./name` references in a text, as names relative to its folder (no `..`).
+fn local_references(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("./") {
+        let before = text[..i].chars().next_back();
+        if !matches!(before, Some('"' | '\'' | '(')) {
+            continue;
+        }
+        let rest = &text[i + 2..];
+        let end = rest.find(['"', '\'', ')', '?', '#', ' ']).unwrap_or(rest.len());
+        let name = &rest[..end];
+        if !name.is_empty() && !name.split('/').any(|part| part == ".." || part.is_empty()) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// Measures `dist`, prints the table, and fails when the brotli total is over the budget.
+pub fn check_budget(dist: &Path) -> Result {
+    println!("\n==> transfer size of dist/ (budget: {} bytes brotli)", group(BUDGET_BROTLI_BYTES));
+    let sizes = measure(dist)?;
+    println!("{}", sizes.table());
+    if sizes.within_budget() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the release build is over its transfer size budget: {} bytes brotli ({:.1} KB) for a budget of \
+             {} bytes (150 KB); see the table above for where the bytes are",
+            group(sizes.total.brotli),
+            kb(sizes.total.brotli),
+            group(BUDGET_BROTLI_BYTES)
+        ))
+    }
+}
+
+/// Gzip at the best level, as a static host would pre-compress.
+fn gzip(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(|e| format!("gzip: {e}"))?;
+    Ok(encoder.finish().map_err(|e| format!("gzip: {e}"))?.len() as u64)
+}
+
+/// Brotli at the best quality (11) and the largest standard window (24 bits).
+fn brotli(bytes: &[u8]) -> Result<u64> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 24);
+        encoder.write_all(bytes).map_err(|e| format!("brotli: {e}"))?;
+        encoder.flush().map_err(|e| format!("brotli: {e}"))?;
+    }
+    Ok(out.len() as u64)
+}
+
+/// Kilobytes of 1,000 bytes.
+pub fn kb(bytes: u64) -> f64 {
+    bytes as f64 / 1000.0
+}
+
+/// `123456` as `123,456`.
+pub fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(150_000), "150,000");
+        assert_eq!(group(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn local_references_are_found_in_html_js_and_css() {
+        let html = r#"<link href="./a.css"><script src="./start.js"></script><a href="https://x/./no">"#;
+        assert_eq!(local_references(html), ["a.css", "start.js"]);
+        let js = "import init from './glue.js';\ninit({ module_or_path: './app_bg.wasm' });";
+        assert_eq!(local_references(js), ["glue.js", "app_bg.wasm"]);
+        assert_eq!(local_references("url(./icon.svg) url(\"./../up.css\")"), ["icon.svg"]);
+    }
+
+    #[test]
+    fn compression_shrinks_repetitive_text_and_brotli_wins() {
+        let text = "crisis-comms ".repeat(1000);
+        let (g, b) = (gzip(text.as_bytes()).unwrap(), brotli(text.as_bytes()).unwrap());
+        assert!(g < 200 && b < 100 && b <= g, "gzip {g}, brotli {b}");
+    }
+}
