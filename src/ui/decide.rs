@@ -7,6 +7,7 @@ use crate::model::checklist::ScenarioKind;
 use crate::model::decide::{decide, marking, Answers, Decision, Need, Person, Public, TipOff};
 use crate::model::tlp::Tlp;
 use crate::ui::app::AppState;
+use crate::ui::clipboard::copy_text;
 use crate::ui::labels::ChannelCheck;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -191,21 +192,12 @@ fn DecisionView(decision: Decision) -> impl IntoView {
     let label = decision.label;
     let copied = RwSignal::new(String::new());
     let copy = move |_| {
-        leptos::task::spawn_local(async move {
-            let ok = match web_sys::window() {
-                Some(w) => {
-                    wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(label.as_str()))
-                        .await
-                        .is_ok()
-                }
-                None => false,
-            };
-            copied.set(if ok {
-                format!("Copied {label}.")
-            } else {
-                "Could not copy; the label is shown above.".into()
-            });
-        });
+        copy_text(
+            label.as_str().to_owned(),
+            copied,
+            format!("Copied {label}."),
+            "Could not copy; the label is shown above.",
+        )
     };
     let reasons = decision
         .reasons

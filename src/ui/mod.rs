@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod clipboard;
 pub mod decide;
 pub mod download;
 pub mod item;

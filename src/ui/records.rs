@@ -11,6 +11,7 @@ use crate::model::saved::{
     apply_import, decode, encode_pretty, preview_import, ImportPreview, Record, Saved,
 };
 use crate::ui::app::{AppState, Route};
+use crate::ui::clipboard::copy_text;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -128,17 +129,7 @@ fn RecordRow(record: Record) -> impl IntoView {
         move |_| {
             let Some(s) = &scenario else { return };
             let md = record_markdown(s, &record, &local_time(js_sys::Date::now()));
-            leptos::task::spawn_local(async move {
-                let ok = match web_sys::window() {
-                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&md)).await.is_ok(),
-                    None => false,
-                };
-                copied.set(if ok {
-                    "Copied as Markdown.".into()
-                } else {
-                    "Could not copy; use the export.".into()
-                });
-            });
+            copy_text(md, copied, "Copied as Markdown.".to_owned(), "Could not copy; use the export.");
         }
     };
     view! {

@@ -9,6 +9,7 @@ use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
+use crate::ui::clipboard::copy_text;
 use crate::ui::print::PrintFrame;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
@@ -224,19 +225,7 @@ pub fn SummaryPage() -> impl IntoView {
     let copied = RwSignal::new(String::new());
     let copy = move |_| {
         let text = markdown();
-        leptos::task::spawn_local(async move {
-            let ok = match web_sys::window() {
-                Some(w) => wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text))
-                    .await
-                    .is_ok(),
-                None => false,
-            };
-            copied.set(if ok {
-                "Copied as Markdown, with its label.".into()
-            } else {
-                "Could not copy.".into()
-            });
-        });
+        copy_text(text, copied, "Copied as Markdown, with its label.".to_owned(), "Could not copy.");
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::model::checklist::{Scenario, Template};
 use crate::model::template::compose;
 use crate::ui::app::AppState;
+use crate::ui::clipboard::copy_text;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The templates part of a scenario page.
@@ -94,16 +94,12 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let copied = RwSignal::new(String::new());
     let copy = move |_| {
         let text = composed.get_untracked().message();
-        leptos::task::spawn_local(async move {
-            let result = match web_sys::window() {
-                Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&text)).await.map(drop),
-                None => Err(wasm_bindgen::JsValue::NULL),
-            };
-            copied.set(match result {
-                Ok(()) => "Copied, with its label.".to_owned(),
-                Err(_) => "Could not copy: select the message above and copy it by hand.".to_owned(),
-            });
-        });
+        copy_text(
+            text,
+            copied,
+            "Copied, with its label.".to_owned(),
+            "Could not copy: select the message above and copy it by hand.",
+        );
     };
     let channel = (!template.channel.is_empty()).then(|| view! { " · Where: " {template.channel.clone()} });
     view! {

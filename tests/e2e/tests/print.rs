@@ -42,13 +42,32 @@ fn header_and_footer(page: &str) -> (&str, &str, &str) {
     )
 }
 
-const CONTROLS: [&str; 6] = [
+/// Every page starts with the label, ends with it above the page number, and shows no control.
+fn assert_labelled(pages: &[String], label: &str) {
+    assert!(!pages.is_empty());
+    for (n, page) in pages.iter().enumerate() {
+        let (first, footer, last) = header_and_footer(page);
+        assert!(first.trim_end().ends_with(label), "page {} header: {first:?}", n + 1);
+        assert!(footer.trim_end().ends_with(label), "page {} footer: {footer:?}", n + 1);
+        assert!(
+            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
+            "page {} number: {last:?}",
+            n + 1
+        );
+        for control in CONTROLS {
+            assert!(!page.contains(control), "page {} shows the control text {control:?}", n + 1);
+        }
+    }
+}
+
+const CONTROLS: [&str; 7] = [
     "Back to the checklist",
     "Start a new record",
     "Copy message",
     "Add a note",
     "Choose a label",
     "Print this record",
+    "Copy as Markdown",
 ];
 
 #[tokio::test]
@@ -77,24 +96,7 @@ async fn a_long_record_prints_with_the_label_on_every_page() {
 
     let pages = print_pages(&c, "record").await;
     assert!(pages.len() >= 3, "{} pages", pages.len());
-    for (n, page) in pages.iter().enumerate() {
-        let (first, footer, last) = header_and_footer(page);
-        assert!(first.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {first:?}", n + 1);
-        assert!(footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {footer:?}", n + 1);
-        assert!(
-            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
-            "page {} number: {last:?}",
-            n + 1
-        );
-        assert!(
-            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
-            "page {} footer: {last:?}",
-            n + 1
-        );
-        for control in CONTROLS {
-            assert!(!page.contains(control), "page {} shows the control text {control:?}", n + 1);
-        }
-    }
+    assert_labelled(&pages, "TLP:AMBER+STRICT");
     let all = pages.join("\n");
     assert!(all.contains("Done, "), "a done item says when");
     assert!(all.contains("Not applicable"));
@@ -112,20 +114,7 @@ async fn a_blank_checklist_prints_on_paper_with_boxes_and_the_label() {
     open(&c, "#/blank/account-compromise").await;
     find(&c, ".cc-print-doc").await;
     let pages = print_pages(&c, "blank").await;
-    assert!(!pages.is_empty());
-    for (n, page) in pages.iter().enumerate() {
-        let (first, footer, last) = header_and_footer(page);
-        assert!(first.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {first:?}", n + 1);
-        assert!(footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {footer:?}", n + 1);
-        assert!(
-            last.contains(&format!("Page {} of {}", n + 1, pages.len())),
-            "page {} number: {last:?}",
-            n + 1
-        );
-        for control in CONTROLS {
-            assert!(!page.contains(control), "page {} shows the control text {control:?}", n + 1);
-        }
-    }
+    assert_labelled(&pages, "TLP:AMBER+STRICT");
     let all = pages.join("\n");
     assert!(all.contains("(blank)"));
     assert!(all.contains("☐"), "boxes to tick");
@@ -139,13 +128,7 @@ async fn the_stress_test_summary_prints_with_its_label_on_every_page() {
     open(&c, "#/summary").await;
     find(&c, ".cc-print-doc").await;
     let pages = print_pages(&c, "summary").await;
-    assert!(!pages.is_empty());
-    for (n, page) in pages.iter().enumerate() {
-        let (first, footer, _) = header_and_footer(page);
-        assert!(first.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {first:?}", n + 1);
-        assert!(footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {footer:?}", n + 1);
-        assert!(!page.contains("Copy as Markdown"), "no controls in print");
-    }
+    assert_labelled(&pages, "TLP:AMBER+STRICT");
     assert!(pages.join("\n").contains("Governance stress test summary"));
     c.close().await.unwrap();
 }
