@@ -72,7 +72,6 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                     "← All checklists"
                 </a>
             </nav>
-            <RecordBar scenario=scenario.clone() />
             <header class="cc-scenario-head">
                 <h1 node_ref=heading tabindex="-1">{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>
@@ -89,6 +88,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                     </label>
                 </p>
             </header>
+            <RecordBar scenario=scenario.clone() />
             {sections}
             {(!scenario.templates.is_empty()).then(|| view! { <Templates scenario=scenario.clone() /> })}
             {(!scenario.references.is_empty()).then(|| view! {
