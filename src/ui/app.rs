@@ -263,11 +263,12 @@ fn print_page(state: AppState, id: &str, blank: bool) -> AnyView {
     }
 }
 
-/// The name a new record gets: the checklist's title and today's date.
+/// The name a new record gets: the checklist's title and the local date and time.
 pub fn default_record_name(title: &str, now_ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms));
-    let day = String::from(date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED));
-    format!("{title} — {day}")
+    // Date and time, so two records started the same day can be told apart.
+    let when = String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED));
+    format!("{title} — {when}")
 }
 
 /// Applies what other tabs of the same origin save, as they save it.
