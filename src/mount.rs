@@ -98,7 +98,8 @@ impl Options {
                 self.view
             ));
         }
-        let built_in = Library::built_in();
+        // Parsing the library costs start-up time: only when there are ids to check.
+        let built_in = if self.scenarios.is_empty() { Library::default() } else { Library::built_in() };
         if let Some(unknown) = self.scenarios.iter().find(|id| built_in.get(id).is_none()) {
             return Err(format!(
                 "crisis-comms: invalid options: scenarios: there is no built-in checklist `{unknown}`"
