@@ -77,6 +77,15 @@ impl Tally {
     }
 }
 
+/// Progress of a checklist nobody has started.
+pub static EMPTY: Progress = Progress {
+    items: BTreeMap::new(),
+    values: BTreeMap::new(),
+    label: None,
+    template_labels: BTreeMap::new(),
+    shape: None,
+};
+
 impl Progress {
     /// The status of an item; untouched items are open.
     pub fn status(&self, item: &str) -> Status {

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::checklist::Scenario;
-use super::progress::{Progress, Tally};
+use super::progress::{Progress, Tally, EMPTY};
 use super::tlp::Tlp;
 
 /// The envelope's format name.
@@ -69,6 +69,11 @@ impl Saved {
         self.current.get(scenario).and_then(|id| self.records.get(id)).map(|r| &r.progress)
     }
 
+    /// The progress shown for `scenario`: its current record's, or empty when none was started.
+    pub fn progress_or_empty(&self, scenario: &str) -> &Progress {
+        self.progress_for(scenario).unwrap_or(&EMPTY)
+    }
+
     /// The record shown for `scenario`, if there is one.
     pub fn current_record(&self, scenario: &str) -> Option<&Record> {
         self.current.get(scenario).and_then(|id| self.records.get(id))
@@ -76,10 +81,7 @@ impl Saved {
 
     /// Progress counts for a scenario's current record, whether or not it was started.
     pub fn tally(&self, scenario: &Scenario) -> Tally {
-        match self.progress_for(&scenario.id) {
-            Some(p) => p.tally_scenario(scenario),
-            None => Progress::default().tally_scenario(scenario),
-        }
+        self.progress_or_empty(&scenario.id).tally_scenario(scenario)
     }
 
     /// Starts a new record for `scenario` and makes it the one shown; returns its id.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::Status;
 use crate::ui::app::AppState;
+use crate::ui::note::NoteField;
 use crate::ui::text::{runs_view, Prose};
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -48,10 +49,7 @@ pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
     };
     let on_note = {
         let (sid, iid) = (scenario_id.clone(), item.id.clone());
-        move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            state.update_progress(&sid, |p| p.set_note(&iid, &text, js_sys::Date::now()));
-        }
+        move |text: String| state.update_progress(&sid, |p| p.set_note(&iid, &text, js_sys::Date::now()))
     };
 
     let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
@@ -95,16 +93,7 @@ pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
                 <details class="cc-note" open=has_note>
                     <summary>{move || if note.get().is_empty() { "Add a note" } else { "Note" }}</summary>
                     <label class="cc-visually-hidden" for=note_id.clone()>{format!("Note on: {}", item.text)}</label>
-                    <textarea
-                        id=note_id
-                        class="cc-note-text"
-                        rows="3"
-                        spellcheck="false"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        prop:value=move || note.get()
-                        on:input=on_note
-                    ></textarea>
+                    <NoteField id=note_id rows=3 note on_input=on_note />
                 </details>
             </div>
         </li>

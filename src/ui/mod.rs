@@ -7,6 +7,7 @@ pub mod decide;
 pub mod download;
 pub mod item;
 pub mod labels;
+pub mod note;
 pub mod notice;
 pub mod print;
 pub mod records;

@@ -6,7 +6,6 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::checklist::Scenario;
-use crate::model::progress::Progress;
 use crate::ui::app::{default_record_name, AppState, Route};
 use crate::ui::item::ItemView;
 use crate::ui::templates::Templates;
@@ -40,10 +39,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             let sid = state.dom_id(&format!("section-{}", section.id));
             let (scenario_id, section_for_tally) = (id.clone(), section.clone());
             let tally = move || {
-                state.saved.with(|s| match s.progress_for(&scenario_id) {
-                    Some(p) => p.tally_section(&section_for_tally),
-                    None => Progress::default().tally_section(&section_for_tally),
-                })
+                state.saved.with(|s| s.progress_or_empty(&scenario_id).tally_section(&section_for_tally))
             };
             let items = section
                 .items

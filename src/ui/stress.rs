@@ -10,6 +10,7 @@ use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
 use crate::ui::clipboard::copy_text;
+use crate::ui::note::NoteField;
 use crate::ui::print::PrintFrame;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
@@ -48,12 +49,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
         })
         .collect_view();
     let whole = test.clone();
-    let summary = Memo::new(move |_| {
-        state.saved.with(|s| match s.progress_for(&whole.id) {
-            Some(p) => summarize(&whole, p),
-            None => summarize(&whole, &Default::default()),
-        })
-    });
+    let summary = Memo::new(move |_| state.saved.with(|s| summarize(&whole, s.progress_or_empty(&whole.id))));
     let sections = test
         .sections
         .iter()
@@ -144,10 +140,8 @@ fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> 
         })
         .collect_view();
     let (tid, qid) = (test_id.clone(), question.id.clone());
-    let on_note = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        state.update_progress(&tid, |p| p.set_note(&qid, &text, js_sys::Date::now()));
-    };
+    let on_note =
+        move |text: String| state.update_progress(&tid, |p| p.set_note(&qid, &text, js_sys::Date::now()));
     let why = (!question.why.is_empty())
         .then(|| view! { <p class="cc-why"><strong>"Why it matters: "</strong>{question.why.clone()}</p> });
     let detail = (!question.detail.is_empty()).then(|| view! { <Prose text=question.detail.clone() /> });
@@ -164,16 +158,7 @@ fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> 
                 <div class="cc-answer-row">{options}</div>
             </fieldset>
             <label for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
-            <textarea
-                id=note_id
-                class="cc-note-text"
-                rows="2"
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                prop:value=move || note.get()
-                on:input=on_note
-            ></textarea>
+            <NoteField id=note_id rows=2 note on_input=on_note />
         </li>
     }
 }
@@ -202,15 +187,9 @@ pub fn SummaryPage() -> impl IntoView {
     let summaries = {
         let tests = tests.clone();
         Memo::new(move |_| {
-            state.saved.with(|s| {
-                tests
-                    .iter()
-                    .map(|t| match s.progress_for(&t.id) {
-                        Some(p) => summarize(t, p),
-                        None => summarize(t, &Default::default()),
-                    })
-                    .collect::<Vec<_>>()
-            })
+            state
+                .saved
+                .with(|s| tests.iter().map(|t| summarize(t, s.progress_or_empty(&t.id))).collect::<Vec<_>>())
         })
     };
     let shape = Memo::new(move |_| {

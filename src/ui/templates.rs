@@ -86,10 +86,7 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let (sid, t) = (scenario_id.clone(), template.clone());
     let composed = Memo::new(move |_| {
         let label = label.get();
-        state.saved.with(|s| match s.progress_for(&sid) {
-            Some(p) => compose(&t, label, &p.values),
-            None => compose(&t, label, &Default::default()),
-        })
+        state.saved.with(|s| compose(&t, label, &s.progress_or_empty(&sid).values))
     });
     let copied = RwSignal::new(String::new());
     let copy = move |_| {

@@ -23,6 +23,12 @@ const HOST_STYLES: &str = "return ['body', '.host-header h1', '.host-intro', 'ma
     const c = getComputedStyle(document.querySelector(s)); \
     return [c.fontFamily, c.fontSize, c.color, c.backgroundColor, c.margin, c.fontStyle].join('|'); })";
 
+/// Computed styles of elements inside the shadow-root widget.
+const SHADOW_STYLES: &str = "const r = document.getElementById('label-framework').shadowRoot; \
+    const c = getComputedStyle(r.querySelector('.cc-question input')); \
+    const h = getComputedStyle(r.querySelector('h1')); \
+    return [c.display, c.width, h.fontSize, h.color].join('|')";
+
 #[tokio::test]
 async fn the_example_page_runs_two_independent_widgets_with_a_custom_checklist() {
     let c = browser().await;
@@ -71,14 +77,7 @@ async fn styles_do_not_cross_the_boundary_either_way() {
     assert_eq!(with_ours, without_ours);
 
     // A hostile host stylesheet cannot reach the widget in the shadow root.
-    let before = js(
-        &c,
-        "const r = document.getElementById('label-framework').shadowRoot; \
-         const c = getComputedStyle(r.querySelector('.cc-question input')); \
-         const h = getComputedStyle(r.querySelector('h1')); \
-         return [c.display, c.width, h.fontSize, h.color].join('|')",
-    )
-    .await;
+    let before = js(&c, SHADOW_STYLES).await;
     js(
         &c,
         "const s = document.styleSheets[0]; \
@@ -88,14 +87,7 @@ async fn styles_do_not_cross_the_boundary_either_way() {
          s.insertRule('html { font-size: 40px !important; }', s.cssRules.length); return 0",
     )
     .await;
-    let after = js(
-        &c,
-        "const r = document.getElementById('label-framework').shadowRoot; \
-         const c = getComputedStyle(r.querySelector('.cc-question input')); \
-         const h = getComputedStyle(r.querySelector('h1')); \
-         return [c.display, c.width, h.fontSize, h.color].join('|')",
-    )
-    .await;
+    let after = js(&c, SHADOW_STYLES).await;
     assert_eq!(before, after, "the shadow-root widget kept its look");
     c.close().await.unwrap();
 }
