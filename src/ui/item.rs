@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::checklist::{Item, ItemKind};
-use crate::model::progress::Status;
+use crate::model::progress::{ItemState, Status};
 use crate::ui::app::AppState;
 use crate::ui::note::NoteField;
 use crate::ui::text::{runs_view, Prose};
@@ -12,18 +12,12 @@ use crate::ui::tlp_badge::TlpBadge;
 
 /// An item of a scenario.
 #[component]
-pub fn ItemView(scenario_id: String, item: Item) -> impl IntoView {
+pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let box_id = state.dom_id(&format!("item-{}", item.id));
     let note_id = state.dom_id(&format!("note-{}", item.id));
-    let (sid, iid) = (scenario_id.clone(), item.id.clone());
-    let status = Memo::new(move |_| {
-        state.saved.with(|s| s.progress_for(&sid).map(|p| p.status(&iid)).unwrap_or_default())
-    });
-    let (sid, iid) = (scenario_id.clone(), item.id.clone());
-    let note = Memo::new(move |_| {
-        state.saved.with(|s| s.progress_for(&sid).map(|p| p.note(&iid).to_owned()).unwrap_or_default())
-    });
+    let status = Memo::new(move |_| cell.with(|c| c.status));
+    let note = Memo::new(move |_| cell.with(|c| c.note.clone()));
     let done = move || status.get() == Status::Done;
     let not_applicable = move || status.get() == Status::NotApplicable;
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod cells;
 pub mod clipboard;
 pub mod decide;
 pub mod download;

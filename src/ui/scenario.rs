@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::checklist::Scenario;
 use crate::ui::app::{default_record_name, AppState, Route};
+use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
 use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
@@ -30,6 +31,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let record_label = Memo::new(move |_| {
         state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.label)).unwrap_or(default_label)
     });
+    let cells = ItemCells::new(state, &scenario.id, scenario.sections.iter().flat_map(|s| &s.items));
     let whole = scenario.clone();
     let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
     let sections = scenario
@@ -44,7 +46,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             let items = section
                 .items
                 .iter()
-                .map(|item| view! { <ItemView scenario_id=id.clone() item=item.clone() /> })
+                .map(|item| view! { <ItemView scenario_id=id.clone() item=item.clone() cell=cells.get(&item.id) /> })
                 .collect_view();
             view! {
                 <section class="cc-section" aria-labelledby=sid.clone()>

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 
 use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
+use crate::model::progress::ItemState;
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
+use crate::ui::cells::ItemCells;
 use crate::ui::clipboard::copy_text;
 use crate::ui::note::NoteField;
 use crate::ui::print::PrintFrame;
@@ -48,6 +50,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
             }
         })
         .collect_view();
+    let cells = ItemCells::new(state, &test.id, test.sections.iter().flat_map(|s| &s.items));
     let whole = test.clone();
     let summary = Memo::new(move |_| state.saved.with(|s| summarize(&whole, s.progress_or_empty(&whole.id))));
     let sections = test
@@ -57,7 +60,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
             let questions = section
                 .items
                 .iter()
-                .map(|q| view! { <QuestionView test_id=id.clone() question=q.clone() shape=shape /> })
+                .map(|q| view! { <QuestionView test_id=id.clone() question=q.clone() shape=shape cell=cells.get(&q.id) /> })
                 .collect_view();
             view! {
                 <section class="cc-section">
@@ -104,18 +107,17 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
 
 /// One question with its four answers and a note.
 #[component]
-fn QuestionView(test_id: String, question: Item, shape: Memo<Option<Shape>>) -> impl IntoView {
+fn QuestionView(
+    test_id: String,
+    question: Item,
+    shape: Memo<Option<Shape>>,
+    cell: RwSignal<ItemState>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = state.dom_id(&format!("answer-{}", question.id));
     let note_id = state.dom_id(&format!("note-{}", question.id));
-    let (tid, qid) = (test_id.clone(), question.id.clone());
-    let answer = Memo::new(move |_| {
-        state.saved.with(|s| s.progress_for(&tid).and_then(|p| p.items.get(&qid)).and_then(|i| i.answer))
-    });
-    let (tid, qid) = (test_id.clone(), question.id.clone());
-    let note = Memo::new(move |_| {
-        state.saved.with(|s| s.progress_for(&tid).map(|p| p.note(&qid).to_owned()).unwrap_or_default())
-    });
+    let answer = Memo::new(move |_| cell.with(|c| c.answer));
+    let note = Memo::new(move |_| cell.with(|c| c.note.clone()));
     let q = question.clone();
     let fits = Memo::new(move |_| applies(&q, shape.get()));
     let options = Answer::ALL

@@ -1,0 +1,58 @@
+//! One signal per item of the checklist on screen, so that a change to one item updates that
+//! item alone: a checklist of a thousand steps would otherwise re-run a thousand computations
+//! on every tick.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::model::checklist::Item;
+use crate::model::progress::ItemState;
+use crate::ui::app::AppState;
+
+/// The saved state of each item of one checklist's current record, as signals. One effect
+/// copies changes from the saved state into the cells whose value differs.
+#[derive(Clone, Copy)]
+pub struct ItemCells {
+    cells: StoredValue<HashMap<String, RwSignal<ItemState>>>,
+}
+
+impl ItemCells {
+    /// Cells for `items` of `scenario`, kept in step with the saved state.
+    pub fn new<'a>(state: AppState, scenario: &str, items: impl Iterator<Item = &'a Item>) -> Self {
+        let sid = scenario.to_owned();
+        let cells = state.saved.with_untracked(|s| {
+            let progress = s.progress_or_empty(&sid);
+            items
+                .map(|item| {
+                    let now = progress.items.get(&item.id).cloned().unwrap_or_default();
+                    (item.id.clone(), RwSignal::new(now))
+                })
+                .collect::<HashMap<_, _>>()
+        });
+        let cells = StoredValue::new(cells);
+        Effect::new(move |_| {
+            state.saved.with(|s| {
+                let progress = s.progress_or_empty(&sid);
+                cells.with_value(|cells| {
+                    for (id, cell) in cells {
+                        let now = progress.items.get(id);
+                        let same = cell.with_untracked(|c| match now {
+                            Some(now) => c == now,
+                            None => *c == ItemState::default(),
+                        });
+                        if !same {
+                            cell.set(now.cloned().unwrap_or_default());
+                        }
+                    }
+                })
+            })
+        });
+        ItemCells { cells }
+    }
+
+    /// The cell of one item (a fresh, empty one for an id this checklist does not have).
+    pub fn get(&self, item: &str) -> RwSignal<ItemState> {
+        self.cells.with_value(|cells| cells.get(item).copied()).unwrap_or_else(|| RwSignal::new(ItemState::default()))
+    }
+}
