@@ -151,14 +151,14 @@ const STYLESHEET: &str = include_str!("../style/main.css");
 
 /// Mounts the app into `element` with options from Rust.
 pub fn mount_with(element: web_sys::HtmlElement, options: Options) -> MountHandle {
+    mark("crisis-comms-start");
     let library = library_for(&options);
+    mark("crisis-comms-library");
     let container = if options.shadow { shadow_container(&element) } else { None };
     let target = container.clone().unwrap_or(element);
     let handle = leptos::mount::mount_to(target, move || leptos::view! { <App options library /> });
     // Lets benchmarks and monitoring read when the first page became usable.
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("crisis-comms-ready");
-    }
+    mark("crisis-comms-ready");
     MountHandle { inner: Some(Box::new(handle)), container }
 }
 
@@ -176,6 +176,13 @@ fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     root.append_child(&container).ok()?;
     Some(container)
+}
+
+/// A performance mark, for the benchmark's start-up phases.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// The built-in checklists the options ask for, plus the embedder's own, each parsed by the

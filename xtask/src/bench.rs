@@ -156,10 +156,13 @@ fn table(r: &Value, sizes: &Sizes) -> String {
     }
     let p = &s["app"]["phase_medians_ms"];
     t += &format!(
-        "app phases (medians): HTML parsed {} ms, JS glue downloaded {} ms, wasm downloaded {} ms, ready {} ms\n",
+        "app phases (medians): HTML parsed {} ms, JS glue downloaded {} ms, wasm downloaded {} ms, \
+         wasm running {} ms, checklists parsed {} ms, ready {} ms\n",
         ms(&p["dom_content_loaded"]),
         ms(&p["js_glue_response_end"]),
         ms(&p["wasm_response_end"]),
+        ms(&p["wasm_started"]),
+        ms(&p["library_parsed"]),
         ms(&p["ready"])
     );
     let ratio = s["ratio_of_medians"].as_f64().unwrap_or(f64::NAN);

@@ -140,6 +140,8 @@ async fn startup(scenario: &Scenario) -> Value {
         "dom_content_loaded": phase("dcl"),
         "js_glue_response_end": phase("js_end"),
         "wasm_response_end": phase("wasm_end"),
+        "wasm_started": phase("start"),
+        "library_parsed": phase("library"),
         "ready": phase("ready"),
     });
     let (a, s) = (stats(&app), stats(&fixed));
@@ -185,6 +187,7 @@ async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, 
     let page = c
         .execute(
             "const mark = performance.getEntriesByName('crisis-comms-ready', 'mark')[0];
+             const at = (name) => { const m = performance.getEntriesByName(name, 'mark')[0]; return m ? m.startTime : null; };
              const nav = performance.getEntriesByType('navigation')[0];
              const article = document.querySelector('.cc-scenario');
              const end = (test) => {
@@ -195,6 +198,8 @@ async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, 
                js_end: end((n) => n.startsWith('crisis-comms-') && n.endsWith('.js')),
                wasm_end: end((n) => n.endsWith('.wasm')),
                ready: mark ? mark.startTime : null,
+               start: at('crisis-comms-start'),
+               library: at('crisis-comms-library'),
                dcl: nav.domContentLoadedEventEnd,
                title: article ? article.querySelector('h1').textContent : null,
                boxes: article ? article.querySelectorAll('.cc-items input[type=checkbox]').length : 0,
