@@ -53,6 +53,8 @@ impl ItemCells {
 
     /// The cell of one item (a fresh, empty one for an id this checklist does not have).
     pub fn get(&self, item: &str) -> RwSignal<ItemState> {
-        self.cells.with_value(|cells| cells.get(item).copied()).unwrap_or_else(|| RwSignal::new(ItemState::default()))
+        self.cells
+            .with_value(|cells| cells.get(item).copied())
+            .unwrap_or_else(|| RwSignal::new(ItemState::default()))
     }
 }
