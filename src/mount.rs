@@ -98,9 +98,8 @@ impl Options {
                 self.view
             ));
         }
-        // Parsing the library costs start-up time: only when there are ids to check.
-        let built_in = if self.scenarios.is_empty() { Library::default() } else { Library::built_in() };
-        if let Some(unknown) = self.scenarios.iter().find(|id| built_in.get(id).is_none()) {
+        let built_in = Library::built_in();
+        if let Some(unknown) = self.scenarios.iter().find(|id| !built_in.contains(id)) {
             return Err(format!(
                 "crisis-comms: invalid options: scenarios: there is no built-in checklist `{unknown}`"
             ));
@@ -190,23 +189,26 @@ fn mark(name: &str) {
 pub fn library_for(options: &Options) -> Library {
     let mut library = Library::built_in();
     if !options.scenarios.is_empty() {
-        library.scenarios.retain(|s| options.scenarios.contains(&s.id));
+        library.retain(|id| options.scenarios.iter().any(|s| s == id));
     }
     let names: Vec<String> = (1..=options.checklists.len()).map(|n| format!("extra checklist {n}")).collect();
     let extra = Library::from_files(
         names.iter().map(String::as_str).zip(options.checklists.iter().map(String::as_str)),
     );
-    for s in extra.scenarios {
-        if library.get(&s.id).is_some() {
-            library.errors.push(crate::model::parse::ParseError {
+    let (scenarios, errors) = extra.into_parts();
+    for s in scenarios {
+        if library.contains(&s.id) {
+            library.push_error(crate::model::parse::ParseError {
                 file: "extra checklists".to_owned(),
                 line: 1,
                 message: format!("the id `{}` is already used by another checklist", s.id),
             });
         } else {
-            library.scenarios.push(s);
+            library.push(s);
         }
     }
-    library.errors.extend(extra.errors);
+    for e in errors {
+        library.push_error(e);
+    }
     library
 }

@@ -42,7 +42,7 @@ async fn the_scenario_view_renders_every_item_with_audience_and_label() {
     open_first_scenario(&root).await;
 
     let library = Library::built_in();
-    let scenario = &library.scenarios[0];
+    let scenario = &library.scenarios()[0];
     assert_eq!(query(&root, "h1").text_content().unwrap(), scenario.title);
     let boxes = root.query_selector_all(".cc-item input[type=checkbox]").unwrap();
     assert_eq!(boxes.length() as usize, scenario.items().count());

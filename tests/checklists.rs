@@ -2,7 +2,7 @@
 //! mistake gets a message with the file and the line.
 #![cfg(not(target_arch = "wasm32"))]
 
-use crisis_comms::content::{Library, BUILT_IN};
+use crisis_comms::content::{built_in_id, Library, BUILT_IN};
 use crisis_comms::model::parse::parse_scenario;
 
 /// A valid file to start from; each error test changes one thing in it.
@@ -132,21 +132,31 @@ fn every_built_in_checklist_is_valid_and_ids_are_unique() {
         }
     }
     let library = Library::built_in();
-    assert!(library.errors.is_empty(), "{:?}", library.errors);
-    let mut ids: Vec<&str> = library.scenarios.iter().map(|s| s.id.as_str()).collect();
+    assert!(library.errors().is_empty(), "{:?}", library.errors());
+    let scenarios = library.scenarios();
+    // The library finds a built-in file's scenario by its file name, before parsing it.
+    for (name, _) in BUILT_IN {
+        let id = built_in_id(name);
+        assert_eq!(
+            library.get(id).map(|s| s.id.clone()).as_deref(),
+            Some(id),
+            "{name} must declare id {id:?}"
+        );
+    }
+    let mut ids: Vec<&str> = scenarios.iter().map(|s| s.id.as_str()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), library.scenarios.len(), "scenario ids must be unique");
+    assert_eq!(ids.len(), scenarios.len(), "scenario ids must be unique");
 }
 
 #[test]
 fn the_library_covers_twelve_scenarios_with_enough_steps_and_templates() {
     use crisis_comms::model::checklist::ScenarioKind;
     use crisis_comms::model::tlp::Tlp;
-    let library = Library::built_in();
-    let checklists: Vec<_> = library.scenarios.iter().filter(|s| s.kind == ScenarioKind::Checklist).collect();
+    let scenarios = Library::built_in().scenarios();
+    let checklists: Vec<_> = scenarios.iter().filter(|s| s.kind == ScenarioKind::Checklist).collect();
     assert!(checklists.len() >= 12, "{} scenarios", checklists.len());
-    let ids: Vec<&str> = library.scenarios.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = scenarios.iter().map(|s| s.id.as_str()).collect();
     for s in checklists {
         assert!(s.sections.len() >= 4, "{}: {} sections", s.id, s.sections.len());
         assert!(s.items().count() >= 15, "{}: {} steps", s.id, s.items().count());

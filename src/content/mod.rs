@@ -1,6 +1,9 @@
 //! The built-in checklist library, compiled into the app from `checklists/*.md`.
+//!
+//! Built-in files are parsed when first needed: opening one checklist parses that file alone,
+//! which keeps start-up short; the catalog parses them all.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::model::checklist::Scenario;
 use crate::model::parse::{parse_scenario, ParseError};
@@ -8,35 +11,97 @@ use crate::model::parse::{parse_scenario, ParseError};
 /// Every built-in checklist file in `checklists/`, by name, with its text (listed by `build.rs`).
 pub const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
-/// Parsed scenarios, plus the errors of files that could not be parsed.
+/// Scenarios, parsed or waiting to be, plus the errors of files that could not be parsed.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
-    /// Scenarios in catalog order.
-    pub scenarios: Vec<Arc<Scenario>>,
-    /// One error per file that failed to parse.
-    pub errors: Vec<ParseError>,
+    /// In catalog order.
+    entries: Vec<Entry>,
+    /// Errors of files parsed at once (extra checklists); built-in files are checked by tests.
+    errors: Vec<ParseError>,
+}
+
+/// One scenario: its id, and its file parsed on first use.
+#[derive(Clone, Debug)]
+struct Entry {
+    id: String,
+    file: (&'static str, &'static str),
+    parsed: OnceLock<Result<Arc<Scenario>, ParseError>>,
+}
+
+impl Entry {
+    fn scenario(&self) -> Result<Arc<Scenario>, ParseError> {
+        self.parsed.get_or_init(|| parse_scenario(self.file.0, self.file.1).map(Arc::new)).clone()
+    }
+}
+
+/// A built-in file's scenario id: its file name without folder and `.md` (a test checks that
+/// every built-in file declares that id).
+pub fn built_in_id(name: &str) -> &str {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    base.strip_suffix(".md").unwrap_or(base)
 }
 
 impl Library {
-    /// Parses the given files; a broken file is reported and the others still load.
+    /// Parses the given files at once; a broken file is reported and the others still load.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Library {
         let mut library = Library::default();
         for (name, text) in files {
             match parse_scenario(name, text) {
-                Ok(s) => library.scenarios.push(Arc::new(s)),
+                Ok(s) => library.push(Arc::new(s)),
                 Err(e) => library.errors.push(e),
             }
         }
         library
     }
 
-    /// The built-in library.
+    /// The built-in library; each file is parsed when first needed.
     pub fn built_in() -> Library {
-        Library::from_files(BUILT_IN.iter().copied())
+        let entries = BUILT_IN
+            .iter()
+            .map(|&file| Entry { id: built_in_id(file.0).to_owned(), file, parsed: OnceLock::new() })
+            .collect();
+        Library { entries, errors: Vec::new() }
+    }
+
+    /// Every scenario, in catalog order (parsing any not parsed yet).
+    pub fn scenarios(&self) -> Vec<Arc<Scenario>> {
+        self.entries.iter().filter_map(|e| e.scenario().ok()).collect()
+    }
+
+    /// Every problem found, including in built-in files (parsing any not parsed yet).
+    pub fn errors(&self) -> Vec<ParseError> {
+        let built_in = self.entries.iter().filter_map(|e| e.scenario().err());
+        built_in.chain(self.errors.iter().cloned()).collect()
+    }
+
+    /// Whether there is a scenario with this id (without parsing anything).
+    pub fn contains(&self, id: &str) -> bool {
+        self.entries.iter().any(|e| e.id == id)
     }
 
     /// The scenario with this id.
     pub fn get(&self, id: &str) -> Option<Arc<Scenario>> {
-        self.scenarios.iter().find(|s| s.id == id).cloned()
+        self.entries.iter().find(|e| e.id == id).and_then(|e| e.scenario().ok())
+    }
+
+    /// Keeps only the scenarios whose id `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.entries.retain(|e| keep(&e.id));
+    }
+
+    /// Adds a parsed scenario at the end.
+    pub fn push(&mut self, scenario: Arc<Scenario>) {
+        let id = scenario.id.clone();
+        self.entries.push(Entry { id, file: ("", ""), parsed: OnceLock::from(Ok(scenario)) });
+    }
+
+    /// Adds a problem to report.
+    pub fn push_error(&mut self, error: ParseError) {
+        self.errors.push(error);
+    }
+
+    /// Takes the scenarios and errors of another library (parsed at once).
+    pub fn into_parts(self) -> (Vec<Arc<Scenario>>, Vec<ParseError>) {
+        (self.scenarios(), self.errors)
     }
 }

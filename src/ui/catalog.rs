@@ -22,8 +22,8 @@ fn matches(scenario: &Scenario, query: &str) -> bool {
 #[component]
 pub fn Catalog() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let scenarios = state.library.with_value(|l| l.scenarios.clone());
-    let errors = state.library.with_value(|l| l.errors.clone());
+    let scenarios = state.library.with_value(|l| l.scenarios());
+    let errors = state.library.with_value(|l| l.errors());
     let tags: BTreeSet<String> = scenarios.iter().flat_map(|s| s.tags.iter().cloned()).collect();
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);

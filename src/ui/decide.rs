@@ -247,8 +247,8 @@ fn ApplyLabel(label: Tlp) -> impl IntoView {
     let target = RwSignal::new(String::new());
     let done = RwSignal::new(String::new());
     let options = state.library.with_value(|l| {
-        l.scenarios
-            .iter()
+        l.scenarios()
+            .into_iter()
             .filter(|s| s.kind == ScenarioKind::Checklist)
             .flat_map(|s| {
                 let record = (format!("record:{}", s.id), format!("Record: {}", s.title));

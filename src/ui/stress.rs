@@ -184,7 +184,7 @@ pub fn SummaryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let tests: Vec<Arc<Scenario>> = state
         .library
-        .with_value(|l| l.scenarios.iter().filter(|s| s.kind == ScenarioKind::StressTest).cloned().collect());
+        .with_value(|l| l.scenarios().into_iter().filter(|s| s.kind == ScenarioKind::StressTest).collect());
     let label = Tlp::AmberStrict;
     let summaries = {
         let tests = tests.clone();

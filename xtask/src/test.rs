@@ -52,11 +52,10 @@ pub fn run() -> Result {
         &mut count,
     )?;
     let dist = dist::build(&tools)?;
-    // Sizes are deterministic, so the transfer size budget is checked here (timings never are).
-    // The release build is over its transfer budget today (README, "Performance"). The figure
-    // is printed on every run; the check becomes fatal once the build fits (remove this match).
-    if let Err(over) = size::check_budget(&dist) {
-        println!("\nWARNING, not enforced yet: {over}");
+    // Sizes are deterministic, so the transfer size is checked here (timings never are). While
+    // the build is over its budget (README, "Performance"), growing past the ceiling fails.
+    if let Some(over) = size::check_budget(&dist)? {
+        println!("\nWARNING: {over}");
     }
     end_to_end(&tools, &dist, &mut count)?;
     println!("\nxtask test: every step passed in {:.0} s", started.elapsed().as_secs_f64());

@@ -9,12 +9,12 @@ use fantoccini::Locator;
 #[tokio::test]
 async fn every_scenario_opens_and_shows_all_its_items() {
     let library = Library::built_in();
-    assert!(library.errors.is_empty(), "{:?}", library.errors);
+    assert!(library.errors().is_empty(), "{:?}", library.errors());
     let c = browser().await;
     open(&c, "").await;
     let cards = c.find_all(Locator::Css(".cc-scenario-card")).await.unwrap();
-    assert_eq!(cards.len(), library.scenarios.len());
-    for scenario in &library.scenarios {
+    assert_eq!(cards.len(), library.scenarios().len());
+    for scenario in &library.scenarios() {
         open(&c, &format!("#/s/{}", scenario.id)).await;
         c.refresh().await.unwrap();
         wait_ready(&c).await;
@@ -107,7 +107,7 @@ async fn the_catalog_filters_by_words_and_by_tag() {
     search.send_keys("account taken").await.unwrap();
     let count = find(&c, ".cc-count").await.text().await.unwrap();
     let expected = library
-        .scenarios
+        .scenarios()
         .iter()
         .filter(|s| {
             let text = format!("{} {} {} {}", s.title, s.summary, s.when, s.tags.join(" ")).to_lowercase();
@@ -124,7 +124,7 @@ async fn the_catalog_filters_by_words_and_by_tag() {
     let tag = first_tag.text().await.unwrap();
     first_tag.click().await.unwrap();
     assert_eq!(first_tag.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
-    let with_tag = library.scenarios.iter().filter(|s| s.tags.contains(&tag)).count();
+    let with_tag = library.scenarios().iter().filter(|s| s.tags.contains(&tag)).count();
     assert!(with_tag >= 1, "tag `{tag}`");
     let visible = c.find_all(Locator::Css(".cc-scenario-card:not([hidden])")).await.unwrap();
     assert_eq!(visible.len(), with_tag, "tag `{tag}`");

@@ -8,14 +8,13 @@ use e2e::{browser, console_errors, find, open, wait_ready};
 
 #[tokio::test]
 async fn a_whole_stress_test_answered_by_a_small_group_is_summarised_and_kept() {
-    let library = Library::built_in();
-    let test = library
-        .scenarios
+    let scenarios = Library::built_in().scenarios();
+    let test = scenarios
         .iter()
         .find(|s| {
             s.kind == ScenarioKind::StressTest && s.items().any(|q| !applies(q, Some(Shape::SmallGroup)))
         })
-        .or_else(|| library.scenarios.iter().find(|s| s.kind == ScenarioKind::StressTest))
+        .or_else(|| scenarios.iter().find(|s| s.kind == ScenarioKind::StressTest))
         .expect("a stress test");
     let c = browser().await;
     open(&c, &format!("#/s/{}", test.id)).await;
