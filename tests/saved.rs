@@ -42,6 +42,19 @@ fn version_2_reads_as_it_was_written_and_keeps_removed_steps() {
 }
 
 #[test]
+fn version_3_keeps_the_label_decisions_with_the_record() {
+    let saved = decode(&fixture("saved-v3.json")).expect("v3 reads");
+    let p = &saved.records["r19ab2c3d4e5"].progress;
+    assert_eq!(p.decisions.len(), 2);
+    assert_eq!(p.decisions[0].template, None);
+    assert_eq!(p.decisions[0].label, Tlp::Red);
+    assert!(p.decisions[0].reasons[0].contains("has not agreed"));
+    assert_eq!(p.decisions[1].template.as_deref(), Some("holding-statement"));
+    assert_eq!(p.template_labels["holding-statement"], Tlp::Clear);
+    assert_eq!(decode(&encode(&saved)), Ok(saved));
+}
+
+#[test]
 fn every_fixture_version_up_to_the_current_one_exists() {
     for v in 1..=VERSION {
         assert!(decode(&fixture(&format!("saved-v{v}.json"))).is_ok(), "fixture for version {v}");

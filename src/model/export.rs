@@ -2,12 +2,29 @@
 //! top and the bottom.
 
 use super::checklist::{ItemKind, Scenario};
-use super::progress::Status;
+use super::progress::{KeptDecision, Status};
 use super::saved::Record;
-use super::template::compose;
+use super::template::{compose, is_used};
 
-/// The record as Markdown. `printed` is a local date and time, written as given.
-pub fn record_markdown(scenario: &Scenario, record: &Record, printed: &str) -> String {
+/// What a kept label decision was about, in words: "this record" or "the message “…”".
+pub fn decision_subject(scenario: &Scenario, decision: &KeptDecision) -> String {
+    match &decision.template {
+        None => "this record".to_owned(),
+        Some(id) => match scenario.templates.iter().find(|t| &t.id == id) {
+            Some(t) => format!("the message “{}”", t.title),
+            None => format!("the message `{id}`"),
+        },
+    }
+}
+
+/// The record as Markdown. `printed` is a local date and time, written as given; `local_time`
+/// writes the time a decision was made.
+pub fn record_markdown(
+    scenario: &Scenario,
+    record: &Record,
+    printed: &str,
+    local_time: impl Fn(f64) -> String,
+) -> String {
     let label = record.label(scenario.label);
     let p = &record.progress;
     let name = if record.name.is_empty() { scenario.title.as_str() } else { record.name.as_str() };
@@ -43,14 +60,7 @@ pub fn record_markdown(scenario: &Scenario, record: &Record, printed: &str) -> S
             }
         }
     }
-    let used: Vec<_> = scenario
-        .templates
-        .iter()
-        .filter(|t| {
-            let c = compose(t, t.label, &p.values);
-            c.missing.len() < super::parse::placeholder_names(&format!("{}{}", t.subject, t.body)).count()
-        })
-        .collect();
+    let used: Vec<_> = scenario.templates.iter().filter(|t| is_used(t, &p.values)).collect();
     if !used.is_empty() {
         out.push_str("\n## Messages\n");
         for t in used {
@@ -60,6 +70,20 @@ pub fn record_markdown(scenario: &Scenario, record: &Record, printed: &str) -> S
                 t.title,
                 compose(t, label, &p.values).message()
             ));
+        }
+    }
+    if !p.decisions.is_empty() {
+        out.push_str("\n## Label decisions\n\n");
+        for d in &p.decisions {
+            out.push_str(&format!(
+                "- {} for {}, chosen with the label framework on {}:\n",
+                d.label,
+                decision_subject(scenario, d),
+                local_time(d.decided_at)
+            ));
+            for reason in &d.reasons {
+                out.push_str(&format!("  - {reason}\n"));
+            }
         }
     }
     out.push_str(&format!("\n**{label}**\n"));
@@ -82,7 +106,13 @@ mod tests {
         r.progress.set_status("tell-platform", Status::NotApplicable, 3.0);
         r.progress.set_note("reach-owner", "Called at 10:05.\nNot him.", 4.0);
         r.progress.values.insert("project".into(), "libexample".into());
-        let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00");
+        r.progress.decisions.push(KeptDecision {
+            template: Some("holding-statement".into()),
+            label: crate::model::tlp::Tlp::Clear,
+            reasons: vec!["It is already public.".into()],
+            decided_at: 5.0,
+        });
+        let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
         assert!(md.starts_with("**TLP:AMBER+STRICT**\n\n# March incident\n"), "{md}");
         assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"));
         assert!(md.contains("- [x] Reach the account's owner through a second channel you already trust — for Responders, Maintainers, TLP:RED\n  > Called at 10:05.\n  > Not him.\n"), "{md}");
@@ -90,5 +120,12 @@ mod tests {
         assert!(md.contains("- [ ] Write down what you see"));
         assert!(md.contains("### Warning to downstream packagers"), "{md}");
         assert!(md.contains("Do not ship libexample {versions}"), "{md}");
+        assert!(
+            md.contains(
+                "## Label decisions\n\n- TLP:CLEAR for the message “Public holding statement”, chosen with the \
+                 label framework on t5:\n  - It is already public.\n"
+            ),
+            "{md}"
+        );
     }
 }

@@ -57,6 +57,24 @@ pub struct Progress {
     /// For stress tests: the project's governance shape.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
+    /// Labels chosen with the label framework for this record or its templates, with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<KeptDecision>,
+}
+
+/// A label chosen with the label framework and put on a record or one of its templates, kept
+/// with the record so the printed and exported copies say why the label is what it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptDecision {
+    /// The template it was put on, by id; `None` for the record itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// The label chosen.
+    pub label: Tlp,
+    /// The framework's reasons, in its words.
+    pub reasons: Vec<String>,
+    /// When it was chosen, in milliseconds since the Unix epoch.
+    pub decided_at: f64,
 }
 
 /// Counts for a progress display.
@@ -84,6 +102,7 @@ pub static EMPTY: Progress = Progress {
     label: None,
     template_labels: BTreeMap::new(),
     shape: None,
+    decisions: Vec::new(),
 };
 
 impl Progress {

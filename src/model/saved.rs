@@ -17,8 +17,9 @@ use super::tlp::Tlp;
 /// The envelope's format name.
 pub const FORMAT: &str = "crisis-comms";
 /// The envelope version this release writes. Version 1 kept one progress per scenario;
-/// version 2 keeps named records.
-pub const VERSION: u32 = 2;
+/// version 2 keeps named records; version 3 adds the label decisions kept with a record (a
+/// release that knows only version 2 would drop them, so it must not write version 3 data).
+pub const VERSION: u32 = 3;
 
 /// One checklist or stress test in progress: named, labelled, dated.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -151,6 +152,12 @@ impl Saved {
                             merged.progress.items.insert(item.clone(), state.clone());
                         }
                     }
+                    for d in &older.progress.decisions {
+                        if !merged.progress.decisions.contains(d) {
+                            merged.progress.decisions.push(d.clone());
+                        }
+                    }
+                    merged.progress.decisions.sort_by(|a, b| a.decided_at.total_cmp(&b.decided_at));
                     merged.updated = mine.updated.max(theirs.updated);
                     *mine = merged;
                 }
@@ -238,13 +245,15 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
             let v1: V1 = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
             Ok(migrate_v1(v1.data))
         }
-        VERSION => {
+        // Version 2 is version 3 without decisions, which read as none.
+        2 | VERSION => {
             #[derive(Deserialize)]
-            struct V2 {
+            struct Current {
                 data: Saved,
             }
-            let v2: V2 = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-            Ok(v2.data)
+            let current: Current =
+                serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+            Ok(current.data)
         }
         0 => Err(DecodeError::Corrupt("version 0 does not exist".to_owned())),
         newer => Err(DecodeError::Newer(newer)),
@@ -371,6 +380,27 @@ mod tests {
         m2.merge(&b);
         assert_eq!(m1.records[&id].progress.status("start-log"), Status::NotApplicable);
         assert_eq!(m2.records[&id].progress.status("start-log"), Status::NotApplicable);
+    }
+
+    #[test]
+    fn label_decisions_made_in_two_tabs_are_all_kept_in_order() {
+        use crate::model::progress::KeptDecision;
+        let kept =
+            |label, at| KeptDecision { template: None, label, reasons: vec!["why".into()], decided_at: at };
+        let mut base = Saved::default();
+        let id = base.start_record(&scenario(), "Incident", 1.0);
+        let (mut a, mut b) = (base.clone(), base);
+        a.records.get_mut(&id).unwrap().progress.decisions.push(kept(Tlp::Red, 10.0));
+        a.records.get_mut(&id).unwrap().updated = 10.0;
+        b.records.get_mut(&id).unwrap().progress.decisions.push(kept(Tlp::Amber, 11.0));
+        b.records.get_mut(&id).unwrap().updated = 11.0;
+        let (mut m1, mut m2) = (a.clone(), b.clone());
+        m1.merge(&b);
+        m2.merge(&a);
+        for m in [m1, m2] {
+            let labels: Vec<Tlp> = m.records[&id].progress.decisions.iter().map(|d| d.label).collect();
+            assert_eq!(labels, [Tlp::Red, Tlp::Amber]);
+        }
     }
 
     #[test]

@@ -43,6 +43,13 @@ pub fn fill(text: &str, values: &BTreeMap<String, String>) -> (String, Vec<Strin
     (out, missing)
 }
 
+/// Whether the user filled in any of the template's placeholders: the messages a printed or
+/// exported record shows are the ones that were used.
+pub fn is_used(template: &Template, values: &BTreeMap<String, String>) -> bool {
+    let filled = |name: &str| values.get(name).is_some_and(|v| !v.trim().is_empty());
+    placeholder_names(&template.subject).chain(placeholder_names(&template.body)).any(filled)
+}
+
 /// Fills `template` with `values` and puts `label` (normally the template's own) where it belongs.
 pub fn compose(template: &Template, label: Tlp, values: &BTreeMap<String, String>) -> Composed {
     let (subject, mut missing) = fill(&template.subject, values);
@@ -89,6 +96,20 @@ mod tests {
         assert!(c.body.ends_with("END OF TLP:AMBER TEXT"));
         assert_eq!(c.missing, vec!["contact".to_owned()]);
         assert!(c.message().starts_with("Subject: [TLP:AMBER] Do not ship libx 2.4.1\n\nTLP:AMBER: "));
+    }
+
+    #[test]
+    fn a_template_is_used_once_any_of_its_placeholders_is_filled() {
+        let library = crate::content::Library::built_in();
+        let scenario = library.get("account-compromise").unwrap();
+        // This template names {project} more than once; with nothing filled it is not used.
+        let t = scenario.templates.iter().find(|t| t.id == "holding-statement").unwrap();
+        let mut values = BTreeMap::new();
+        assert!(!is_used(t, &values));
+        values.insert("project".to_owned(), "  ".to_owned());
+        assert!(!is_used(t, &values), "a blank value is not a filled one");
+        values.insert("project".to_owned(), "libexample".to_owned());
+        assert!(is_used(t, &values));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::model::checklist::ScenarioKind;
-use crate::model::decide::{decide, marking, Answers, Decision, Need, Person, Public, TipOff};
+use crate::model::decide::{decide, marking, Answers, Decision, Need, Person, Public, Reason, TipOff};
+use crate::model::progress::KeptDecision;
 use crate::model::tlp::Tlp;
 use crate::ui::app::AppState;
 use crate::ui::clipboard::copy_text;
@@ -234,14 +235,24 @@ fn DecisionView(decision: Decision) -> impl IntoView {
             <ul>{marking(label).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             {changes}
             <ChannelCheck label=label />
-            <ApplyLabel label=label />
+            <ApplyLabel label=label reasons=decision.reasons.iter().map(reason_line).collect() />
         </section>
     }
 }
 
-/// Puts the chosen label on a checklist record or one of its templates.
+/// A reason as kept with a record: its text, and whether it set the label.
+fn reason_line(r: &Reason) -> String {
+    if r.decisive {
+        format!("{} (this sets the label)", r.text)
+    } else {
+        r.text.clone()
+    }
+}
+
+/// Puts the chosen label on a checklist record or one of its templates, and keeps the
+/// decision with the record.
 #[component]
-fn ApplyLabel(label: Tlp) -> impl IntoView {
+fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let select_id = state.dom_id("apply-target");
     let target = RwSignal::new(String::new());
@@ -262,16 +273,26 @@ fn ApplyLabel(label: Tlp) -> impl IntoView {
     let apply = move |_| {
         let value = target.get_untracked();
         let mut parts = value.splitn(3, ':');
+        let kept = |template: Option<&str>| KeptDecision {
+            template: template.map(str::to_owned),
+            label,
+            reasons: reasons.clone(),
+            decided_at: js_sys::Date::now(),
+        };
         match (parts.next(), parts.next(), parts.next()) {
             (Some("record"), Some(scenario), None) => {
-                state.update_progress(scenario, |p| p.label = Some(label));
-                done.set(format!("The record now carries {label}."));
+                state.update_progress(scenario, |p| {
+                    p.label = Some(label);
+                    p.decisions.push(kept(None));
+                });
+                done.set(format!("The record now carries {label}; the reasons are kept with it."));
             }
             (Some("template"), Some(scenario), Some(template)) => {
                 state.update_progress(scenario, |p| {
                     p.template_labels.insert(template.to_owned(), label);
+                    p.decisions.push(kept(Some(template)));
                 });
-                done.set(format!("The template now carries {label}."));
+                done.set(format!("The template now carries {label}; the reasons are kept with the record."));
             }
             _ => done.set("Choose a record or a template first.".into()),
         }

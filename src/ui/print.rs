@@ -9,9 +9,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::checklist::{ItemKind, Scenario};
-use crate::model::parse::placeholder_names;
+use crate::model::export::decision_subject;
 use crate::model::progress::{Progress, Status};
-use crate::model::template::compose;
+use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
 use crate::ui::records::local_time;
@@ -102,10 +102,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
             scenario
                 .templates
                 .iter()
-                .filter(|t| {
-                    let names = placeholder_names(&format!("{}{}", t.subject, t.body)).count();
-                    compose(t, t.label, &progress.values).missing.len() < names
-                })
+                .filter(|t| is_used(t, &progress.values))
                 .map(|t| {
                     let label = progress.template_labels.get(&t.id).copied().unwrap_or(t.label);
                     view! {
@@ -119,6 +116,31 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
         })
         .filter(|m| !m.is_empty())
         .map(|m| view! { <section class="cc-print-section"><h2>"Messages"</h2>{m}</section> });
+    let decisions = (!blank && !progress.decisions.is_empty()).then(|| {
+        let list = progress
+            .decisions
+            .iter()
+            .map(|d| {
+                view! {
+                    <li>
+                        {format!(
+                            "{} for {}, chosen with the label framework on {}:",
+                            d.label,
+                            decision_subject(&scenario, d),
+                            local_time(d.decided_at)
+                        )}
+                        <ul>{d.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="cc-print-section cc-print-decisions">
+                <h2>"Label decisions"</h2>
+                <ul>{list}</ul>
+            </section>
+        }
+    });
 
     view! {
         <div class="cc-page cc-print-page">
@@ -137,6 +159,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                     </p>
                     {sections}
                     {messages}
+                    {decisions}
             </PrintFrame>
         </div>
     }

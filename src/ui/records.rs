@@ -117,7 +117,7 @@ fn RecordRow(record: Record) -> impl IntoView {
         let (record, scenario) = (record.clone(), scenario.clone());
         move |_| {
             if let Some(s) = &scenario {
-                let md = record_markdown(s, &record, &local_time(js_sys::Date::now()));
+                let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
                 let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
                 download(&safe_file_name(&name, "md"), "text/markdown", &md);
             }
@@ -128,7 +128,7 @@ fn RecordRow(record: Record) -> impl IntoView {
         let (record, scenario) = (record.clone(), scenario.clone());
         move |_| {
             let Some(s) = &scenario else { return };
-            let md = record_markdown(s, &record, &local_time(js_sys::Date::now()));
+            let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
             copy_text(md, copied, "Copied as Markdown.".to_owned(), "Could not copy; use the export.");
         }
     };

@@ -31,6 +31,15 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let record_label = Memo::new(move |_| {
         state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.label)).unwrap_or(default_label)
     });
+    let sid = scenario.id.clone();
+    // The reasons for the record's label, when it was chosen with the label framework.
+    let why_label = Memo::new(move |_| {
+        state.saved.with(|s| {
+            let p = s.progress_for(&sid)?;
+            let d = p.decisions.iter().rev().find(|d| d.template.is_none() && Some(d.label) == p.label)?;
+            Some(d.reasons.clone())
+        })
+    });
     let cells = ItemCells::new(state, &scenario.id, scenario.sections.iter().flat_map(|s| &s.items));
     let whole = scenario.clone();
     let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
@@ -79,6 +88,12 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                     {move || view! { <TlpBadge tlp=record_label.get() /> }}
                     {move || (record_label.get() != default_label).then_some(" (chosen with the label framework)")}
                 </p>
+                {move || why_label.get().map(|reasons| view! {
+                    <details class="cc-why-label">
+                        <summary>"Why this label"</summary>
+                        <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    </details>
+                })}
                 <p class="cc-overall">
                     <label>
                         {move || { let t = overall.get(); format!("{} of {} steps settled", t.settled(), t.total) }}

@@ -106,8 +106,26 @@ async fn a_chosen_label_can_be_applied_to_a_record() {
     selects.last().unwrap().select_by_value("record:account-compromise").await.unwrap();
     let buttons = c.find_all(Locator::Css(".cc-result button")).await.unwrap();
     buttons.last().unwrap().click().await.unwrap();
+    let status = c.find_all(Locator::Css(".cc-result [role=status]")).await.unwrap();
+    let said = status.last().unwrap().text().await.unwrap();
+    assert_eq!(said, "The record now carries TLP:RED; the reasons are kept with it.");
     open(&c, "#/s/account-compromise").await;
     let label = find(&c, ".cc-record-label").await.text().await.unwrap();
     assert_eq!(label, "Label for this record: TLP:RED (chosen with the label framework)");
+    // The reasons are kept with the record: on the checklist, and in its printed copy.
+    find(&c, ".cc-why-label summary").await.click().await.unwrap();
+    let why = find(&c, ".cc-why-label").await.text().await.unwrap();
+    assert!(why.starts_with("Why this label\n"), "{why}");
+    assert!(why.contains("(this sets the label)"), "{why}");
+    open(&c, "#/print/account-compromise").await;
+    let printed = find(&c, ".cc-print-decisions").await.text().await.unwrap();
+    assert!(
+        printed.starts_with("Label decisions\nTLP:RED for this record, chosen with the label framework on "),
+        "{printed}"
+    );
+    assert!(printed.contains("(this sets the label)"), "{printed}");
+    // No placeholder was filled, so no message was used and none is printed.
+    let page = find(&c, ".cc-print-page").await.text().await.unwrap();
+    assert!(!page.contains("Messages") && !page.contains("END OF TLP"), "{page}");
     c.close().await.unwrap();
 }
