@@ -8,6 +8,7 @@ use crate::model::decide::{decide, marking, Answers, Decision, Need, Person, Pub
 use crate::model::progress::KeptDecision;
 use crate::model::tlp::Tlp;
 use crate::ui::app::AppState;
+use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
 use crate::ui::labels::ChannelCheck;
 use crate::ui::tlp_badge::TlpBadge;
@@ -122,19 +123,16 @@ pub fn DecidePage() -> impl IntoView {
         let options = q
             .options
             .iter()
-            .map(|(key, words)| {
-                let id = format!("{name}-{key}");
+            .map(|&(key, words)| {
                 view! {
                     <div class="cc-option">
-                        <input
-                            type="radio"
-                            id=id.clone()
+                        <Choice
                             name=name.clone()
-                            value=*key
-                            prop:checked=move || chosen.get()[n] == Some(*key)
-                            on:change=move |_| chosen.update(|c| c[n] = Some(*key))
+                            value=key
+                            label=words
+                            checked=Signal::derive(move || chosen.get()[n] == Some(key))
+                            on_choose=move || chosen.update(|c| c[n] = Some(key))
                         />
-                        <label for=id>{*words}</label>
                     </div>
                 }
             })

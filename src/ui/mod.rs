@@ -3,6 +3,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cells;
+pub mod choice;
 pub mod clipboard;
 pub mod decide;
 pub mod download;

@@ -11,6 +11,7 @@ use crate::model::progress::ItemState;
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
 use crate::ui::cells::ItemCells;
+use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
 use crate::ui::note::NoteField;
 use crate::ui::print::PrintFrame;
@@ -33,19 +34,16 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
     let shapes = Shape::ALL
         .into_iter()
         .map(|sh| {
-            let input_id = format!("{shape_name}-{}", sh.key());
             let sid = id.clone();
             view! {
                 <div class="cc-option">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
+                    <Choice
                         name=shape_name.clone()
                         value=sh.key()
-                        prop:checked=move || shape.get() == Some(sh)
-                        on:change=move |_| state.update_progress(&sid, |p| p.shape = Some(sh))
+                        label=sh.title()
+                        checked=Signal::derive(move || shape.get() == Some(sh))
+                        on_choose=move || state.update_progress(&sid, |p| p.shape = Some(sh))
                     />
-                    <label for=input_id>{sh.title()}</label>
                 </div>
             }
         })
@@ -123,20 +121,17 @@ fn QuestionView(
     let options = Answer::ALL
         .into_iter()
         .map(|a| {
-            let input_id = format!("{name}-{}", a.key());
             let (tid, qid) = (test_id.clone(), question.id.clone());
             view! {
                 <span class="cc-answer">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
+                    <Choice
                         name=name.clone()
                         value=a.key()
-                        disabled=move || !fits.get()
-                        prop:checked=move || fits.get() && answer.get() == Some(a)
-                        on:change=move |_| state.update_progress(&tid, |p| p.set_answer(&qid, a, js_sys::Date::now()))
+                        label=a.title()
+                        checked=Signal::derive(move || fits.get() && answer.get() == Some(a))
+                        on_choose=move || state.update_progress(&tid, |p| p.set_answer(&qid, a, js_sys::Date::now()))
+                        disabled=Signal::derive(move || !fits.get())
                     />
-                    <label for=input_id>{a.title()}</label>
                 </span>
             }
         })
