@@ -14,6 +14,9 @@ pub struct Store {
     read_only: bool,
     /// Set while the user wants nothing written (shared computers).
     session_only: bool,
+    /// The text this tab last read from or wrote to storage: while storage still holds it, no
+    /// other tab wrote meanwhile, and saving need not read and merge it again.
+    last: std::cell::RefCell<String>,
 }
 
 /// Something the user must be told about storage.
@@ -82,8 +85,13 @@ impl Store {
     pub fn open(namespace: &str) -> (Store, Saved, Option<Notice>) {
         // `local_storage()` throws in sandboxed frames and with storage blocked: probe it.
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        let mut store =
-            Store { namespace: namespace.to_owned(), storage, read_only: false, session_only: false };
+        let mut store = Store {
+            namespace: namespace.to_owned(),
+            storage,
+            read_only: false,
+            session_only: false,
+            last: Default::default(),
+        };
         let Some(storage) = &store.storage else {
             return (store, Saved::default(), Some(Notice::NotSaved));
         };
@@ -97,7 +105,10 @@ impl Store {
             }
         };
         match decode(&raw) {
-            Ok(saved) => (store, saved, None),
+            Ok(saved) => {
+                store.last.replace(raw);
+                (store, saved, None)
+            }
             Err(e @ DecodeError::Newer(_)) => {
                 store.read_only = true;
                 (store, Saved::default(), Some(Notice::Newer(e.to_string())))
@@ -131,11 +142,16 @@ impl Store {
         let Some(storage) = &self.storage else { return Ok(()) };
         let key = Store::key_for(&self.namespace);
         if let Ok(Some(raw)) = storage.get_item(&key) {
-            if let Ok(theirs) = decode(&raw) {
-                saved.merge(&theirs);
+            if raw != *self.last.borrow() {
+                if let Ok(theirs) = decode(&raw) {
+                    saved.merge(&theirs);
+                }
             }
         }
-        storage.set_item(&key, &encode(saved)).map_err(|e| Notice::WriteFailed(describe(&e)))
+        let text = encode(saved);
+        storage.set_item(&key, &text).map_err(|e| Notice::WriteFailed(describe(&e)))?;
+        self.last.replace(text);
+        Ok(())
     }
 
     /// A raw value kept under one of this namespace's keys (such as a damaged copy).
