@@ -263,10 +263,16 @@ fn print_page(state: AppState, id: &str, blank: bool) -> AnyView {
     }
 }
 
+/// A local date and time for people.
+pub fn local_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
 /// The name a new record gets: the checklist's title and the local date and time.
 pub fn default_record_name(title: &str, now_ms: f64) -> String {
     // Date and time, so two records started the same day can be told apart.
-    format!("{title} — {}", crate::ui::records::local_time(now_ms))
+    format!("{title} — {}", local_time(now_ms))
 }
 
 /// Applies what other tabs of the same origin save, as they save it.

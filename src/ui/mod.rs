@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cells;
 pub mod choice;
 pub mod clipboard;
+pub mod confirm;
 pub mod decide;
 pub mod download;
 pub mod item;

@@ -13,8 +13,7 @@ use crate::model::export::decision_subject;
 use crate::model::progress::{Progress, Status};
 use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
-use crate::ui::app::{AppState, Route};
-use crate::ui::records::local_time;
+use crate::ui::app::{local_time, AppState, Route};
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]

@@ -10,16 +10,11 @@ use crate::model::export::record_markdown;
 use crate::model::saved::{
     apply_import, decode, encode_pretty, preview_import, ImportPreview, Record, Saved,
 };
-use crate::ui::app::{AppState, Route};
+use crate::ui::app::{local_time, AppState, Route};
 use crate::ui::clipboard::copy_text;
+use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::tlp_badge::TlpBadge;
-
-/// A local date and time for people.
-pub fn local_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-}
 
 /// The records page.
 #[component]
@@ -75,7 +70,6 @@ fn RecordRow(record: Record) -> impl IntoView {
         format!("{} of {} settled", t.settled(), t.total)
     });
     let name_id = state.dom_id(&format!("name-{}", record.id));
-    let confirming = RwSignal::new(false);
     let id = record.id.clone();
     let (rid, sid) = (record.id.clone(), record.scenario.clone());
     let open = move |ev: leptos::ev::MouseEvent| {
@@ -109,26 +103,28 @@ fn RecordRow(record: Record) -> impl IntoView {
         });
     };
     let rid = record.id.clone();
-    let delete = move |_| {
-        let rid = rid.clone();
-        state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
+    let delete = move || state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
+    // The record as Markdown, written when asked for, with its file name.
+    let markdown = {
+        let (record, scenario) = (record.clone(), scenario.clone());
+        move || {
+            let s = scenario.as_ref()?;
+            let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
+            let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
+            Some((md, name))
+        }
     };
     let export = {
-        let (record, scenario) = (record.clone(), scenario.clone());
+        let markdown = markdown.clone();
         move |_| {
-            if let Some(s) = &scenario {
-                let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
-                let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
+            if let Some((md, name)) = markdown() {
                 download(&safe_file_name(&name, "md"), "text/markdown", &md);
             }
         }
     };
     let copied = RwSignal::new(String::new());
-    let copy = {
-        let (record, scenario) = (record.clone(), scenario.clone());
-        move |_| {
-            let Some(s) = &scenario else { return };
-            let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
+    let copy = move |_| {
+        if let Some((md, _)) = markdown() {
             copy_text(md, copied, "Copied as Markdown.".to_owned(), "Could not copy; use the export.");
         }
     };
@@ -151,18 +147,13 @@ fn RecordRow(record: Record) -> impl IntoView {
                 " "
                 <button type="button" class="cc-button" on:click=archive>{if archived { "Unarchive" } else { "Archive" }}</button>
                 " "
-                {move || if confirming.get() {
-                    view! {
-                        <span class="cc-confirm" role="alert">
-                            "Delete this record for good? "
-                            <button type="button" class="cc-button cc-danger" on:click=delete.clone()>"Yes, delete it"</button>
-                            " "
-                            <button type="button" class="cc-button" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                        </span>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" class="cc-button" on:click=move |_| confirming.set(true)>"Delete…"</button> }.into_any()
-                }}
+                <ConfirmButton
+                    ask="Delete…"
+                    question="Delete this record for good?"
+                    yes="Yes, delete it"
+                    no="Keep it"
+                    on_yes=delete
+                />
                 " " <span role="status">{move || copied.get()}</span>
             </p>
         </li>
@@ -255,14 +246,10 @@ fn Backup() -> impl IntoView {
 fn DeviceControls() -> impl IntoView {
     let state = expect_context::<AppState>();
     let session_id = state.dom_id("session-only");
-    let confirming = RwSignal::new(false);
     let message = RwSignal::new(String::new());
-    let forget = move |_| {
-        confirming.set(false);
-        match state.forget_everything() {
-            Ok(()) => message.set("Everything this app kept on this device is gone.".into()),
-            Err(n) => message.set(n.message()),
-        }
+    let forget = move || match state.forget_everything() {
+        Ok(()) => message.set("Everything this app kept on this device is gone.".into()),
+        Err(n) => message.set(n.message()),
     };
     view! {
         <section class="cc-device">
@@ -277,18 +264,14 @@ fn DeviceControls() -> impl IntoView {
                 <label for=session_id>"Session only: save nothing on this device (for a shared or borrowed computer)"</label>
             </p>
             <p>
-                {move || if confirming.get() {
-                    view! {
-                        <span class="cc-confirm" role="alert">
-                            "Remove every record, note and answer this app kept in this browser? This cannot be undone. "
-                            <button type="button" class="cc-button cc-danger" on:click=forget>"Yes, forget everything"</button>
-                            " "
-                            <button type="button" class="cc-button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                        </span>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" class="cc-button cc-danger" on:click=move |_| confirming.set(true)>"Forget everything on this device…"</button> }.into_any()
-                }}
+                <ConfirmButton
+                    ask="Forget everything on this device…"
+                    question="Remove every record, note and answer this app kept in this browser? This cannot be undone."
+                    yes="Yes, forget everything"
+                    no="Cancel"
+                    on_yes=forget
+                    danger=true
+                />
             </p>
             <p role="status" class="cc-forget-message">{move || message.get()}</p>
         </section>

@@ -1,0 +1,40 @@
+//! A button that asks before doing something that cannot be undone.
+
+use leptos::prelude::*;
+
+/// Shows `ask`; once pressed, `question` with a button `yes` that runs `on_yes` and a button `no`
+/// that puts `ask` back. A `danger` button is styled as such before it is even pressed.
+#[component]
+pub fn ConfirmButton(
+    ask: &'static str,
+    question: &'static str,
+    yes: &'static str,
+    no: &'static str,
+    #[prop(into)] on_yes: Callback<()>,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    move || {
+        if confirming.get() {
+            view! {
+                <span class="cc-confirm" role="alert">
+                    {question} " "
+                    <button type="button" class="cc-button cc-danger" on:click=move |_| {
+                        confirming.set(false);
+                        on_yes.run(());
+                    }>{yes}</button>
+                    " "
+                    <button type="button" class="cc-button" on:click=move |_| confirming.set(false)>{no}</button>
+                </span>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="cc-button" class:cc-danger=danger on:click=move |_| confirming.set(true)>
+                    {ask}
+                </button>
+            }
+            .into_any()
+        }
+    }
+}
