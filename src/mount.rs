@@ -192,23 +192,6 @@ pub fn library_for(options: &Options) -> Library {
         library.retain(|id| options.scenarios.iter().any(|s| s == id));
     }
     let names: Vec<String> = (1..=options.checklists.len()).map(|n| format!("extra checklist {n}")).collect();
-    let extra = Library::from_files(
-        names.iter().map(String::as_str).zip(options.checklists.iter().map(String::as_str)),
-    );
-    let (scenarios, errors) = extra.into_parts();
-    for s in scenarios {
-        if library.contains(&s.id) {
-            library.push_error(crate::model::parse::ParseError {
-                file: "extra checklists".to_owned(),
-                line: 1,
-                message: format!("the id `{}` is already used by another checklist", s.id),
-            });
-        } else {
-            library.push(s);
-        }
-    }
-    for e in errors {
-        library.push_error(e);
-    }
+    library.add_files(names.iter().map(String::as_str).zip(options.checklists.iter().map(String::as_str)));
     library
 }

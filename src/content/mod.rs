@@ -42,18 +42,6 @@ pub fn built_in_id(name: &str) -> &str {
 }
 
 impl Library {
-    /// Parses the given files at once; a broken file is reported and the others still load.
-    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Library {
-        let mut library = Library::default();
-        for (name, text) in files {
-            match parse_scenario(name, text) {
-                Ok(s) => library.push(Arc::new(s)),
-                Err(e) => library.errors.push(e),
-            }
-        }
-        library
-    }
-
     /// The built-in library; each file is parsed when first needed.
     pub fn built_in() -> Library {
         let entries = BUILT_IN
@@ -89,19 +77,46 @@ impl Library {
         self.entries.retain(|e| keep(&e.id));
     }
 
-    /// Adds a parsed scenario at the end.
-    pub fn push(&mut self, scenario: Arc<Scenario>) {
-        let id = scenario.id.clone();
-        self.entries.push(Entry { id, file: ("", ""), parsed: OnceLock::from(Ok(scenario)) });
+    /// Parses `files` at once and adds them at the end. A file that does not parse, or whose id
+    /// another checklist already has, is reported instead; the others still load.
+    pub fn add_files<'a>(&mut self, files: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        for (name, text) in files {
+            match parse_scenario(name, text) {
+                Ok(s) if self.contains(&s.id) => self.errors.push(ParseError {
+                    file: name.to_owned(),
+                    line: 1,
+                    message: format!("the id `{}` is already used by another checklist", s.id),
+                }),
+                Ok(s) => self.entries.push(Entry {
+                    id: s.id.clone(),
+                    file: ("", ""),
+                    parsed: OnceLock::from(Ok(Arc::new(s))),
+                }),
+                Err(e) => self.errors.push(e),
+            }
+        }
     }
+}
 
-    /// Adds a problem to report.
-    pub fn push_error(&mut self, error: ParseError) {
-        self.errors.push(error);
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Takes the scenarios and errors of another library (parsed at once).
-    pub fn into_parts(self) -> (Vec<Arc<Scenario>>, Vec<ParseError>) {
-        (self.scenarios(), self.errors)
+    #[test]
+    fn added_files_join_the_library_and_a_taken_id_or_a_broken_file_is_reported() {
+        let mut library = Library::built_in();
+        library.retain(|id| id == "account-compromise");
+        let own = BUILT_IN.iter().find(|(name, _)| built_in_id(name) == "account-compromise").unwrap().1;
+        let mine = own.replacen("id = \"account-compromise\"", "id = \"our-release-keys\"", 1);
+        library.add_files([("extra 1", mine.as_str()), ("extra 2", own), ("extra 3", "no front matter")]);
+        let ids: Vec<String> = library.scenarios().iter().map(|s| s.id.clone()).collect();
+        assert_eq!(ids, ["account-compromise", "our-release-keys"]);
+        let errors: Vec<String> = library.errors().iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(
+            errors[0],
+            "extra 2, line 1: the id `account-compromise` is already used by another checklist"
+        );
+        assert!(errors[1].starts_with("extra 3, line 1: "), "{errors:?}");
     }
 }
