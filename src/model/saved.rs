@@ -139,31 +139,18 @@ impl Saved {
                     self.records.insert(id.clone(), theirs.clone());
                 }
                 Some(mine) => {
-                    let ours = mine.clone();
-                    let (older, newer) =
-                        if theirs.updated > ours.updated { (&ours, theirs) } else { (theirs, &ours) };
-                    let mut merged = newer.clone();
-                    for (item, state) in &older.progress.items {
-                        let keep_older = match merged.progress.items.get(item) {
-                            None => true,
-                            Some(n) => state.changed_at.unwrap_or(0.0) > n.changed_at.unwrap_or(0.0),
-                        };
-                        if keep_older {
-                            merged.progress.items.insert(item.clone(), state.clone());
-                        }
+                    // The record's own fields come from the side that changed last; items and
+                    // decisions from both.
+                    if theirs.updated > mine.updated {
+                        let older = std::mem::replace(mine, theirs.clone());
+                        keep_from_older(mine, &older);
+                    } else {
+                        keep_from_older(mine, theirs);
                     }
-                    for d in &older.progress.decisions {
-                        if !merged.progress.decisions.contains(d) {
-                            merged.progress.decisions.push(d.clone());
-                        }
-                    }
-                    merged.progress.decisions.sort_by(|a, b| a.decided_at.total_cmp(&b.decided_at));
-                    merged.updated = mine.updated.max(theirs.updated);
-                    *mine = merged;
                 }
             }
         }
-        let deleted = self.deleted.clone();
+        let deleted = &self.deleted;
         self.records.retain(|id, _| !deleted.contains_key(id));
         for (scenario, id) in &other.current {
             self.current.entry(scenario.clone()).or_insert_with(|| id.clone());
@@ -175,6 +162,25 @@ impl Saved {
             (a, b) => a.or(b),
         };
     }
+}
+
+/// Adds to `newer` what only `older` has: items changed later there, and label decisions.
+fn keep_from_older(newer: &mut Record, older: &Record) {
+    for (item, state) in &older.progress.items {
+        let keep_older = match newer.progress.items.get(item) {
+            None => true,
+            Some(n) => state.changed_at.unwrap_or(0.0) > n.changed_at.unwrap_or(0.0),
+        };
+        if keep_older {
+            newer.progress.items.insert(item.clone(), state.clone());
+        }
+    }
+    for d in &older.progress.decisions {
+        if !newer.progress.decisions.contains(d) {
+            newer.progress.decisions.push(d.clone());
+        }
+    }
+    newer.progress.decisions.sort_by(|a, b| a.decided_at.total_cmp(&b.decided_at));
 }
 
 /// Why stored text or an imported file could not be read.
