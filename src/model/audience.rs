@@ -28,6 +28,11 @@ pub enum Audience {
     Public,
 }
 
+/// Audiences as people read them: their titles, separated by commas.
+pub fn titles(audience: &[Audience]) -> String {
+    audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ")
+}
+
 impl Audience {
     /// Every audience, in the order they are documented.
     pub const ALL: [Audience; 10] = [

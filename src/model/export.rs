@@ -1,6 +1,7 @@
 //! A record as Markdown: to paste into a private issue or a chat room, with its label at the
 //! top and the bottom.
 
+use super::audience::titles;
 use super::checklist::{ItemKind, Scenario};
 use super::progress::{KeptDecision, Status};
 use super::saved::Record;
@@ -48,8 +49,7 @@ pub fn record_markdown(
             };
             out.push_str(&format!("- {mark} {}", item.text));
             if item.kind != ItemKind::Question {
-                let audience: Vec<&str> = item.audience.iter().map(|a| a.title()).collect();
-                out.push_str(&format!(" — for {}, {}", audience.join(", "), item.label));
+                out.push_str(&format!(" — for {}, {}", titles(&item.audience), item.label));
             }
             out.push('\n');
             let note = p.note(&item.id).trim();

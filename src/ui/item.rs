@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::{ItemState, Status};
 use crate::ui::app::AppState;
@@ -46,7 +47,7 @@ pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> i
         move |text: String| state.update_progress(&sid, |p| p.set_note(&iid, &text, js_sys::Date::now()))
     };
 
-    let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+    let audience = titles(&item.audience);
     let response = item.kind == ItemKind::Response;
     let why = (!item.why.is_empty())
         .then(|| view! { <p class="cc-why"><strong>"Why: "</strong>{runs_view(crate::model::markdown::inlines(&item.why))}</p> });

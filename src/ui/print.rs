@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::export::decision_subject;
 use crate::model::progress::{Progress, Status};
@@ -32,11 +33,6 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
         scenario.title.clone()
     } else {
         record_name
-    };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
     };
     let sections = scenario
         .sections
@@ -64,7 +60,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                         (false, Status::Done, Some(ms)) => format!(", {}", local_time(ms)),
                         _ => String::new(),
                     };
-                    let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+                    let audience = titles(&item.audience);
                     let meta = if item.kind == ItemKind::Question {
                         String::new()
                     } else {
@@ -144,7 +140,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
     view! {
         <div class="cc-page cc-print-page">
             <p class="cc-print-toolbar">
-                <button type="button" class="cc-button cc-primary" on:click=print>"Print"</button>
+                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
                 " "
                 <a href=back.fragment() on:click=move |ev| { ev.prevent_default(); state.route.set(back.clone()); }>"Back to the checklist"</a>
                 <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
@@ -161,6 +157,13 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                     {decisions}
             </PrintFrame>
         </div>
+    }
+}
+
+/// Opens the browser's print dialog for the page.
+pub fn print_now() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
     }
 }
 

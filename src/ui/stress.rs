@@ -14,7 +14,7 @@ use crate::ui::cells::ItemCells;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
 use crate::ui::note::NoteField;
-use crate::ui::print::PrintFrame;
+use crate::ui::print::{print_now, PrintFrame};
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -203,11 +203,6 @@ pub fn SummaryPage() -> impl IntoView {
         let text = markdown();
         copy_text(text, copied, "Copied as Markdown, with its label.".to_owned(), "Could not copy.");
     };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     view! {
         <div class="cc-page cc-summary">
           <PrintFrame label>
@@ -217,7 +212,7 @@ pub fn SummaryPage() -> impl IntoView {
             <p class="cc-actions">
                 <button type="button" class="cc-button" on:click=copy>"Copy as Markdown"</button>
                 " "
-                <button type="button" class="cc-button" on:click=print>"Print"</button>
+                <button type="button" class="cc-button" on:click=move |_| print_now()>"Print"</button>
                 " " <span role="status">{move || copied.get()}</span>
             </p>
             <div class="cc-table-wrap">

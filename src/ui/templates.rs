@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::audience::titles;
 use crate::model::checklist::{Scenario, Template};
 use crate::model::template::compose;
 use crate::ui::app::AppState;
@@ -74,7 +75,7 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
 fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let state = expect_context::<AppState>();
     let heading = state.dom_id(&format!("template-{}", template.id));
-    let audience = template.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+    let audience = titles(&template.audience);
     let (sid, tid) = (scenario_id.clone(), template.id.clone());
     let default_label = template.label;
     let label = Memo::new(move |_| {
