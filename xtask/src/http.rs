@@ -108,10 +108,15 @@ fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &[u8], head: boo
          X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    out.write_all(header.as_bytes())?;
+    // One write for the header and the body, sent at once: with the header alone in a first
+    // small packet, Nagle's algorithm and the client's delayed acknowledgement can hold the body
+    // back for tens of milliseconds, a delay no real web server adds.
+    let mut response = header.into_bytes();
     if !head {
-        out.write_all(body)?;
+        response.extend_from_slice(body);
     }
+    out.set_nodelay(true)?;
+    out.write_all(&response)?;
     out.flush()
 }
 
