@@ -26,6 +26,7 @@ pub fn run() -> Result {
     let out = root().join("target").join("bench");
     let site = out.join("site");
     copy_dist(&dist, &site)?;
+    let floor = floor(&tools, &site)?;
     let server = http::Server::start(&site, 0)?;
     let driver = test::chromedriver(&tools)?;
     let browser_json = out.join("browser.json");
@@ -53,6 +54,7 @@ pub fn run() -> Result {
         "unix_time": SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default(),
         "machine": machine(&tools),
         "size": sizes.to_json(),
+        "floor_size": floor,
         "startup": browser["startup"],
         "interaction": browser["interaction"],
         "memory": browser["memory"],
@@ -64,6 +66,21 @@ pub fn run() -> Result {
     println!("\n{}", table(&results, &sizes));
     println!("\nresults: {}", file.display());
     Ok(())
+}
+
+/// The framework floor (`tests/floor`): the least a Leptos page needs to show the start-up
+/// checklist and save its ticks, built as the app is, into `site/floor/`. Returns its
+/// script's sizes; the bench binary writes its page.
+fn floor(tools: &Tools, site: &Path) -> Result<Value> {
+    let out = site.join("floor");
+    dist::library_build(tools, "framework floor", "floor", "floor", &out)?;
+    let mut files = Vec::new();
+    for name in ["floor_bg.wasm", "floor.js"] {
+        let bytes = std::fs::read(out.join(name)).map_err(|e| format!("cannot read floor/{name}: {e}"))?;
+        files.push(json!({ "name": name, "raw": bytes.len(), "brotli": size::brotli(&bytes)? }));
+    }
+    let brotli: u64 = files.iter().filter_map(|f| f["brotli"].as_u64()).sum();
+    Ok(json!({ "files": files, "script_brotli": brotli }))
 }
 
 /// A fresh copy of `dist/` to serve, so the static comparison page never lands in `dist/`.
@@ -141,6 +158,18 @@ fn table(r: &Value, sizes: &Sizes) -> String {
     );
     t += "TRANSFER SIZE\n";
     t += &sizes.table();
+    let script: u64 = sizes
+        .files
+        .iter()
+        .filter(|f| f.name.ends_with(".wasm") || f.name.ends_with(".js"))
+        .map(|f| f.brotli)
+        .sum();
+    t += &format!(
+        "\nscript (wasm and JS), brotli: app {}; framework floor (tests/floor: Leptos \
+         and one checklist's steps, nothing else) {}",
+        group(script),
+        group(r["floor_size"]["script_brotli"].as_u64().unwrap_or_default()),
+    );
     t += &format!(
         "\n\nSTART-UP (ms from navigation start to the first checklist usable; {} runs each, alternating, a new \
          browser with a fresh profile per run; checklist `{}`, {} items)\n",
@@ -149,6 +178,7 @@ fn table(r: &Value, sizes: &Sizes) -> String {
     t += &format!("{:<52} {:>8} {:>8} {:>8}\n", "", "median", "min", "max");
     for (name, key) in [
         ("app (mark crisis-comms-ready)", "app"),
+        ("framework floor, tests/floor (same mark)", "floor"),
         ("static HTML, no script (domContentLoadedEventEnd)", "static"),
     ] {
         let st = &s[key]["stats"];
@@ -169,6 +199,10 @@ fn table(r: &Value, sizes: &Sizes) -> String {
     t += &format!(
         "ratio app/static (medians): {ratio:.2}x; budget: at most 1.5x: {}\n",
         verdict(ratio <= 1.5)
+    );
+    t += &format!(
+        "ratio framework floor/static (medians): {:.2}x, the least a Leptos page needs for this checklist\n",
+        s["floor_ratio_of_medians"].as_f64().unwrap_or(f64::NAN)
     );
     let st = &i["stats"];
     let items = group(i["items"].as_u64().unwrap_or_default());

@@ -35,46 +35,8 @@ fn frame_page(dist: &Path) -> Result {
 /// `dist/embed/`: the library alone (it never mounts itself), for `mount(element, options)`
 /// on a project's own pages, with its stylesheet.
 fn embed_build(tools: &Tools, dist: &Path) -> Result {
-    let p = &tools.path;
-    step(
-        "embed build: the library as WebAssembly",
-        cmd("cargo", p).args([
-            "build",
-            "--release",
-            "--lib",
-            "-p",
-            "crisis-comms",
-            "--target",
-            "wasm32-unknown-unknown",
-        ]),
-    )?;
     let out = dist.join("embed");
-    let _ = std::fs::remove_dir_all(&out);
-    let wasm = root().join("target/wasm32-unknown-unknown/release/crisis_comms.wasm");
-    step(
-        "embed build: JavaScript bindings",
-        cmd("wasm-bindgen", p)
-            .args(["--target", "web", "--no-typescript", "--out-name", "crisis-comms", "--out-dir"])
-            .arg(&out)
-            .arg(&wasm),
-    )?;
-    let module = out.join("crisis-comms_bg.wasm");
-    step(
-        "embed build: wasm-opt -Oz",
-        cmd("wasm-opt", p)
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "--enable-mutable-globals",
-            ])
-            .arg(&module)
-            .arg("-o")
-            .arg(&module),
-    )?;
+    library_build(tools, "embed build", "crisis-comms", "crisis-comms", &out)?;
     std::fs::copy(root().join("style/main.css"), out.join("crisis-comms.css"))
         .map_err(|e| format!("cannot copy the stylesheet: {e}"))?;
     // The example host page, so it can be tried (and tested) from the same folder.
@@ -89,6 +51,53 @@ fn embed_build(tools: &Tools, dist: &Path) -> Result {
             .map_err(|e| format!("cannot copy an example: {e}"))?;
     }
     Ok(())
+}
+
+/// Builds the library crate `package` for the web, as the embed build is made: a release build
+/// for wasm32, its JavaScript bindings, then `wasm-opt -Oz`. Writes `{name}.js` and
+/// `{name}_bg.wasm` into `out`, which is emptied first.
+pub fn library_build(tools: &Tools, what: &str, package: &str, name: &str, out: &Path) -> Result {
+    let p = &tools.path;
+    step(
+        &format!("{what}: the library as WebAssembly"),
+        cmd("cargo", p).args([
+            "build",
+            "--release",
+            "--lib",
+            "-p",
+            package,
+            "--target",
+            "wasm32-unknown-unknown",
+        ]),
+    )?;
+    let _ = std::fs::remove_dir_all(out);
+    let wasm = root()
+        .join("target/wasm32-unknown-unknown/release")
+        .join(format!("{}.wasm", package.replace('-', "_")));
+    step(
+        &format!("{what}: JavaScript bindings"),
+        cmd("wasm-bindgen", p)
+            .args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"])
+            .arg(out)
+            .arg(&wasm),
+    )?;
+    let module = out.join(format!("{name}_bg.wasm"));
+    step(
+        &format!("{what}: wasm-opt -Oz"),
+        cmd("wasm-opt", p)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "--enable-mutable-globals",
+            ])
+            .arg(&module)
+            .arg("-o")
+            .arg(&module),
+    )
 }
 
 /// Moves Trunk's inline loader script into a file, so the page's Content-Security-Policy

@@ -217,7 +217,7 @@ fn gzip(bytes: &[u8]) -> Result<u64> {
 }
 
 /// Brotli at the best quality (11) and the largest standard window (24 bits).
-fn brotli(bytes: &[u8]) -> Result<u64> {
+pub fn brotli(bytes: &[u8]) -> Result<u64> {
     let mut out = Vec::new();
     {
         let mut encoder = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 24);

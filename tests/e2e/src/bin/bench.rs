@@ -37,6 +37,8 @@ const ITEMS_PER_SECTION: usize = 100;
 const GENERATED_ID: &str = "bench-1000";
 /// The page of the static comparison, written into the served folder.
 const STATIC_PAGE: &str = "bench-static.html";
+/// The page of the framework floor (`tests/floor`, built by `cargo xtask bench` into `floor/`).
+const FLOOR_PAGE: &str = "bench-floor.html";
 /// An empty page from the same server, opened before each measured page so that starting
 /// the browser and its first renderer process is not counted.
 const BLANK_PAGE: &str = "bench-blank.html";
@@ -86,6 +88,10 @@ async fn main() {
     let css = stylesheets(&site);
     std::fs::write(site.join(STATIC_PAGE), static_page(&scenario, &css))
         .unwrap_or_else(|e| panic!("cannot write the static page: {e}"));
+    std::fs::write(site.join(FLOOR_PAGE), floor_page(&css))
+        .unwrap_or_else(|e| panic!("cannot write the floor's page: {e}"));
+    std::fs::write(site.join("floor").join("start.js"), FLOOR_START)
+        .unwrap_or_else(|e| panic!("cannot write the floor's loader (was the floor built?): {e}"));
     std::fs::write(site.join(BLANK_PAGE), "<!doctype html><title>blank</title>\n")
         .unwrap_or_else(|e| panic!("cannot write the blank page: {e}"));
 
@@ -121,13 +127,15 @@ async fn startup(scenario: &Scenario) -> Value {
         "bench: start-up, {STARTUP_RUNS} runs of each page (plus one of each not counted), alternating, each in a \
          new browser with a fresh profile that first opens a blank page of the same server"
     );
-    let (mut app, mut fixed, mut phases) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut app, mut fixed, mut floor, mut phases) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for run in 0..=STARTUP_RUNS {
         let s = in_browser(async |c| startup_run(c, STATIC_PAGE, scenario, items, false).await).await;
+        let f = in_browser(async |c| startup_run(c, FLOOR_PAGE, scenario, items, true).await).await;
         let app_path = format!("index.html#/s/{}", scenario.id);
         let a = in_browser(async |c| startup_run(c, &app_path, scenario, items, true).await).await;
         if run > 0 {
             fixed.push(s["dcl"].as_f64().expect("a time"));
+            floor.push(f["ready"].as_f64().expect("a time"));
             app.push(a["ready"].as_f64().expect("a time"));
             phases.push(a);
         }
@@ -144,10 +152,11 @@ async fn startup(scenario: &Scenario) -> Value {
         "library_parsed": phase("library"),
         "ready": phase("ready"),
     });
-    let (a, s) = (stats(&app), stats(&fixed));
+    let (a, s, f) = (stats(&app), stats(&fixed), stats(&floor));
     println!(
-        "bench: start-up median app {:.1} ms, static {:.1} ms, ratio {:.2}",
+        "bench: start-up median app {:.1} ms, framework floor {:.1} ms, static {:.1} ms, ratio {:.2}",
         a["median"].as_f64().unwrap_or_default(),
+        f["median"].as_f64().unwrap_or_default(),
         s["median"].as_f64().unwrap_or_default(),
         ratio(&a, &s)
     );
@@ -166,7 +175,16 @@ async fn startup(scenario: &Scenario) -> Value {
             "phase_medians_ms": app_phases,
         },
         "static": { "url": STATIC_PAGE, "measure": "navigation timing domContentLoadedEventEnd", "ms": fixed, "stats": s },
+        "floor": {
+            "url": FLOOR_PAGE,
+            "what": "tests/floor: the same checklist parsed at run time and rendered with Leptos as headings and \
+                     labelled checkboxes, each tick saved to localStorage, nothing else; built as the app is",
+            "measure": "performance mark `crisis-comms-ready`, startTime",
+            "ms": floor,
+            "stats": f,
+        },
         "ratio_of_medians": ratio(&a, &s),
+        "floor_ratio_of_medians": ratio(&f, &s),
         "budget_ratio": 1.5,
     })
 }
@@ -209,7 +227,7 @@ async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, 
         )
         .await
         .map_err(failed("reading the timing entries"))?;
-    let what = if app { "the app" } else { "the static page" };
+    let what = format!("the page {path}");
     let key = if app { "ready" } else { "dcl" };
     if page["title"].as_str() != Some(scenario.title.as_str()) || page["boxes"].as_u64() != Some(items as u64)
     {
@@ -453,6 +471,26 @@ fn generated_checklist() -> String {
         }
     }
     md
+}
+
+// ---- the framework floor's page ---------------------------------------------------------
+
+/// Loads the floor's module; `floor/start.js`, next to it.
+const FLOOR_START: &str = "import init from './floor.js';\ninit({ module_or_path: new URL('./floor_bg.wasm', import.meta.url) });\n";
+
+/// The floor's page: the app's stylesheets, its loader, and the same preloads Trunk gives the
+/// app, so both fetch their script the same way.
+fn floor_page(css: &[String]) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>crisis-comms (framework floor)</title>\n\
+         {}<script type=\"module\" src=\"./floor/start.js\"></script>\n\
+         <link rel=\"modulepreload\" href=\"./floor/floor.js\" crossorigin=\"anonymous\">\n\
+         <link rel=\"preload\" href=\"./floor/floor_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\n\
+         </head>\n<body></body>\n</html>\n",
+        css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", esc(c))).collect::<String>(),
+    )
 }
 
 // ---- the static page --------------------------------------------------------------------
