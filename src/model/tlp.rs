@@ -134,7 +134,7 @@ fn explain_bad_label(s: &str) -> String {
         return format!("the TLP label is empty: {expected}");
     }
     // Normalise case and spaces to find what was probably meant.
-    let squashed: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let squashed: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if squashed == "TLP:WHITE" {
         return format!("`{s}` is a TLP 1.0 label; TLP 2.0 calls it TLP:CLEAR");
     }

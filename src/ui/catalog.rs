@@ -10,12 +10,23 @@ use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::ui::app::{AppState, Route};
 use crate::ui::tlp_badge::TlpBadge;
 
-/// Whether `scenario` matches every word of `query` (in title, summary, when or tags).
+/// Whether `scenario` matches every word of `query` (in title, summary, when or tags), whatever
+/// the case.
 fn matches(scenario: &Scenario, query: &str) -> bool {
-    let haystack =
-        format!("{} {} {} {}", scenario.title, scenario.summary, scenario.when, scenario.tags.join(" "))
-            .to_lowercase();
-    query.to_lowercase().split_whitespace().all(|word| haystack.contains(word))
+    let haystack = lower(&format!(
+        "{} {} {} {}",
+        scenario.title,
+        scenario.summary,
+        scenario.when,
+        scenario.tags.join(" ")
+    ));
+    lower(query).split_whitespace().all(|word| haystack.contains(word))
+}
+
+/// `text` in lower case, by the browser's own Unicode rules (`String.prototype.toLowerCase`),
+/// which spares the module Rust's case tables.
+fn lower(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
 }
 
 /// The list of checklists.

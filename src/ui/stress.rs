@@ -149,7 +149,7 @@ fn QuestionView(
                 {why}
                 {detail}
                 {move || (!fits.get()).then(|| {
-                    let shape = shape.get().map(|s| s.title().to_lowercase()).unwrap_or_default();
+                    let shape = shape.get().map(|s| s.title().to_ascii_lowercase()).unwrap_or_default();
                     view! { <p class="cc-na-shape">{format!("Does not apply to {shape}: counted as not applicable.")}</p> }
                 })}
                 <div class="cc-answer-row">{options}</div>

@@ -104,7 +104,8 @@ async fn the_catalog_filters_by_words_and_by_tag() {
     let c = browser().await;
     open(&c, "").await;
     let search = find(&c, "input[type=search]").await;
-    search.send_keys("account taken").await.unwrap();
+    // Any case matches: the query and the checklists are compared in lower case.
+    search.send_keys("Account TAKEN").await.unwrap();
     let count = find(&c, ".cc-count").await.text().await.unwrap();
     let expected = library
         .scenarios()
@@ -128,5 +129,35 @@ async fn the_catalog_filters_by_words_and_by_tag() {
     assert!(with_tag >= 1, "tag `{tag}`");
     let visible = c.find_all(Locator::Css(".cc-scenario-card:not([hidden])")).await.unwrap();
     assert_eq!(visible.len(), with_tag, "tag `{tag}`");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_catalog_search_ignores_case_beyond_ascii() {
+    // A project's own checklist in German, found by a query in capitals with umlauts.
+    let c = browser().await;
+    open(&c, "").await;
+    let shown: String = c
+        .execute(
+            "const el = document.createElement('div'); document.body.appendChild(el);
+             window.wasmBindings.mount(el, { namespace: 'case', checklists: [arguments[0]] });
+             const search = el.querySelector('input[type=search]');
+             search.value = 'ÜBERNAHME PRÜFEN';
+             search.dispatchEvent(new Event('input', { bubbles: true }));
+             // The list updates in a microtask; read it after a moment.
+             return new Promise((done) => setTimeout(() => done(
+               [...el.querySelectorAll('.cc-scenario-card:not([hidden]) h2')].map(h => h.textContent).join(' | ')), 50));",
+            vec![serde_json::json!(
+                "+++\nid = \"uebernahme\"\ntitle = \"Übernahme eines Kontos prüfen\"\nsummary = \"s\"\n\
+                 version = 1\nlabel = \"TLP:AMBER\"\n+++\n\n## Erste Schritte {#start}\n\n### Konto sperren {#sperren}\n\
+                 - audience: responders\n- label: TLP:RED\n"
+            )],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(shown, "Übernahme eines Kontos prüfen");
     c.close().await.unwrap();
 }
