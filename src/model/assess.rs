@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{Item, Scenario, Shape};
+use super::order;
 use super::progress::Progress;
 use super::tlp::Tlp;
 
@@ -121,7 +122,7 @@ pub fn summarize(test: &Scenario, progress: &Progress) -> Summary {
         }
     }
     // Stable sort: "not yet" before "partly", question order kept within each.
-    s.weakest.sort_by_key(|w| w.answer);
+    order::sort_by(&mut s.weakest, |a, b| a.answer < b.answer);
     s
 }
 

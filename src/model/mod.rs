@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod decide;
 pub mod export;
 pub mod markdown;
+pub mod order;
 pub mod parse;
 pub mod progress;
 pub mod saved;

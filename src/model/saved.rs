@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::checklist::Scenario;
+use super::order;
 use super::progress::{Progress, Tally, EMPTY};
 use super::tlp::Tlp;
 
@@ -180,7 +181,7 @@ fn keep_from_older(newer: &mut Record, older: &Record) {
             newer.progress.decisions.push(d.clone());
         }
     }
-    newer.progress.decisions.sort_by(|a, b| a.decided_at.total_cmp(&b.decided_at));
+    order::sort_by(&mut newer.progress.decisions, |a, b| a.decided_at.total_cmp(&b.decided_at).is_lt());
 }
 
 /// Why stored text or an imported file could not be read.

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::export::record_markdown;
+use crate::model::order::sort_by;
 use crate::model::saved::{
     apply_import, decode, encode_pretty, preview_import, ImportPreview, Record, Saved,
 };
@@ -22,7 +23,7 @@ pub fn RecordsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let records = Memo::new(move |_| {
         let mut list: Vec<Record> = state.saved.with(|s| s.records.values().cloned().collect());
-        list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+        sort_by(&mut list, |a, b| a.updated.total_cmp(&b.updated).is_gt());
         list
     });
     let active = move || records.get().into_iter().filter(|r| !r.archived).collect::<Vec<_>>();

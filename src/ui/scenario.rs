@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::checklist::Scenario;
+use crate::model::order::sort_by;
 use crate::ui::app::{default_record_name, AppState, Route};
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
@@ -132,7 +133,7 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                 .filter(|r| r.scenario == sid && !r.archived)
                 .map(|r| (r.id.clone(), r.name.clone(), r.created))
                 .collect();
-            list.sort_by(|a, b| a.2.total_cmp(&b.2));
+            sort_by(&mut list, |a, b| a.2.total_cmp(&b.2).is_lt());
             list
         })
     });
