@@ -89,7 +89,7 @@ fn record() -> impl Strategy<Value = Record> {
                         (k, ItemState { status, note, answer: None, changed_at: Some(f64::from(t)) })
                     })
                     .collect(),
-                values,
+                values: values.into_iter().collect(),
                 label,
                 ..Progress::default()
             },

@@ -6,6 +6,7 @@ pub mod audience;
 pub mod checklist;
 pub mod decide;
 pub mod export;
+pub mod map;
 pub mod markdown;
 pub mod order;
 pub mod parse;

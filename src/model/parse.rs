@@ -4,13 +4,13 @@
 //! Every error names the file, the line and what is wrong. The parser never panics, whatever
 //! the input: checklists can come from an embedding site, not only from this repository.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use super::audience::Audience;
 use super::checklist::{
     Item, ItemKind, Placeholder, Reference, Scenario, ScenarioKind, Section, Shape, Template,
 };
+use super::map::Map;
 use super::tlp::{Tlp, TlpError};
 
 /// A problem in a checklist file, with where it is.
@@ -275,7 +275,7 @@ impl<'a> Parser<'a> {
 
     fn body(&self, lines: &[(usize, &str)], scenario: &mut Scenario) -> Result<(), ParseError> {
         let mut sections: Vec<(usize, Section)> = Vec::new();
-        let mut ids: HashSet<String> = HashSet::new();
+        let mut ids: Map<()> = Map::new();
         let mut in_templates: Option<usize> = None;
         let mut i = 0;
         while i < lines.len() {
@@ -304,7 +304,7 @@ impl<'a> Parser<'a> {
             } else if let Some(rest) = line.strip_prefix("### ") {
                 let what = if in_templates.is_some() { "template" } else { "step" };
                 let h = self.heading(n, rest, what)?;
-                if !ids.insert(h.id.to_owned()) {
+                if ids.insert(h.id.to_owned(), ()).is_some() {
                     return self.err(n, format!("the id `{}` is used twice", h.id));
                 }
                 let (props, next) = self.properties(lines, i);

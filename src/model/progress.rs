@@ -1,11 +1,10 @@
 //! Progress on checklists: the state of each item, keyed by stable item id.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::assess::Answer;
 use super::checklist::{Scenario, Section, Shape};
+use super::map::Map;
 use super::tlp::Tlp;
 
 /// Where an item stands. "Not applicable" is a decision, distinct from "done".
@@ -44,16 +43,16 @@ pub struct ItemState {
 #[serde(default)]
 pub struct Progress {
     /// Item id to state; items never touched are absent.
-    pub items: BTreeMap<String, ItemState>,
+    pub items: Map<ItemState>,
     /// Template placeholder values, filled once per checklist.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub values: Map<String>,
     /// The record's label, when the user chose one other than the scenario's default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Tlp>,
     /// Labels the user chose for templates, by template id, instead of their defaults.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub template_labels: BTreeMap<String, Tlp>,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub template_labels: Map<Tlp>,
     /// For stress tests: the project's governance shape.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
@@ -97,10 +96,10 @@ impl Tally {
 
 /// Progress of a checklist nobody has started.
 pub static EMPTY: Progress = Progress {
-    items: BTreeMap::new(),
-    values: BTreeMap::new(),
+    items: Map::new(),
+    values: Map::new(),
     label: None,
-    template_labels: BTreeMap::new(),
+    template_labels: Map::new(),
     shape: None,
     decisions: Vec::new(),
 };
@@ -113,7 +112,7 @@ impl Progress {
 
     /// Sets an item's status and records when.
     pub fn set_status(&mut self, item: &str, status: Status, now_ms: f64) {
-        let state = self.items.entry(item.to_owned()).or_default();
+        let state = self.items.get_or_insert_with(item, ItemState::default);
         state.status = status;
         state.changed_at = Some(now_ms);
     }
@@ -125,14 +124,14 @@ impl Progress {
 
     /// Replaces the note on an item and records when.
     pub fn set_note(&mut self, item: &str, note: &str, now_ms: f64) {
-        let state = self.items.entry(item.to_owned()).or_default();
+        let state = self.items.get_or_insert_with(item, ItemState::default);
         state.note = note.to_owned();
         state.changed_at = Some(now_ms);
     }
 
     /// Sets a stress-test answer and records when.
     pub fn set_answer(&mut self, item: &str, answer: Answer, now_ms: f64) {
-        let state = self.items.entry(item.to_owned()).or_default();
+        let state = self.items.get_or_insert_with(item, ItemState::default);
         state.answer = Some(answer);
         state.changed_at = Some(now_ms);
     }

@@ -5,12 +5,12 @@
 //! recognised and never overwritten, and foreign data under our key is never misread. The same
 //! envelope is the JSON backup file.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::checklist::Scenario;
+use super::map::Map;
 use super::order;
 use super::progress::{Progress, Tally, EMPTY};
 use super::tlp::Tlp;
@@ -56,11 +56,11 @@ impl Record {
 #[serde(default)]
 pub struct Saved {
     /// Record id to record.
-    pub records: BTreeMap<String, Record>,
+    pub records: Map<Record>,
     /// For each scenario, the record its page shows.
-    pub current: BTreeMap<String, String>,
+    pub current: Map<String>,
     /// Ids of deleted records, with when, so another tab does not bring them back.
-    pub deleted: BTreeMap<String, f64>,
+    pub deleted: Map<f64>,
     /// When the last JSON backup was exported.
     pub last_backup: Option<f64>,
 }
@@ -129,7 +129,7 @@ impl Saved {
     /// latest change, each record's own fields come from where it changed last, deletions win.
     pub fn merge(&mut self, other: &Saved) {
         for (id, when) in &other.deleted {
-            self.deleted.entry(id.clone()).or_insert(*when);
+            self.deleted.get_or_insert_with(id, || *when);
         }
         for (id, theirs) in &other.records {
             if self.deleted.contains_key(id) {
@@ -154,7 +154,7 @@ impl Saved {
         let deleted = &self.deleted;
         self.records.retain(|id, _| !deleted.contains_key(id));
         for (scenario, id) in &other.current {
-            self.current.entry(scenario.clone()).or_insert_with(|| id.clone());
+            self.current.get_or_insert_with(scenario, || id.clone());
         }
         let records = &self.records;
         self.current.retain(|_, id| records.contains_key(id));
@@ -271,7 +271,7 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct SavedV1 {
-    progress: BTreeMap<String, Progress>,
+    progress: Map<Progress>,
 }
 
 /// Version 1 → 2: each scenario's progress becomes a record, shown for that scenario.
@@ -323,7 +323,7 @@ pub fn preview_import(stored: &Saved, imported: &Saved) -> ImportPreview {
 pub fn apply_import(stored: &mut Saved, imported: Saved) {
     for (id, r) in imported.records {
         stored.deleted.remove(&id);
-        stored.current.entry(r.scenario.clone()).or_insert_with(|| id.clone());
+        stored.current.get_or_insert_with(&r.scenario, || id.clone());
         stored.records.insert(id, r);
     }
 }

@@ -1,9 +1,8 @@
 //! Filling message templates and marking them with their label, as TLP asks: in the subject
 //! line, directly before the labelled text, and where the labelled text ends.
 
-use std::collections::BTreeMap;
-
 use super::checklist::Template;
+use super::map::Map;
 use super::parse::placeholder_names;
 use super::tlp::Tlp;
 
@@ -30,7 +29,7 @@ impl Composed {
 }
 
 /// Replaces every `{name}` that has a non-blank value; returns the text and the names left.
-pub fn fill(text: &str, values: &BTreeMap<String, String>) -> (String, Vec<String>) {
+pub fn fill(text: &str, values: &Map<String>) -> (String, Vec<String>) {
     let mut out = text.to_owned();
     let mut missing = Vec::new();
     for name in placeholder_names(text) {
@@ -45,13 +44,13 @@ pub fn fill(text: &str, values: &BTreeMap<String, String>) -> (String, Vec<Strin
 
 /// Whether the user filled in any of the template's placeholders: the messages a printed or
 /// exported record shows are the ones that were used.
-pub fn is_used(template: &Template, values: &BTreeMap<String, String>) -> bool {
+pub fn is_used(template: &Template, values: &Map<String>) -> bool {
     let filled = |name: &str| values.get(name).is_some_and(|v| !v.trim().is_empty());
     placeholder_names(&template.subject).chain(placeholder_names(&template.body)).any(filled)
 }
 
 /// Fills `template` with `values` and puts `label` (normally the template's own) where it belongs.
-pub fn compose(template: &Template, label: Tlp, values: &BTreeMap<String, String>) -> Composed {
+pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Composed {
     let (subject, mut missing) = fill(&template.subject, values);
     let (text, more) = fill(&template.body, values);
     for m in more {
@@ -85,7 +84,7 @@ mod tests {
 
     #[test]
     fn the_label_is_in_the_subject_before_the_text_and_at_its_end() {
-        let values = BTreeMap::from([
+        let values = Map::from_iter([
             ("project".to_owned(), "libx".to_owned()),
             ("versions".to_owned(), "2.4.1".to_owned()),
         ]);
@@ -104,7 +103,7 @@ mod tests {
         let scenario = library.get("account-compromise").unwrap();
         // This template names {project} more than once; with nothing filled it is not used.
         let t = scenario.templates.iter().find(|t| t.id == "holding-statement").unwrap();
-        let mut values = BTreeMap::new();
+        let mut values = Map::new();
         assert!(!is_used(t, &values));
         values.insert("project".to_owned(), "  ".to_owned());
         assert!(!is_used(t, &values), "a blank value is not a filled one");
@@ -114,7 +113,7 @@ mod tests {
 
     #[test]
     fn blank_values_count_as_missing() {
-        let values = BTreeMap::from([("project".to_owned(), "  ".to_owned())]);
+        let values = Map::from_iter([("project".to_owned(), "  ".to_owned())]);
         let (text, missing) = fill("{project} and {project}", &values);
         assert_eq!(text, "{project} and {project}");
         assert_eq!(missing, vec!["project".to_owned()]);

@@ -1,12 +1,11 @@
 //! The catalog: every checklist on offer, with search, tag filters and progress.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use std::sync::Arc;
 
 use crate::model::checklist::{Scenario, ScenarioKind};
+use crate::model::map::Map;
 use crate::ui::app::{AppState, Route};
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -35,7 +34,8 @@ pub fn Catalog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let scenarios = state.library.with_value(|l| l.scenarios());
     let errors = state.library.with_value(|l| l.errors());
-    let tags: BTreeSet<String> = scenarios.iter().flat_map(|s| s.tags.iter().cloned()).collect();
+    // Each tag once, in alphabetical order.
+    let tags: Map<()> = scenarios.iter().flat_map(|s| s.tags.iter().map(|t| (t.clone(), ()))).collect();
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);
     let search_id = state.dom_id("search");
@@ -83,7 +83,7 @@ pub fn Catalog() -> impl IntoView {
 
     let tag_buttons = tags
         .into_iter()
-        .map(|t| {
+        .map(|(t, ())| {
             let (mine, other) = (t.clone(), t.clone());
             view! {
                 <button

@@ -2,11 +2,10 @@
 //! item alone: a checklist of a thousand steps would otherwise re-run a thousand computations
 //! on every tick.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::model::checklist::Item;
+use crate::model::map::Map;
 use crate::model::progress::ItemState;
 use crate::ui::app::AppState;
 
@@ -14,7 +13,7 @@ use crate::ui::app::AppState;
 /// copies changes from the saved state into the cells whose value differs.
 #[derive(Clone, Copy)]
 pub struct ItemCells {
-    cells: StoredValue<HashMap<String, RwSignal<ItemState>>>,
+    cells: StoredValue<Map<RwSignal<ItemState>>>,
 }
 
 impl ItemCells {
@@ -28,7 +27,7 @@ impl ItemCells {
                     let now = progress.items.get(&item.id).cloned().unwrap_or_default();
                     (item.id.clone(), RwSignal::new(now))
                 })
-                .collect::<HashMap<_, _>>()
+                .collect::<Map<_>>()
         });
         let cells = StoredValue::new(cells);
         Effect::new(move |_| {

@@ -10,7 +10,7 @@
 //! Timings are measured inside the page (`performance` entries and `performance.now()`), so
 //! WebDriver round trips never count. Nothing here asserts a timing: it measures and reports.
 
-use std::collections::BTreeMap;
+use crisis_comms::model::map::Map;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -549,7 +549,7 @@ fn static_page(scenario: &Scenario, css: &[String]) -> String {
         h.push_str("</div>\n");
         for t in &scenario.templates {
             let audience = t.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
-            let message = compose(t, t.label, &BTreeMap::new()).message();
+            let message = compose(t, t.label, &Map::new()).message();
             let _ = writeln!(
                 h,
                 "<article class=\"cc-template\"><h3>{}</h3><p class=\"cc-meta\">For: {} · {}</p>\
