@@ -3,15 +3,13 @@
 
 use std::any::Any;
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::content::Library;
 use crate::ui::app::App;
 
 /// Options accepted by [`mount`]. Unknown keys and wrong types are refused with a message.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Storage namespace, so two sites or two widgets never mix their data.
     pub namespace: String,
@@ -22,7 +20,7 @@ pub struct Options {
     /// Extra checklists, as Markdown text in the checklist format, shown beside the built-in ones.
     pub checklists: Vec<String>,
     /// Start in session-only mode: nothing is written to storage (for shared computers).
-    #[serde(rename = "sessionOnly")]
+    /// `sessionOnly` in JavaScript.
     pub session_only: bool,
     /// Render inside a shadow root, fully isolated from the host page's styles.
     pub shadow: bool,
@@ -31,7 +29,6 @@ pub struct Options {
     /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
-    #[serde(skip)]
     pub hash_routing: bool,
 }
 
@@ -66,7 +63,6 @@ impl Options {
                     .into(),
             );
         };
-        // serde-wasm-bindgen reads only the fields it knows, so unknown keys are caught here.
         for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
             if !Options::KEYS.contains(&key.as_str()) {
                 return Err(format!(
@@ -75,11 +71,31 @@ impl Options {
                 ));
             }
         }
-        let options: Options = serde_wasm_bindgen::from_value(value).map_err(|e| {
-            format!("crisis-comms: invalid options: {}", e.to_string().trim_start_matches("Error: "))
-        })?;
-        options.validate()?;
-        Ok(options)
+        // A key that is absent (or `undefined`) keeps its default.
+        let mut o = Options::default();
+        let get = |key: &str| js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        for (key, field) in [("namespace", &mut o.namespace), ("view", &mut o.view), ("theme", &mut o.theme)]
+        {
+            let v = get(key);
+            if !v.is_undefined() {
+                *field = v.as_string().ok_or_else(|| wrong_type(key, "a string", &v))?;
+            }
+        }
+        for (key, field) in [("scenarios", &mut o.scenarios), ("checklists", &mut o.checklists)] {
+            let v = get(key);
+            if !v.is_undefined() {
+                let texts = v.dyn_ref::<js_sys::Array>().map(|a| a.iter().map(|t| t.as_string()).collect());
+                *field = texts.flatten().ok_or_else(|| wrong_type(key, "a list of strings", &v))?;
+            }
+        }
+        for (key, field) in [("sessionOnly", &mut o.session_only), ("shadow", &mut o.shadow)] {
+            let v = get(key);
+            if !v.is_undefined() {
+                *field = v.as_bool().ok_or_else(|| wrong_type(key, "true or false", &v))?;
+            }
+        }
+        o.validate()?;
+        Ok(o)
     }
 
     fn validate(&self) -> Result<(), String> {
@@ -116,6 +132,22 @@ impl Options {
             ))
         }
     }
+}
+
+/// The message for option `key` given a value that is not `expected`.
+fn wrong_type(key: &str, expected: &str, value: &JsValue) -> String {
+    let list = value.dyn_ref::<js_sys::Array>();
+    let found = match value.js_typeof().as_string().as_deref() {
+        _ if value.is_null() => "null",
+        _ if list.is_some_and(|l| l.iter().all(|t| t.is_string())) => "a list",
+        _ if list.is_some() => "a list with an item that is not a string",
+        Some("string") => "a string",
+        Some("number") => "a number",
+        Some("boolean") => "true or false",
+        Some("object") => "an object",
+        _ => "something else",
+    };
+    format!("crisis-comms: invalid options: invalid type: `{key}` must be {expected}, not {found}")
 }
 
 /// A mounted app. Dropping it, or calling `unmount()`, removes it from the page.

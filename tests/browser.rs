@@ -94,11 +94,29 @@ fn unknown_options_are_an_error_message_not_a_panic() {
         String::from(message),
         "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme"
     );
-    let wrong_type = js_sys::Object::new();
-    js_sys::Reflect::set(&wrong_type, &"namespace".into(), &JsValue::from(7)).unwrap();
-    let err = crisis_comms::mount(container(), wrong_type.into()).err().expect("refused");
-    let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
-    assert!(message.starts_with("crisis-comms: invalid options: invalid type"), "{message}");
+    let refused = |key: &str, value: JsValue| {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &key.into(), &value).unwrap();
+        let err = crisis_comms::mount(container(), o.into()).err().expect("refused");
+        String::from(js_sys::Error::from(JsValue::from(err)).message())
+    };
+    let prefix = "crisis-comms: invalid options: invalid type: ";
+    assert_eq!(
+        refused("namespace", JsValue::from(7)),
+        format!("{prefix}`namespace` must be a string, not a number")
+    );
+    let mixed = js_sys::Array::of2(&"account-compromise".into(), &JsValue::from(1));
+    assert_eq!(
+        refused("scenarios", mixed.into()),
+        format!(
+            "{prefix}`scenarios` must be a list of strings, not a list with an item that is not a string"
+        )
+    );
+    assert_eq!(
+        refused("shadow", "yes".into()),
+        format!("{prefix}`shadow` must be true or false, not a string")
+    );
+    assert_eq!(refused("view", JsValue::NULL), format!("{prefix}`view` must be a string, not null"));
 }
 
 #[wasm_bindgen_test]
