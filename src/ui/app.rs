@@ -14,6 +14,7 @@ use crate::store::{Notice, Store};
 use crate::ui::catalog::Catalog;
 use crate::ui::decide::DecidePage;
 use crate::ui::labels::LabelsPage;
+use crate::ui::link::RouteLink;
 use crate::ui::notice::StorageNotice;
 use crate::ui::print::PrintPage;
 use crate::ui::records::RecordsPage;
@@ -205,8 +206,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         sync_with_fragment(state.route);
     }
 
-    let page = move || {
-        match state.route.get() {
+    let page = move || match state.route.get() {
         Route::Catalog => view! { <Catalog /> }.into_any(),
         Route::Decide => view! { <DecidePage /> }.into_any(),
         Route::Labels => view! { <LabelsPage /> }.into_any(),
@@ -215,18 +215,19 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         Route::Print(id) => print_page(state, &id, false),
         Route::PrintBlank(id) => print_page(state, &id, true),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
-            Some(test) if test.kind == ScenarioKind::StressTest => view! { <StressTestPage test /> }.into_any(),
+            Some(test) if test.kind == ScenarioKind::StressTest => {
+                view! { <StressTestPage test /> }.into_any()
+            }
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
             None => view! {
                 <div class="cc-page">
                     <h1>"Checklist not found"</h1>
                     <p>"There is no checklist called “" {id} "” here."</p>
-                    <p><a href="#/" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Catalog); }>"See all checklists"</a></p>
+                    <p><RouteLink route=Route::Catalog>"See all checklists"</RouteLink></p>
                 </div>
             }
             .into_any(),
         },
-    }
     };
 
     view! {
@@ -235,19 +236,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
                 <span class="cc-brand">"crisis-comms"</span>
                 {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained"), (Route::Records, "Records")]
                     .into_iter()
-                    .map(|(route, words)| {
-                        let href = route.fragment();
-                        let here = route.clone();
-                        view! {
-                            <a
-                                href=href
-                                aria-current=move || (state.route.get() == here).then_some("page")
-                                on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }
-                            >
-                                {words}
-                            </a>
-                        }
-                    })
+                    .map(|(route, words)| view! { <RouteLink route>{words}</RouteLink> })
                     .collect_view()}
             </nav>
             <StorageNotice />

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::model::map::Map;
 use crate::ui::app::{AppState, Route};
+use crate::ui::link::RouteLink;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// Whether `scenario` matches every word of `query` (in title, summary, when or tags), whatever
@@ -55,7 +56,7 @@ pub fn Catalog() -> impl IntoView {
 
     let card = move |s: Arc<Scenario>| {
         let route = Route::Scenario(s.id.clone());
-        let href = route.fragment();
+        let title = s.title.clone();
         let scenario = s.clone();
         let tally = move || state.saved.with(|saved| saved.tally(&scenario));
         let id = s.id.clone();
@@ -63,9 +64,7 @@ pub fn Catalog() -> impl IntoView {
         view! {
             <li class="cc-scenario-card" hidden=move || !shown()>
                 <h2>
-                    <a href=href on:click=move |ev| { ev.prevent_default(); state.route.set(route.clone()); }>
-                        {s.title.clone()}
-                    </a>
+                    <RouteLink route>{title}</RouteLink>
                 </h2>
                 <p>{s.summary.clone()}</p>
                 <p class="cc-meta">
@@ -129,7 +128,7 @@ pub fn Catalog() -> impl IntoView {
                 <h2 class="cc-group-title">"Governance stress tests"</h2>
                 <p>
                     "Before anything goes wrong: test how your project's governance would notice or slow down abuse. "
-                    <a href="#/summary" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Summary); }>"See the summary"</a>
+                    <RouteLink route=Route::Summary>"See the summary"</RouteLink>
                     "."
                 </p>
                 <ul class="cc-scenarios">{test_cards}</ul>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::decide::{check_channel, marking, received, Channel};
 use crate::model::tlp::Tlp;
 use crate::ui::app::{AppState, Route};
+use crate::ui::link::RouteLink;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// Who each label reaches in a project, in plain words.
@@ -53,7 +54,7 @@ pub fn LabelsPage() -> impl IntoView {
             </p>
             <p>
                 "Not sure which label fits? "
-                <a href="#/decide" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Decide); }>"Answer five questions"</a>
+                <RouteLink route=Route::Decide>"Answer five questions"</RouteLink>
                 "."
             </p>
             <div class="cc-table-wrap">

@@ -10,6 +10,7 @@ pub mod decide;
 pub mod download;
 pub mod item;
 pub mod labels;
+pub mod link;
 pub mod note;
 pub mod notice;
 pub mod print;

@@ -15,6 +15,7 @@ use crate::model::progress::{Progress, Status};
 use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
 use crate::ui::app::{local_time, AppState, Route};
+use crate::ui::link::RouteLink;
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]
@@ -142,7 +143,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
             <p class="cc-print-toolbar">
                 <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
                 " "
-                <a href=back.fragment() on:click=move |ev| { ev.prevent_default(); state.route.set(back.clone()); }>"Back to the checklist"</a>
+                <RouteLink route=back>"Back to the checklist"</RouteLink>
                 <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
             </p>
             <PrintFrame label>

@@ -10,6 +10,7 @@ use crate::model::order::sort_by;
 use crate::ui::app::{default_record_name, AppState, Route};
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
+use crate::ui::link::RouteLink;
 use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
@@ -76,9 +77,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     view! {
         <article class="cc-page cc-scenario">
             <nav class="cc-crumbs">
-                <a href="#/" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Catalog); }>
-                    "← All checklists"
-                </a>
+                <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
             </nav>
             <header class="cc-scenario-head">
                 <h1 node_ref=heading tabindex="-1">{scenario.title.clone()}</h1>
@@ -171,22 +170,16 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                             }).collect_view()}
                         </select>
                         " "
-                        <a href="#/records" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Records); }>"Rename, export or archive"</a>
+                        <RouteLink route=Route::Records>"Rename, export or archive"</RouteLink>
                     </p>
                 }.into_any(),
             }}
             <p class="cc-actions">
                 <button type="button" class="cc-button cc-new-record" on:click=start>"Start a new record of this checklist"</button>
                 " "
-                <a href=Route::Print(scenario.id.clone()).fragment() class="cc-print-link"
-                    on:click={let id = scenario.id.clone(); move |ev| { ev.prevent_default(); state.route.set(Route::Print(id.clone())); }}>
-                    "Print this record"
-                </a>
+                <RouteLink route=Route::Print(scenario.id.clone()) class="cc-print-link">"Print this record"</RouteLink>
                 " · "
-                <a href=Route::PrintBlank(scenario.id.clone()).fragment() class="cc-blank-link"
-                    on:click={let id = scenario.id.clone(); move |ev| { ev.prevent_default(); state.route.set(Route::PrintBlank(id.clone())); }}>
-                    "Print a blank checklist"
-                </a>
+                <RouteLink route=Route::PrintBlank(scenario.id.clone()) class="cc-blank-link">"Print a blank checklist"</RouteLink>
             </p>
         </div>
     }

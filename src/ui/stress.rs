@@ -13,6 +13,7 @@ use crate::ui::app::{AppState, Route};
 use crate::ui::cells::ItemCells;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
+use crate::ui::link::RouteLink;
 use crate::ui::note::NoteField;
 use crate::ui::print::{print_now, PrintFrame};
 use crate::ui::text::Prose;
@@ -72,7 +73,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
     view! {
         <article class="cc-page cc-stress">
             <nav class="cc-crumbs">
-                <a href="#/" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Catalog); }>"← All checklists"</a>
+                <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
             </nav>
             <h1 tabindex="-1">{test.title.clone()}</h1>
             <p class="cc-lead">{test.summary.clone()}</p>
@@ -94,9 +95,9 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
                 <h2>"Summary"</h2>
                 {move || view! { <SummaryCounts summary=summary.get() /> }}
                 <p>
-                    <a href="#/summary" on:click=move |ev| { ev.prevent_default(); state.route.set(Route::Summary); }>
+                    <RouteLink route=Route::Summary>
                         "See the summary of all stress tests, to print or export"
-                    </a>
+                    </RouteLink>
                 </p>
             </section>
         </article>
