@@ -10,17 +10,9 @@ use crate::ui::app::{AppState, Route};
 use crate::ui::link::RouteLink;
 use crate::ui::tlp_badge::TlpBadge;
 
-/// Whether `scenario` matches every word of `query` (in title, summary, when or tags), whatever
-/// the case.
-fn matches(scenario: &Scenario, query: &str) -> bool {
-    let haystack = lower(&format!(
-        "{} {} {} {}",
-        scenario.title,
-        scenario.summary,
-        scenario.when,
-        scenario.tags.join(" ")
-    ));
-    lower(query).split_whitespace().all(|word| haystack.contains(word))
+/// What a search looks in: the title, summary, when and tags, in lower case.
+fn searchable(scenario: &Scenario) -> String {
+    lower(&format!("{} {} {} {}", scenario.title, scenario.summary, scenario.when, scenario.tags.join(" ")))
 }
 
 /// `text` in lower case, by the browser's own Unicode rules (`String.prototype.toLowerCase`),
@@ -43,13 +35,19 @@ pub fn Catalog() -> impl IntoView {
     let total = scenarios.len();
 
     let visible = {
+        // Lowered once here; each change of the query lowers only the query.
+        let texts: Vec<String> = scenarios.iter().map(|s| searchable(s)).collect();
         let scenarios = scenarios.clone();
         Memo::new(move |_| {
-            let (q, t) = (query.get(), tag.get());
+            let (q, t) = (lower(&query.get()), tag.get());
             scenarios
                 .iter()
-                .filter(|s| matches(s, &q) && t.as_ref().is_none_or(|t| s.tags.contains(t)))
-                .map(|s| s.id.clone())
+                .zip(&texts)
+                .filter(|(s, text)| {
+                    q.split_whitespace().all(|word| text.contains(word))
+                        && t.as_ref().is_none_or(|t| s.tags.contains(t))
+                })
+                .map(|(s, _)| s.id.clone())
                 .collect::<Vec<_>>()
         })
     };
