@@ -73,26 +73,17 @@ impl Options {
         }
         // A key that is absent (or `undefined`) keeps its default.
         let mut o = Options::default();
-        let get = |key: &str| js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
         for (key, field) in [("namespace", &mut o.namespace), ("view", &mut o.view), ("theme", &mut o.theme)]
         {
-            let v = get(key);
-            if !v.is_undefined() {
-                *field = v.as_string().ok_or_else(|| wrong_type(key, "a string", &v))?;
-            }
+            read(object, key, field, "a string", JsValue::as_string)?;
         }
         for (key, field) in [("scenarios", &mut o.scenarios), ("checklists", &mut o.checklists)] {
-            let v = get(key);
-            if !v.is_undefined() {
-                let texts = v.dyn_ref::<js_sys::Array>().map(|a| a.iter().map(|t| t.as_string()).collect());
-                *field = texts.flatten().ok_or_else(|| wrong_type(key, "a list of strings", &v))?;
-            }
+            read(object, key, field, "a list of strings", |v| {
+                v.dyn_ref::<js_sys::Array>()?.iter().map(|t| t.as_string()).collect()
+            })?;
         }
         for (key, field) in [("sessionOnly", &mut o.session_only), ("shadow", &mut o.shadow)] {
-            let v = get(key);
-            if !v.is_undefined() {
-                *field = v.as_bool().ok_or_else(|| wrong_type(key, "true or false", &v))?;
-            }
+            read(object, key, field, "true or false", JsValue::as_bool)?;
         }
         o.validate()?;
         Ok(o)
@@ -132,6 +123,22 @@ impl Options {
             ))
         }
     }
+}
+
+/// Sets `field` from option `key` of `object` when it is given; `convert` says what a valid
+/// value is, and anything else is refused as not `expected`.
+fn read<T>(
+    object: &js_sys::Object,
+    key: &str,
+    field: &mut T,
+    expected: &str,
+    convert: impl Fn(&JsValue) -> Option<T>,
+) -> Result<(), String> {
+    let value = js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if !value.is_undefined() {
+        *field = convert(&value).ok_or_else(|| wrong_type(key, expected, &value))?;
+    }
+    Ok(())
 }
 
 /// The message for option `key` given a value that is not `expected`.
