@@ -10,12 +10,13 @@
 //! Timings are measured inside the page (`performance` entries and `performance.now()`), so
 //! WebDriver round trips never count. Nothing here asserts a timing: it measures and reports.
 
-use crisis_comms::model::map::Map;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crisis_comms::model::audience::titles;
 use crisis_comms::model::checklist::{Item, ItemKind, Scenario};
+use crisis_comms::model::map::Map;
 use crisis_comms::model::markdown::{blocks, inlines, Block, Inline};
 use crisis_comms::model::parse::parse_scenario;
 use crisis_comms::model::template::compose;
@@ -177,7 +178,7 @@ async fn startup(scenario: &Scenario) -> Value {
         "static": { "url": STATIC_PAGE, "measure": "navigation timing domContentLoadedEventEnd", "ms": fixed, "stats": s },
         "floor": {
             "url": FLOOR_PAGE,
-            "what": "tests/floor: the same checklist parsed at run time and rendered with Leptos as headings and \
+            "what": "tests/floor: the same checklist, parsed at build time, rendered with Leptos as headings and \
                      labelled checkboxes, each tick saved to localStorage, nothing else; built as the app is",
             "measure": "performance mark `crisis-comms-ready`, startTime",
             "ms": floor,
@@ -548,7 +549,7 @@ fn static_page(scenario: &Scenario, css: &[String]) -> String {
         }
         h.push_str("</div>\n");
         for t in &scenario.templates {
-            let audience = t.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+            let audience = titles(&t.audience);
             let message = compose(t, t.label, &Map::new()).message();
             let _ = writeln!(
                 h,
@@ -582,7 +583,7 @@ fn static_page(scenario: &Scenario, css: &[String]) -> String {
 fn item_html(item: &Item) -> String {
     let id = esc(&item.id);
     let response = item.kind == ItemKind::Response;
-    let audience = item.audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ");
+    let audience = titles(&item.audience);
     let mut h = format!(
         "<li class=\"cc-item{}\" data-item=\"{id}\">\n<div class=\"cc-item-main\"><input type=\"checkbox\" \
          id=\"item-{id}\"><label for=\"item-{id}\">{}</label></div>\n<p class=\"cc-meta\">{}<span \
