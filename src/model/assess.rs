@@ -1,16 +1,13 @@
 //! Governance stress tests: answers to questions, and the summary that puts the weakest
 //! spots first.
 
-use serde::{Deserialize, Serialize};
-
 use super::checklist::{Item, Scenario, Shape};
 use super::order;
 use super::progress::Progress;
 use super::tlp::Tlp;
 
 /// An answer to a stress-test question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Answer {
     /// The current process would notice or slow the abuse.
     NotYet,

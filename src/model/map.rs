@@ -5,14 +5,7 @@
 //! 40 KB of WebAssembly for the maps of the stored state alone. A sorted list iterates in the
 //! same order (so it writes the same JSON) with a fraction of the code.
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::{MapAccess, Visitor};
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// A map from text keys to values, in key order. In JSON, an object.
+/// A map from text keys to values, in key order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Map<V> {
     entries: Vec<(String, V)>,
@@ -136,40 +129,6 @@ impl<'a, V> IntoIterator for &'a Map<V> {
     }
 }
 
-impl<V: Serialize> Serialize for Map<V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        for (k, v) in &self.entries {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Map<V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor<V>(PhantomData<V>);
-
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
-            type Value = Map<V>;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Map<V>, A::Error> {
-                let mut map = Map::new();
-                while let Some((k, v)) = access.next_entry::<String, V>()? {
-                    map.insert(k, v);
-                }
-                Ok(map)
-            }
-        }
-
-        deserializer.deserialize_map(MapVisitor(PhantomData))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,13 +155,5 @@ mod tests {
         ours.retain(|_, v| *v % 2 == 0);
         std.retain(|_, v| *v % 2 == 0);
         assert_eq!(ours.iter().collect::<Vec<_>>(), std.iter().collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn reads_and_writes_json_objects_in_key_order() {
-        let map: Map<u32> = serde_json::from_str(r#"{"b": 2, "a": 1, "b": 3}"#).unwrap();
-        assert_eq!(map.get("b"), Some(&3));
-        assert_eq!(serde_json::to_string(&map).unwrap(), r#"{"a":1,"b":3}"#);
-        assert!(serde_json::from_str::<Map<u32>>("[1]").is_err());
     }
 }

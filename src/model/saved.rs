@@ -7,9 +7,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use super::checklist::Scenario;
+use super::codec;
+use super::json::{self, Json};
 use super::map::Map;
 use super::order;
 use super::progress::{Progress, Tally, EMPTY};
@@ -23,8 +23,7 @@ pub const FORMAT: &str = "crisis-comms";
 pub const VERSION: u32 = 3;
 
 /// One checklist or stress test in progress: named, labelled, dated.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
     /// Stable identifier.
     pub id: String,
@@ -52,8 +51,7 @@ impl Record {
 }
 
 /// Everything stored for one namespace.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     /// Record id to record.
     pub records: Map<Record>,
@@ -211,73 +209,54 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'a str,
-    version: u32,
-    data: &'a Saved,
+fn envelope(saved: &Saved) -> Json {
+    Json::Obj(vec![
+        ("format".to_owned(), Json::Str(FORMAT.to_owned())),
+        ("version".to_owned(), Json::Int(VERSION.into())),
+        ("data".to_owned(), codec::saved_json(saved)),
+    ])
 }
 
 /// Serialises `saved` in the current envelope (compact, for storage).
 pub fn encode(saved: &Saved) -> String {
-    // Serialising plain maps, strings and numbers cannot fail.
-    serde_json::to_string(&EnvelopeOut { format: FORMAT, version: VERSION, data: saved }).unwrap_or_default()
+    envelope(saved).to_text()
 }
 
 /// Serialises `saved` in the current envelope, indented, for a backup file.
 pub fn encode_pretty(saved: &Saved) -> String {
-    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT, version: VERSION, data: saved })
-        .unwrap_or_default()
+    envelope(saved).to_text_pretty()
 }
 
 /// Reads an envelope written by this or any earlier release, migrating it.
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<String>,
-        version: Option<u64>,
+    let doc = json::parse(text).map_err(DecodeError::Corrupt)?;
+    if !matches!(doc, Json::Obj(_)) {
+        return Err(DecodeError::Corrupt("expected an object".to_owned()));
     }
-    let head: Head = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if head.format.as_deref() != Some(FORMAT) {
+    if doc.get("format") != Some(&Json::Str(FORMAT.to_owned())) {
         return Err(DecodeError::Foreign);
     }
-    let version = head.version.ok_or_else(|| DecodeError::Corrupt("no version number".to_owned()))?;
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    let version = match doc.get("version") {
+        None => return Err(DecodeError::Corrupt("no version number".to_owned())),
+        // Any whole number counts, however large: a far newer version is still newer.
+        Some(&Json::Num(v)) if v >= 0.0 && v.fract() == 0.0 => v.min(f64::from(u32::MAX)) as u32,
+        Some(_) => return Err(DecodeError::Corrupt("the version is not a whole number".to_owned())),
+    };
+    let data = || doc.get("data").ok_or_else(|| DecodeError::Corrupt("`data` is missing".to_owned()));
+    let damaged = |why| DecodeError::Corrupt(codec::within("data", why));
     match version {
-        1 => {
-            #[derive(Deserialize)]
-            struct V1 {
-                data: SavedV1,
-            }
-            let v1: V1 = serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-            Ok(migrate_v1(v1.data))
-        }
+        1 => Ok(migrate_v1(codec::read_v1(data()?).map_err(damaged)?)),
         // Version 2 is version 3 without decisions, which read as none.
-        2 | VERSION => {
-            #[derive(Deserialize)]
-            struct Current {
-                data: Saved,
-            }
-            let current: Current =
-                serde_json::from_str(text).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-            Ok(current.data)
-        }
+        2 | VERSION => codec::read_saved(data()?).map_err(damaged),
         0 => Err(DecodeError::Corrupt("version 0 does not exist".to_owned())),
         newer => Err(DecodeError::Newer(newer)),
     }
 }
 
-/// Version 1: one progress per scenario id.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct SavedV1 {
-    progress: Map<Progress>,
-}
-
 /// Version 1 → 2: each scenario's progress becomes a record, shown for that scenario.
-fn migrate_v1(v1: SavedV1) -> Saved {
+fn migrate_v1(v1: Map<Progress>) -> Saved {
     let mut saved = Saved::default();
-    for (scenario, progress) in v1.progress {
+    for (scenario, progress) in v1 {
         let when = progress.items.values().filter_map(|s| s.changed_at).fold(0.0, f64::max);
         let id = format!("r-{scenario}");
         let record = Record {

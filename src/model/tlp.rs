@@ -103,19 +103,6 @@ impl fmt::Display for TlpError {
 
 impl std::error::Error for TlpError {}
 
-impl serde::Serialize for Tlp {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Tlp {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(|e: TlpError| serde::de::Error::custom(e.message))
-    }
-}
-
 impl FromStr for Tlp {
     type Err = TlpError;
 

@@ -1,0 +1,305 @@
+//! The stored state in JSON: which member holds which field, what is left out when empty, and
+//! what a missing member reads as.
+//!
+//! Missing members and `null` read as the field's default, so a file written before a field
+//! existed still reads; members this release does not know are ignored. A member of the wrong
+//! kind is an error that names where it is, e.g. ``records › r1 › progress › items › a ›
+//! status: expected one of open, done, not-applicable, not `maybe` ``.
+
+use super::assess::Answer;
+use super::checklist::Shape;
+use super::json::Json;
+use super::map::Map;
+use super::progress::{ItemState, KeptDecision, Progress, Status};
+use super::saved::{Record, Saved};
+use super::tlp::Tlp;
+
+type Read<T> = Result<T, String>;
+
+// ---- Writing ----
+
+/// An object's members, built in order.
+#[derive(Default)]
+struct Members(Vec<(String, Json)>);
+
+impl Members {
+    fn put(mut self, name: &str, value: Json) -> Self {
+        self.0.push((name.to_owned(), value));
+        self
+    }
+
+    /// Puts `value` unless it is `None` (the field is at its default and left out).
+    fn put_some(self, name: &str, value: Option<Json>) -> Self {
+        match value {
+            Some(v) => self.put(name, v),
+            None => self,
+        }
+    }
+
+    fn done(self) -> Json {
+        Json::Obj(self.0)
+    }
+}
+
+fn text(s: &str) -> Json {
+    Json::Str(s.to_owned())
+}
+
+fn map_json<V>(map: &Map<V>, write: impl Fn(&V) -> Json) -> Json {
+    Json::Obj(map.iter().map(|(k, v)| (k.clone(), write(v))).collect())
+}
+
+/// `Some` when the map has entries: empty maps are left out.
+fn some_map<V>(map: &Map<V>, write: impl Fn(&V) -> Json) -> Option<Json> {
+    (!map.is_empty()).then(|| map_json(map, write))
+}
+
+/// The stored form of `saved`.
+pub fn saved_json(saved: &Saved) -> Json {
+    Members::default()
+        .put("records", map_json(&saved.records, record_json))
+        .put("current", map_json(&saved.current, |id| text(id)))
+        .put("deleted", map_json(&saved.deleted, |t| Json::Num(*t)))
+        .put("last_backup", saved.last_backup.map_or(Json::Null, Json::Num))
+        .done()
+}
+
+fn record_json(r: &Record) -> Json {
+    Members::default()
+        .put("id", text(&r.id))
+        .put("name", text(&r.name))
+        .put("scenario", text(&r.scenario))
+        .put("scenario_version", Json::Int(r.scenario_version.into()))
+        .put("created", Json::Num(r.created))
+        .put("updated", Json::Num(r.updated))
+        .put("archived", Json::Bool(r.archived))
+        .put("progress", progress_json(&r.progress))
+        .done()
+}
+
+fn progress_json(p: &Progress) -> Json {
+    Members::default()
+        .put("items", map_json(&p.items, item_json))
+        .put_some("values", some_map(&p.values, |v| text(v)))
+        .put_some("label", p.label.map(|l| text(l.as_str())))
+        .put_some("template_labels", some_map(&p.template_labels, |l| text(l.as_str())))
+        .put_some("shape", p.shape.map(|s| text(s.key())))
+        .put_some(
+            "decisions",
+            (!p.decisions.is_empty()).then(|| Json::Arr(p.decisions.iter().map(decision_json).collect())),
+        )
+        .done()
+}
+
+fn item_json(s: &ItemState) -> Json {
+    Members::default()
+        .put("status", text(s.status.key()))
+        .put_some("note", (!s.note.is_empty()).then(|| text(&s.note)))
+        .put_some("answer", s.answer.map(|a| text(a.key())))
+        .put_some("changed_at", s.changed_at.map(Json::Num))
+        .done()
+}
+
+fn decision_json(d: &KeptDecision) -> Json {
+    Members::default()
+        .put_some("template", d.template.as_deref().map(text))
+        .put("label", text(d.label.as_str()))
+        .put("reasons", Json::Arr(d.reasons.iter().map(|r| text(r)).collect()))
+        .put("decided_at", Json::Num(d.decided_at))
+        .done()
+}
+
+// ---- Reading ----
+
+/// Member `name` of `obj`, read with `read`; `None` when missing or `null`. Errors name it.
+fn member<T>(obj: &Json, name: &str, read: impl FnOnce(&Json) -> Read<T>) -> Read<Option<T>> {
+    obj.get(name).map(read).transpose().map_err(|e| within(name, e))
+}
+
+/// Member `name` of `obj`, or its default when missing.
+fn or_default<T: Default>(obj: &Json, name: &str, read: impl FnOnce(&Json) -> Read<T>) -> Read<T> {
+    member(obj, name, read).map(Option::unwrap_or_default)
+}
+
+/// Member `name` of `obj`, which must be there.
+fn required<T>(obj: &Json, name: &str, read: impl FnOnce(&Json) -> Read<T>) -> Read<T> {
+    member(obj, name, read)?.ok_or_else(|| format!("`{name}` is missing"))
+}
+
+/// Puts the name of the member an error is in before it.
+pub fn within(name: &str, error: String) -> String {
+    let joint = if error.starts_with('`') { " › " } else { ": " };
+    format!("`{name}`{joint}{error}")
+}
+
+fn object(v: &Json) -> Read<&Json> {
+    match v {
+        Json::Obj(_) => Ok(v),
+        _ => Err("expected an object".to_owned()),
+    }
+}
+
+fn read_text(v: &Json) -> Read<String> {
+    match v {
+        Json::Str(s) => Ok(s.clone()),
+        _ => Err("expected text".to_owned()),
+    }
+}
+
+fn read_number(v: &Json) -> Read<f64> {
+    match *v {
+        Json::Num(x) => Ok(x),
+        _ => Err("expected a number".to_owned()),
+    }
+}
+
+/// A whole number from 0 to 2³² − 1.
+fn read_whole(v: &Json) -> Read<u32> {
+    match *v {
+        Json::Num(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
+        _ => Err("expected a whole number".to_owned()),
+    }
+}
+
+fn read_flag(v: &Json) -> Read<bool> {
+    match *v {
+        Json::Bool(b) => Ok(b),
+        _ => Err("expected true or false".to_owned()),
+    }
+}
+
+/// One of `all`, by the keyword `key` gives it.
+fn read_keyword<T: Copy>(v: &Json, all: &[T], key: fn(T) -> &'static str) -> Read<T> {
+    let s = read_text(v)?;
+    all.iter().copied().find(|&x| key(x) == s).ok_or_else(|| {
+        let known: Vec<&str> = all.iter().map(|&x| key(x)).collect();
+        format!("expected one of {}, not `{s}`", known.join(", "))
+    })
+}
+
+fn read_map<V>(v: &Json, read: impl Fn(&Json) -> Read<V>) -> Read<Map<V>> {
+    let Json::Obj(members) = object(v)? else { unreachable!("object() checked it") };
+    // Map::insert keeps the last of repeated keys, as `Json::get` does.
+    members.iter().map(|(k, v)| Ok((k.clone(), read(v).map_err(|e| within(k, e))?))).collect()
+}
+
+fn read_list<V>(v: &Json, read: impl Fn(&Json) -> Read<V>) -> Read<Vec<V>> {
+    match v {
+        Json::Arr(items) => {
+            items.iter().enumerate().map(|(i, v)| read(v).map_err(|e| within(&i.to_string(), e))).collect()
+        }
+        _ => Err("expected a list".to_owned()),
+    }
+}
+
+fn read_label(v: &Json) -> Read<Tlp> {
+    read_keyword(v, &Tlp::ALL, Tlp::as_str)
+}
+
+/// Reads the stored form of a `Saved`.
+pub fn read_saved(v: &Json) -> Read<Saved> {
+    let v = object(v)?;
+    Ok(Saved {
+        records: or_default(v, "records", |v| read_map(v, read_record))?,
+        current: or_default(v, "current", |v| read_map(v, read_text))?,
+        deleted: or_default(v, "deleted", |v| read_map(v, read_number))?,
+        last_backup: member(v, "last_backup", read_number)?,
+    })
+}
+
+fn read_record(v: &Json) -> Read<Record> {
+    let v = object(v)?;
+    Ok(Record {
+        id: or_default(v, "id", read_text)?,
+        name: or_default(v, "name", read_text)?,
+        scenario: or_default(v, "scenario", read_text)?,
+        scenario_version: or_default(v, "scenario_version", read_whole)?,
+        created: or_default(v, "created", read_number)?,
+        updated: or_default(v, "updated", read_number)?,
+        archived: or_default(v, "archived", read_flag)?,
+        progress: or_default(v, "progress", read_progress)?,
+    })
+}
+
+/// Reads version 1's stored state: one progress per scenario id.
+pub fn read_v1(v: &Json) -> Read<Map<Progress>> {
+    or_default(object(v)?, "progress", |v| read_map(v, read_progress))
+}
+
+fn read_progress(v: &Json) -> Read<Progress> {
+    let v = object(v)?;
+    Ok(Progress {
+        items: or_default(v, "items", |v| read_map(v, read_item))?,
+        values: or_default(v, "values", |v| read_map(v, read_text))?,
+        label: member(v, "label", read_label)?,
+        template_labels: or_default(v, "template_labels", |v| read_map(v, read_label))?,
+        shape: member(v, "shape", |v| read_keyword(v, &Shape::ALL, Shape::key))?,
+        decisions: or_default(v, "decisions", |v| read_list(v, read_decision))?,
+    })
+}
+
+fn read_item(v: &Json) -> Read<ItemState> {
+    let v = object(v)?;
+    Ok(ItemState {
+        status: or_default(v, "status", |v| read_keyword(v, &Status::ALL, Status::key))?,
+        note: or_default(v, "note", read_text)?,
+        answer: member(v, "answer", |v| read_keyword(v, &Answer::ALL, Answer::key))?,
+        changed_at: member(v, "changed_at", read_number)?,
+    })
+}
+
+fn read_decision(v: &Json) -> Read<KeptDecision> {
+    let v = object(v)?;
+    Ok(KeptDecision {
+        template: member(v, "template", read_text)?,
+        label: required(v, "label", read_label)?,
+        reasons: required(v, "reasons", |v| read_list(v, read_text))?,
+        decided_at: required(v, "decided_at", read_number)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::json::parse;
+
+    #[test]
+    fn errors_name_the_member_they_are_in() {
+        let cases = [
+            (r#"{"records":{"r1":{"progress":{"items":{"a":{"status":"maybe"}}}}}}"#,
+             "`records` › `r1` › `progress` › `items` › `a` › `status`: expected one of open, done, not-applicable, not `maybe`"),
+            (r#"{"records":{"r1":{"name":5}}}"#, "`records` › `r1` › `name`: expected text"),
+            (r#"{"records":{"r1":{"scenario_version":1.5}}}"#, "`records` › `r1` › `scenario_version`: expected a whole number"),
+            (r#"{"records":{"r1":{"progress":{"decisions":[{"label":"TLP:RED","reasons":[]}]}}}}"#,
+             "`records` › `r1` › `progress` › `decisions` › `0` › `decided_at` is missing"),
+            (r#"{"current":[]}"#, "`current`: expected an object"),
+            (r#"[]"#, "expected an object"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read_saved(&parse(text).unwrap()), Err(want.to_owned()), "{text}");
+        }
+    }
+
+    #[test]
+    fn missing_and_null_members_read_as_defaults_and_unknown_ones_are_ignored() {
+        let v = parse(r#"{"records":{"r1":{"name":null,"colour":"blue","progress":{"label":null}}},"last_backup":null}"#)
+            .unwrap();
+        let saved = read_saved(&v).unwrap();
+        assert_eq!(saved.records["r1"], Record::default());
+        assert_eq!(saved.last_backup, None);
+    }
+
+    #[test]
+    fn maps_keep_the_last_of_a_repeated_key_and_write_in_key_order() {
+        let saved = read_saved(&parse(r#"{"current": {"b": "2", "a": "1", "b": "3"}}"#).unwrap()).unwrap();
+        assert_eq!(saved.current["b"], "3");
+        assert_eq!(map_json(&saved.current, |v| text(v)).to_text(), r#"{"a":"1","b":"3"}"#);
+    }
+
+    #[test]
+    fn fields_at_their_defaults_are_left_out() {
+        let item = ItemState { status: Status::Open, ..ItemState::default() };
+        assert_eq!(item_json(&item).to_text(), r#"{"status":"open"}"#);
+        assert_eq!(progress_json(&Progress::default()).to_text(), r#"{"items":{}}"#);
+    }
+}
