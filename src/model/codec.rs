@@ -111,32 +111,38 @@ fn decision_json(d: &KeptDecision) -> Json {
 
 // ---- Reading ----
 
-/// Member `name` of `obj`, read with `read`; `None` when missing or `null`. Errors name it.
-fn member<T>(obj: &Json, name: &str, read: impl FnOnce(&Json) -> Read<T>) -> Read<Option<T>> {
-    obj.get(name).map(read).transpose().map_err(|e| within(name, e))
-}
+/// The members of an object being read. Readers are plain functions, not closures, so each
+/// kind of field is read by one copy of the code.
+struct Fields<'a>(&'a Json);
 
-/// Member `name` of `obj`, or its default when missing.
-fn or_default<T: Default>(obj: &Json, name: &str, read: impl FnOnce(&Json) -> Read<T>) -> Read<T> {
-    member(obj, name, read).map(Option::unwrap_or_default)
-}
+impl<'a> Fields<'a> {
+    fn of(v: &'a Json) -> Read<Fields<'a>> {
+        match v {
+            Json::Obj(_) => Ok(Fields(v)),
+            _ => Err("expected an object".to_owned()),
+        }
+    }
 
-/// Member `name` of `obj`, which must be there.
-fn required<T>(obj: &Json, name: &str, read: impl FnOnce(&Json) -> Read<T>) -> Read<T> {
-    member(obj, name, read)?.ok_or_else(|| format!("`{name}` is missing"))
+    /// Member `name`, read with `read`; `None` when missing or `null`. Errors name it.
+    fn optional<T>(&self, name: &str, read: fn(&Json) -> Read<T>) -> Read<Option<T>> {
+        self.0.get(name).map(read).transpose().map_err(|e| within(name, e))
+    }
+
+    /// Member `name`, or its default when missing.
+    fn or_default<T: Default>(&self, name: &str, read: fn(&Json) -> Read<T>) -> Read<T> {
+        self.optional(name, read).map(Option::unwrap_or_default)
+    }
+
+    /// Member `name`, which must be there.
+    fn required<T>(&self, name: &str, read: fn(&Json) -> Read<T>) -> Read<T> {
+        self.optional(name, read)?.ok_or_else(|| format!("`{name}` is missing"))
+    }
 }
 
 /// Puts the name of the member an error is in before it.
 pub fn within(name: &str, error: String) -> String {
     let joint = if error.starts_with('`') { " › " } else { ": " };
     format!("`{name}`{joint}{error}")
-}
-
-fn object(v: &Json) -> Read<&Json> {
-    match v {
-        Json::Obj(_) => Ok(v),
-        _ => Err("expected an object".to_owned()),
-    }
 }
 
 fn read_text(v: &Json) -> Read<String> {
@@ -177,13 +183,33 @@ fn read_keyword<T: Copy>(v: &Json, all: &[T], key: fn(T) -> &'static str) -> Rea
     })
 }
 
-fn read_map<V>(v: &Json, read: impl Fn(&Json) -> Read<V>) -> Read<Map<V>> {
-    let Json::Obj(members) = object(v)? else { unreachable!("object() checked it") };
-    // Map::insert keeps the last of repeated keys, as `Json::get` does.
-    members.iter().map(|(k, v)| Ok((k.clone(), read(v).map_err(|e| within(k, e))?))).collect()
+fn read_label(v: &Json) -> Read<Tlp> {
+    read_keyword(v, &Tlp::ALL, Tlp::as_str)
 }
 
-fn read_list<V>(v: &Json, read: impl Fn(&Json) -> Read<V>) -> Read<Vec<V>> {
+fn read_status(v: &Json) -> Read<Status> {
+    read_keyword(v, &Status::ALL, Status::key)
+}
+
+fn read_answer(v: &Json) -> Read<Answer> {
+    read_keyword(v, &Answer::ALL, Answer::key)
+}
+
+fn read_shape(v: &Json) -> Read<Shape> {
+    read_keyword(v, &Shape::ALL, Shape::key)
+}
+
+fn read_map<V>(v: &Json, read: fn(&Json) -> Read<V>) -> Read<Map<V>> {
+    match v {
+        // Map::insert keeps the last of repeated keys, as `Json::get` does.
+        Json::Obj(members) => {
+            members.iter().map(|(k, v)| Ok((k.clone(), read(v).map_err(|e| within(k, e))?))).collect()
+        }
+        _ => Err("expected an object".to_owned()),
+    }
+}
+
+fn read_list<V>(v: &Json, read: fn(&Json) -> Read<V>) -> Read<Vec<V>> {
     match v {
         Json::Arr(items) => {
             items.iter().enumerate().map(|(i, v)| read(v).map_err(|e| within(&i.to_string(), e))).collect()
@@ -192,69 +218,65 @@ fn read_list<V>(v: &Json, read: impl Fn(&Json) -> Read<V>) -> Read<Vec<V>> {
     }
 }
 
-fn read_label(v: &Json) -> Read<Tlp> {
-    read_keyword(v, &Tlp::ALL, Tlp::as_str)
-}
-
 /// Reads the stored form of a `Saved`.
 pub fn read_saved(v: &Json) -> Read<Saved> {
-    let v = object(v)?;
+    let f = Fields::of(v)?;
     Ok(Saved {
-        records: or_default(v, "records", |v| read_map(v, read_record))?,
-        current: or_default(v, "current", |v| read_map(v, read_text))?,
-        deleted: or_default(v, "deleted", |v| read_map(v, read_number))?,
-        last_backup: member(v, "last_backup", read_number)?,
-    })
-}
-
-fn read_record(v: &Json) -> Read<Record> {
-    let v = object(v)?;
-    Ok(Record {
-        id: or_default(v, "id", read_text)?,
-        name: or_default(v, "name", read_text)?,
-        scenario: or_default(v, "scenario", read_text)?,
-        scenario_version: or_default(v, "scenario_version", read_whole)?,
-        created: or_default(v, "created", read_number)?,
-        updated: or_default(v, "updated", read_number)?,
-        archived: or_default(v, "archived", read_flag)?,
-        progress: or_default(v, "progress", read_progress)?,
+        records: f.or_default("records", |v| read_map(v, read_record))?,
+        current: f.or_default("current", |v| read_map(v, read_text))?,
+        deleted: f.or_default("deleted", |v| read_map(v, read_number))?,
+        last_backup: f.optional("last_backup", read_number)?,
     })
 }
 
 /// Reads version 1's stored state: one progress per scenario id.
 pub fn read_v1(v: &Json) -> Read<Map<Progress>> {
-    or_default(object(v)?, "progress", |v| read_map(v, read_progress))
+    Fields::of(v)?.or_default("progress", |v| read_map(v, read_progress))
+}
+
+fn read_record(v: &Json) -> Read<Record> {
+    let f = Fields::of(v)?;
+    Ok(Record {
+        id: f.or_default("id", read_text)?,
+        name: f.or_default("name", read_text)?,
+        scenario: f.or_default("scenario", read_text)?,
+        scenario_version: f.or_default("scenario_version", read_whole)?,
+        created: f.or_default("created", read_number)?,
+        updated: f.or_default("updated", read_number)?,
+        archived: f.or_default("archived", read_flag)?,
+        progress: f.or_default("progress", read_progress)?,
+    })
 }
 
 fn read_progress(v: &Json) -> Read<Progress> {
-    let v = object(v)?;
+    let f = Fields::of(v)?;
     Ok(Progress {
-        items: or_default(v, "items", |v| read_map(v, read_item))?,
-        values: or_default(v, "values", |v| read_map(v, read_text))?,
-        label: member(v, "label", read_label)?,
-        template_labels: or_default(v, "template_labels", |v| read_map(v, read_label))?,
-        shape: member(v, "shape", |v| read_keyword(v, &Shape::ALL, Shape::key))?,
-        decisions: or_default(v, "decisions", |v| read_list(v, read_decision))?,
+        items: f.or_default("items", |v| read_map(v, read_item))?,
+        values: f.or_default("values", |v| read_map(v, read_text))?,
+        label: f.optional("label", read_label)?,
+        template_labels: f.or_default("template_labels", |v| read_map(v, read_label))?,
+        shape: f.optional("shape", read_shape)?,
+        decisions: f.or_default("decisions", |v| read_list(v, read_decision))?,
     })
 }
 
 fn read_item(v: &Json) -> Read<ItemState> {
-    let v = object(v)?;
+    let f = Fields::of(v)?;
     Ok(ItemState {
-        status: or_default(v, "status", |v| read_keyword(v, &Status::ALL, Status::key))?,
-        note: or_default(v, "note", read_text)?,
-        answer: member(v, "answer", |v| read_keyword(v, &Answer::ALL, Answer::key))?,
-        changed_at: member(v, "changed_at", read_number)?,
+        status: f.or_default("status", read_status)?,
+        note: f.or_default("note", read_text)?,
+        answer: f.optional("answer", read_answer)?,
+        changed_at: f.optional("changed_at", read_number)?,
     })
 }
 
 fn read_decision(v: &Json) -> Read<KeptDecision> {
-    let v = object(v)?;
+    let f = Fields::of(v)?;
     Ok(KeptDecision {
-        template: member(v, "template", read_text)?,
-        label: required(v, "label", read_label)?,
-        reasons: required(v, "reasons", |v| read_list(v, read_text))?,
-        decided_at: required(v, "decided_at", read_number)?,
+        template: f.optional("template", read_text)?,
+        label: f.required("label", read_label)?,
+        reasons: f.required("reasons", |v| read_list(v, read_text))?,
+        decided_at: f.required("decided_at", read_number)?,
     })
 }
 
