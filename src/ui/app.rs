@@ -110,6 +110,8 @@ pub struct AppState {
     pub prefix: StoredValue<String>,
     /// True while nothing is written to storage (shared computers).
     pub session_only: RwSignal<bool>,
+    /// How many pages this app has shown, the current one included.
+    pages_shown: StoredValue<usize>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -172,6 +174,13 @@ impl AppState {
         Ok(())
     }
 
+    /// Whether the current page was reached by moving from another page of the app. Only then
+    /// does a page move focus to its heading: on the first page, focus would scroll a host page
+    /// to an embedded widget and take the reader away from where they were.
+    pub fn arrived_from_another_page(&self) -> bool {
+        self.pages_shown.get_value() > 1
+    }
+
     /// An element id unique to this mounted app.
     pub fn dom_id(&self, local: &str) -> String {
         self.prefix.with_value(|p| format!("{p}{local}"))
@@ -195,6 +204,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         notice: RwSignal::new(notice),
         prefix: StoredValue::new(format!("cc{instance}-")),
         session_only: RwSignal::new(false),
+        pages_shown: StoredValue::new(0),
         store: StoredValue::new_local(store),
     };
     provide_context(state);
@@ -206,28 +216,31 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         sync_with_fragment(state.route);
     }
 
-    let page = move || match state.route.get() {
-        Route::Catalog => view! { <Catalog /> }.into_any(),
-        Route::Decide => view! { <DecidePage /> }.into_any(),
-        Route::Labels => view! { <LabelsPage /> }.into_any(),
-        Route::Summary => view! { <SummaryPage /> }.into_any(),
-        Route::Records => view! { <RecordsPage /> }.into_any(),
-        Route::Print(id) => print_page(state, &id, false),
-        Route::PrintBlank(id) => print_page(state, &id, true),
-        Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
-            Some(test) if test.kind == ScenarioKind::StressTest => {
-                view! { <StressTestPage test /> }.into_any()
-            }
-            Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
-            None => view! {
-                <div class="cc-page">
-                    <h1>"Checklist not found"</h1>
-                    <p>"There is no checklist called “" {id} "” here."</p>
-                    <p><RouteLink route=Route::Catalog>"See all checklists"</RouteLink></p>
-                </div>
-            }
-            .into_any(),
-        },
+    let page = move || {
+        state.pages_shown.update_value(|n| *n += 1);
+        match state.route.get() {
+            Route::Catalog => view! { <Catalog /> }.into_any(),
+            Route::Decide => view! { <DecidePage /> }.into_any(),
+            Route::Labels => view! { <LabelsPage /> }.into_any(),
+            Route::Summary => view! { <SummaryPage /> }.into_any(),
+            Route::Records => view! { <RecordsPage /> }.into_any(),
+            Route::Print(id) => print_page(state, &id, false),
+            Route::PrintBlank(id) => print_page(state, &id, true),
+            Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
+                Some(test) if test.kind == ScenarioKind::StressTest => {
+                    view! { <StressTestPage test /> }.into_any()
+                }
+                Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
+                None => view! {
+                    <div class="cc-page">
+                        <h1>"Checklist not found"</h1>
+                        <p>"There is no checklist called “" {id} "” here."</p>
+                        <p><RouteLink route=Route::Catalog>"See all checklists"</RouteLink></p>
+                    </div>
+                }
+                .into_any(),
+            },
+        }
     };
 
     view! {

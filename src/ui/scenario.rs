@@ -20,9 +20,10 @@ use crate::ui::tlp_badge::TlpBadge;
 pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let heading = NodeRef::<html::H1>::new();
-    // Move focus to the new page's heading so screen readers announce it.
+    // Moving here from another page moves focus to the heading, so screen readers announce it.
+    let arrived = state.arrived_from_another_page();
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
+        if let Some(h) = heading.get().filter(|_| arrived) {
             let _ = h.focus();
         }
     });

@@ -53,3 +53,25 @@ async fn checked_items_survive_a_reload_and_the_console_stays_clean() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn focus_moves_to_the_heading_only_when_coming_from_another_page() {
+    let c = browser().await;
+    // Opened directly, the page leaves focus where the browser put it.
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner']").await;
+    let focused = || async {
+        // Effects run after mounting: give them a moment, as a person would take.
+        c.execute_async("setTimeout(() => arguments[0](document.activeElement.tagName), 200)", vec![])
+            .await
+            .unwrap()
+    };
+    assert_eq!(focused().await, "BODY");
+
+    // Reached from the catalog, the checklist's heading takes focus, so a screen reader says where we are.
+    find(&c, ".cc-crumbs a").await.click().await.unwrap();
+    find(&c, ".cc-scenario-card a").await.click().await.unwrap();
+    find(&c, "[data-item='reach-owner']").await;
+    assert_eq!(focused().await, "H1");
+    c.close().await.unwrap();
+}

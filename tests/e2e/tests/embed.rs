@@ -140,6 +140,29 @@ async fn unmount_removes_every_node_and_an_invalid_checklist_shows_its_error() {
 }
 
 #[tokio::test]
+async fn a_widget_showing_a_checklist_takes_neither_focus_nor_the_scroll_position_of_its_host() {
+    let c = browser().await;
+    open_example(&c).await;
+    // A widget far down a long host page, opening on one checklist.
+    let after = c
+        .execute_async(
+            "import('../embed/crisis-comms.js').then(m => { \
+               const spacer = document.body.appendChild(document.createElement('div')); \
+               spacer.style.height = '5000px'; \
+               const el = document.body.appendChild(document.createElement('div')); \
+               window.scrollTo(0, 0); \
+               m.mount(el, { namespace: 'far-down', view: 'scenario:account-compromise' }); \
+               setTimeout(() => arguments[0]([el.querySelectorAll('.cc-item').length > 0, \
+                 window.scrollY, el.contains(document.activeElement)]), 300); })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(after, json!([true, 0, false]), "mounted, the host page not scrolled, focus not taken");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn the_iframe_way_takes_its_options_from_the_fragment() {
     let c = browser().await;
     open_example(&c).await;
