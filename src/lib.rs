@@ -12,3 +12,8 @@ pub mod store;
 pub mod ui;
 
 pub use mount::{mount, mount_with, MountHandle, Options};
+
+/// The WebAssembly allocator: talc is a fraction of the size of the standard dlmalloc.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
