@@ -1,10 +1,10 @@
 //! JSON for the stored state and backup files: a value type, a reader with positioned errors
 //! and a writer, compact or indented.
 //!
-//! The app reads and writes one small document shape, so a general serialisation framework
-//! cost far more WebAssembly than it saved code (about 30 KB compressed). The writer's output
-//! is the same text serde_json wrote for the same data, so stored state and backups look as
-//! they always did.
+//! The app reads and writes one small document shape; serde and serde_json, which did this
+//! before, made the compressed WebAssembly 13 KB larger than this reader and writer do. The
+//! writer's output is the same text serde_json wrote for the same data, so stored state and
+//! backups look as they always did.
 
 use std::fmt::Write;
 
@@ -387,8 +387,9 @@ impl Reader<'_> {
     }
 }
 
-/// `m × 10^exp10`. Exact for whole numbers of up to 15 digits (all that the stored state
-/// holds); within a few units in the last place otherwise.
+/// `m × 10^exp10`. When `m` is below 2⁵³ and the power of ten at most 22, which covers every
+/// time the stored state holds, this is one correctly rounded operation on exact values: the
+/// value a full parser gives. Otherwise it is within a few units in the last place.
 fn scale(m: f64, exp10: i32) -> f64 {
     if m == 0.0 {
         0.0
