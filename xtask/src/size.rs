@@ -20,7 +20,7 @@ pub const BUDGET_BROTLI_BYTES: u64 = 150_000;
 /// While the build is over its budget, the size it may not grow beyond: the latest measured
 /// total with a little room, lowered whenever the build shrinks, so `cargo xtask test` still
 /// fails on any real growth. It goes away once the build fits the budget.
-pub const CEILING_BROTLI_BYTES: u64 = 245_000;
+pub const CEILING_BROTLI_BYTES: u64 = 232_000;
 
 /// One file's sizes, in bytes.
 pub struct FileSize {
