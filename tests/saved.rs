@@ -3,7 +3,9 @@
 //! damaged store or a hostile import — never panics (100,000 generated cases).
 #![cfg(not(target_arch = "wasm32"))]
 
-use crisis_comms::model::progress::{ItemState, Progress, Status};
+use crisis_comms::model::assess::Answer;
+use crisis_comms::model::checklist::Shape;
+use crisis_comms::model::progress::{ItemState, KeptDecision, Progress, Status};
 use crisis_comms::model::saved::{decode, encode, encode_pretty, Record, Saved, VERSION};
 use crisis_comms::model::tlp::Tlp;
 use proptest::prelude::*;
@@ -65,46 +67,79 @@ fn status() -> impl Strategy<Value = Status> {
     prop_oneof![Just(Status::Open), Just(Status::Done), Just(Status::NotApplicable)]
 }
 
-fn record() -> impl Strategy<Value = Record> {
+fn label() -> impl Strategy<Value = Tlp> {
+    prop::sample::select(Tlp::ALL.to_vec())
+}
+
+/// Whole milliseconds, as the app records times.
+fn time() -> impl Strategy<Value = f64> {
+    (0u64..1 << 45).prop_map(|t| t as f64)
+}
+
+fn item() -> impl Strategy<Value = ItemState> {
     (
-        "[a-z0-9-]{1,12}",
+        status(),
         any::<String>(),
-        prop::collection::btree_map("[a-z-]{1,10}", (status(), any::<String>(), 0u32..2_000_000_000), 0..6),
-        prop::collection::btree_map("[a-z-]{1,8}", any::<String>(), 0..3),
-        any::<bool>(),
-        prop::option::of(prop::sample::select(Tlp::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Answer::ALL.to_vec())),
+        prop::option::of(time()),
     )
-        .prop_map(|(id, name, items, values, archived, label)| Record {
-            id: id.clone(),
-            name,
-            scenario: "account-compromise".into(),
-            scenario_version: 1,
-            created: 1.0,
-            updated: 2.0,
-            archived,
-            progress: Progress {
-                items: items
-                    .into_iter()
-                    .map(|(k, (status, note, t))| {
-                        (k, ItemState { status, note, answer: None, changed_at: Some(f64::from(t)) })
-                    })
-                    .collect(),
-                values: values.into_iter().collect(),
-                label,
-                ..Progress::default()
-            },
+        .prop_map(|(status, note, answer, changed_at)| ItemState { status, note, answer, changed_at })
+}
+
+fn decision() -> impl Strategy<Value = KeptDecision> {
+    (prop::option::of("[a-z-]{1,8}"), label(), prop::collection::vec(any::<String>(), 0..3), time()).prop_map(
+        |(template, label, reasons, decided_at)| KeptDecision { template, label, reasons, decided_at },
+    )
+}
+
+fn progress() -> impl Strategy<Value = Progress> {
+    (
+        prop::collection::btree_map(any::<String>(), item(), 0..6),
+        prop::collection::btree_map("[a-z-]{1,8}", any::<String>(), 0..3),
+        prop::option::of(label()),
+        prop::collection::btree_map("[a-z-]{1,8}", label(), 0..3),
+        prop::option::of(prop::sample::select(Shape::ALL.to_vec())),
+        prop::collection::vec(decision(), 0..3),
+    )
+        .prop_map(|(items, values, label, template_labels, shape, decisions)| Progress {
+            items: items.into_iter().collect(),
+            values: values.into_iter().collect(),
+            label,
+            template_labels: template_labels.into_iter().collect(),
+            shape,
+            decisions,
         })
 }
 
+fn record() -> impl Strategy<Value = Record> {
+    ("[a-z0-9-]{1,12}", any::<String>(), any::<u32>(), time(), time(), any::<bool>(), progress()).prop_map(
+        |(id, name, scenario_version, created, updated, archived, progress)| Record {
+            id,
+            name,
+            scenario: "account-compromise".into(),
+            scenario_version,
+            created,
+            updated,
+            archived,
+            progress,
+        },
+    )
+}
+
 fn saved() -> impl Strategy<Value = Saved> {
-    prop::collection::vec(record(), 0..4).prop_map(|records| {
-        let mut s = Saved::default();
-        for r in records {
-            s.current.insert(r.scenario.clone(), r.id.clone());
-            s.records.insert(r.id.clone(), r);
-        }
-        s
-    })
+    (
+        prop::collection::vec(record(), 0..4),
+        prop::collection::btree_map(any::<String>(), time(), 0..3),
+        prop::option::of(time()),
+    )
+        .prop_map(|(records, deleted, last_backup)| {
+            let mut s = Saved { deleted: deleted.into_iter().collect(), last_backup, ..Saved::default() };
+            for r in records {
+                s.current.insert(r.scenario.clone(), r.id.clone());
+                s.records.insert(r.id.clone(), r);
+            }
+            s
+        })
 }
 
 proptest! {
