@@ -3,8 +3,8 @@
 //!
 //! Missing members and `null` read as the field's default, so a file written before a field
 //! existed still reads; members this release does not know are ignored. A member of the wrong
-//! kind is an error that names where it is, e.g. ``records › r1 › progress › items › a ›
-//! status: expected one of open, done, not-applicable, not `maybe` ``.
+//! kind is an error that names where it is, e.g. `` `records` › `r1` › `progress` › `items` ›
+//! `a` › `status`: expected one of open, done, not-applicable, not `maybe` ``.
 
 use super::assess::Answer;
 use super::checklist::Shape;
@@ -12,9 +12,42 @@ use super::json::Json;
 use super::map::Map;
 use super::progress::{ItemState, KeptDecision, Progress, Status};
 use super::saved::{Record, Saved};
-use super::tlp::Tlp;
+use super::tlp::{Tlp, TlpError};
 
-type Read<T> = Result<T, String>;
+type Read<T> = Result<T, ReadError>;
+
+/// Why stored state could not be read, and where: the path of members down to the problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadError {
+    /// Member names from the outermost in, each in backticks, joined by ` › `.
+    path: String,
+    /// What is wrong there; `None` when the member is missing.
+    wrong: Option<String>,
+}
+
+impl ReadError {
+    fn wrong(what: impl Into<String>) -> Self {
+        ReadError { path: String::new(), wrong: Some(what.into()) }
+    }
+
+    /// The error, inside member `name`.
+    pub fn within(mut self, name: &str) -> Self {
+        let joint = if self.path.is_empty() { "" } else { " › " };
+        self.path = format!("`{name}`{joint}{}", self.path);
+        self
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = &self.path;
+        match &self.wrong {
+            None => write!(f, "{path} is missing"),
+            Some(what) if path.is_empty() => f.write_str(what),
+            Some(what) => write!(f, "{path}: {what}"),
+        }
+    }
+}
 
 // ---- Writing ----
 
@@ -119,13 +152,13 @@ impl<'a> Fields<'a> {
     fn of(v: &'a Json) -> Read<Fields<'a>> {
         match v {
             Json::Obj(_) => Ok(Fields(v)),
-            _ => Err("expected an object".to_owned()),
+            _ => Err(ReadError::wrong("expected an object")),
         }
     }
 
     /// Member `name`, read with `read`; `None` when missing or `null`. Errors name it.
     fn optional<T>(&self, name: &str, read: fn(&Json) -> Read<T>) -> Read<Option<T>> {
-        self.0.get(name).map(read).transpose().map_err(|e| within(name, e))
+        self.0.get(name).map(read).transpose().map_err(|e| e.within(name))
     }
 
     /// Member `name`, or its default when missing.
@@ -135,27 +168,21 @@ impl<'a> Fields<'a> {
 
     /// Member `name`, which must be there.
     fn required<T>(&self, name: &str, read: fn(&Json) -> Read<T>) -> Read<T> {
-        self.optional(name, read)?.ok_or_else(|| format!("`{name}` is missing"))
+        self.optional(name, read)?.ok_or_else(|| ReadError { path: format!("`{name}`"), wrong: None })
     }
-}
-
-/// Puts the name of the member an error is in before it.
-pub fn within(name: &str, error: String) -> String {
-    let joint = if error.starts_with('`') { " › " } else { ": " };
-    format!("`{name}`{joint}{error}")
 }
 
 fn read_text(v: &Json) -> Read<String> {
     match v {
         Json::Str(s) => Ok(s.clone()),
-        _ => Err("expected text".to_owned()),
+        _ => Err(ReadError::wrong("expected text")),
     }
 }
 
 fn read_number(v: &Json) -> Read<f64> {
     match *v {
         Json::Num(x) => Ok(x),
-        _ => Err("expected a number".to_owned()),
+        _ => Err(ReadError::wrong("expected a number")),
     }
 }
 
@@ -163,14 +190,14 @@ fn read_number(v: &Json) -> Read<f64> {
 fn read_whole(v: &Json) -> Read<u32> {
     match *v {
         Json::Num(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-        _ => Err("expected a whole number".to_owned()),
+        _ => Err(ReadError::wrong("expected a whole number")),
     }
 }
 
 fn read_flag(v: &Json) -> Read<bool> {
     match *v {
         Json::Bool(b) => Ok(b),
-        _ => Err("expected true or false".to_owned()),
+        _ => Err(ReadError::wrong("expected true or false")),
     }
 }
 
@@ -179,12 +206,13 @@ fn read_keyword<T: Copy>(v: &Json, all: &[T], key: fn(T) -> &'static str) -> Rea
     let s = read_text(v)?;
     all.iter().copied().find(|&x| key(x) == s).ok_or_else(|| {
         let known: Vec<&str> = all.iter().map(|&x| key(x)).collect();
-        format!("expected one of {}, not `{s}`", known.join(", "))
+        ReadError::wrong(format!("expected one of {}, not `{s}`", known.join(", ")))
     })
 }
 
+/// A label, read by the one label parser (which explains near misses such as `TLP:WHITE`).
 fn read_label(v: &Json) -> Read<Tlp> {
-    read_keyword(v, &Tlp::ALL, Tlp::as_str)
+    read_text(v)?.parse().map_err(|e: TlpError| ReadError::wrong(e.message))
 }
 
 fn read_status(v: &Json) -> Read<Status> {
@@ -195,26 +223,27 @@ fn read_answer(v: &Json) -> Read<Answer> {
     read_keyword(v, &Answer::ALL, Answer::key)
 }
 
+/// A governance shape, read as checklist files read it.
 fn read_shape(v: &Json) -> Read<Shape> {
-    read_keyword(v, &Shape::ALL, Shape::key)
+    read_text(v)?.parse().map_err(ReadError::wrong)
 }
 
 fn read_map<V>(v: &Json, read: fn(&Json) -> Read<V>) -> Read<Map<V>> {
     match v {
         // Map::insert keeps the last of repeated keys, as `Json::get` does.
         Json::Obj(members) => {
-            members.iter().map(|(k, v)| Ok((k.clone(), read(v).map_err(|e| within(k, e))?))).collect()
+            members.iter().map(|(k, v)| Ok((k.clone(), read(v).map_err(|e| e.within(k))?))).collect()
         }
-        _ => Err("expected an object".to_owned()),
+        _ => Err(ReadError::wrong("expected an object")),
     }
 }
 
 fn read_list<V>(v: &Json, read: fn(&Json) -> Read<V>) -> Read<Vec<V>> {
     match v {
         Json::Arr(items) => {
-            items.iter().enumerate().map(|(i, v)| read(v).map_err(|e| within(&i.to_string(), e))).collect()
+            items.iter().enumerate().map(|(i, v)| read(v).map_err(|e| e.within(&i.to_string()))).collect()
         }
-        _ => Err("expected a list".to_owned()),
+        _ => Err(ReadError::wrong("expected a list")),
     }
 }
 
@@ -294,11 +323,17 @@ mod tests {
             (r#"{"records":{"r1":{"scenario_version":1.5}}}"#, "`records` › `r1` › `scenario_version`: expected a whole number"),
             (r#"{"records":{"r1":{"progress":{"decisions":[{"label":"TLP:RED","reasons":[]}]}}}}"#,
              "`records` › `r1` › `progress` › `decisions` › `0` › `decided_at` is missing"),
+            (r#"{"records":{"r1":{"progress":{"label":"TLP:WHITE"}}}}"#,
+             "`records` › `r1` › `progress` › `label`: `TLP:WHITE` is a TLP 1.0 label; TLP 2.0 calls it TLP:CLEAR"),
             (r#"{"current":[]}"#, "`current`: expected an object"),
             (r#"[]"#, "expected an object"),
         ];
         for (text, want) in cases {
-            assert_eq!(read_saved(&parse(text).unwrap()), Err(want.to_owned()), "{text}");
+            assert_eq!(
+                read_saved(&parse(text).unwrap()).map_err(|e| e.to_string()),
+                Err(want.to_owned()),
+                "{text}"
+            );
         }
     }
 

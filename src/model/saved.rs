@@ -243,7 +243,7 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
         Some(_) => return Err(DecodeError::Corrupt("the version is not a whole number".to_owned())),
     };
     let data = || doc.get("data").ok_or_else(|| DecodeError::Corrupt("`data` is missing".to_owned()));
-    let damaged = |why| DecodeError::Corrupt(codec::within("data", why));
+    let damaged = |why: codec::ReadError| DecodeError::Corrupt(why.within("data").to_string());
     match version {
         1 => Ok(migrate_v1(codec::read_v1(data()?).map_err(damaged)?)),
         // Version 2 is version 3 without decisions, which read as none.
