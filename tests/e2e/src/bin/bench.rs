@@ -218,7 +218,7 @@ async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, 
     if app {
         app_ready(c).await?;
     }
-    let page = c
+    let mut page = c
         .execute(
             "const mark = performance.getEntriesByName('crisis-comms-ready', 'mark')[0];
              const at = (name) => { const m = performance.getEntriesByName(name, 'mark')[0]; return m ? m.startTime : null; };
@@ -255,7 +255,6 @@ async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, 
         )
         .await
         .map_err(failed("reading the first contentful paint"))?;
-    let mut page = page;
     page["fcp"] = fcp;
     let what = format!("the page {path}");
     let key = if app { "ready" } else { "dcl" };
