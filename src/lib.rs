@@ -13,7 +13,8 @@ pub mod ui;
 
 pub use mount::{mount, mount_with, MountHandle, Options};
 
-/// The WebAssembly allocator: talc is a fraction of the size of the standard dlmalloc.
+/// The WebAssembly allocator: talc, whose code is smaller than the standard dlmalloc's
+/// (0.6 KB less brotli for this app) and no slower here.
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

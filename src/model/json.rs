@@ -2,7 +2,7 @@
 //! and a writer, compact or indented.
 //!
 //! The app reads and writes one small document shape; serde and serde_json, which did this
-//! before, made the compressed WebAssembly 13 KB larger than this reader and writer do. For
+//! before, made the compressed WebAssembly 12 KB larger than this reader and writer do. For
 //! the stored state (text, flags, counts, times in whole milliseconds) the writer's output is
 //! the same text serde_json wrote, so stored state and backups look as they always did.
 
