@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::run::{cmd, root, step};
+use crate::run::{cmd, machine_folders, root, step};
 use crate::setup::Tools;
 use crate::Result;
 
@@ -16,6 +16,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     externalise_loader(&dist)?;
     frame_page(&dist)?;
     embed_build(tools, &dist)?;
+    no_machine_folders(&dist)?;
     println!("    dist/ is ready: {}", dist.display());
     Ok(dist)
 }
@@ -100,6 +101,43 @@ pub fn library_build(tools: &Tools, what: &str, package: &str, name: &str, out: 
     )
 }
 
+/// Fails if a file of `dist/` names a folder of this machine (see [`machine_folders`]).
+fn no_machine_folders(dist: &Path) -> Result {
+    let folders: Vec<String> = machine_folders().iter().map(|f| f.display().to_string()).collect();
+    let mut found = Vec::new();
+    for file in files_in(dist)? {
+        let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        for folder in folders.iter().filter(|f| contains(&bytes, f.as_bytes())) {
+            found.push(format!("{} names {folder}", file.strip_prefix(dist).unwrap_or(&file).display()));
+        }
+    }
+    if found.is_empty() {
+        println!("    no file of dist/ names a folder of this machine");
+        Ok(())
+    } else {
+        Err(format!("the build would ship folder names of this machine:\n    {}", found.join("\n    ")))
+    }
+}
+
+/// Every file under `folder`, at any depth.
+fn files_in(folder: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            files.extend(files_in(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
 /// Moves Trunk's inline loader script into a file, so the page's Content-Security-Policy
 /// can stay `script-src 'self'` with no inline script, hash or nonce.
 fn externalise_loader(dist: &Path) -> Result {
@@ -145,5 +183,12 @@ mod tests {
         let (page, loader) = split_inline_module(html).expect("found");
         assert_eq!(page, "<head>{LOADER}<link></head>");
         assert_eq!(loader, "import init from './a.js';");
+    }
+
+    #[test]
+    fn finds_a_folder_name_inside_binary_bytes() {
+        assert!(contains(b"\0\x01/home/alice/.cargo/registry\xff", b"/home/alice/.cargo"));
+        assert!(!contains(b"/home/alic/.cargo", b"/home/alice/.cargo"));
+        assert!(!contains(b"anything", b""));
     }
 }

@@ -32,9 +32,52 @@ fn program(cmd: &Command) -> String {
     cmd.get_program().to_string_lossy().into_owned()
 }
 
-/// A command that runs in the repository root with the project's tool PATH.
+/// A command that runs in the repository root with the project's tool PATH, and with
+/// [`WASM_RUSTFLAGS`] for the WebAssembly builds it makes.
 pub fn cmd(program: impl AsRef<OsStr>, path: &OsStr) -> Command {
     let mut c = Command::new(program);
-    c.current_dir(root()).env("PATH", path);
+    c.current_dir(root()).env("PATH", path).env(WASM_RUSTFLAGS, wasm_rustflags());
     c
+}
+
+/// Cargo adds these flags to the ones of `.cargo/config.toml` for WebAssembly builds.
+const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
+
+/// The compiler writes source file names into the module, for panic messages. These flags cut
+/// the build machine's folders from them (`tachys-0.2.19/src/html/property.rs` instead of the
+/// full path in Cargo's home), so no folder of the machine that built the app ships in it.
+fn wasm_rustflags() -> String {
+    let mut flags = std::env::var(WASM_RUSTFLAGS).unwrap_or_default();
+    // The last prefix that matches wins, so the longer one comes second. Cargo splits these
+    // flags at spaces: a folder with one in its name cannot be given (the check of `dist/`
+    // then says so).
+    for folder in machine_folders() {
+        let registry = folder.join("registry").join("src");
+        for prefix in [folder.as_path(), registry.as_path()] {
+            let prefix = prefix.display().to_string();
+            if !prefix.contains(char::is_whitespace) {
+                flags.push_str(&format!(" --remap-path-prefix={prefix}/="));
+            }
+        }
+    }
+    flags.trim_start().to_owned()
+}
+
+/// Folders of this machine whose names could end up in a build: Cargo's and rustup's homes, and
+/// the repository. Each as given and, where it differs, with links resolved.
+pub fn machine_folders() -> Vec<PathBuf> {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let home_or = |var: &str, default: &str| {
+        std::env::var_os(var).map(PathBuf::from).or_else(|| home.as_ref().map(|h| h.join(default)))
+    };
+    let mut folders = Vec::new();
+    for folder in [home_or("CARGO_HOME", ".cargo"), home_or("RUSTUP_HOME", ".rustup"), Some(root())]
+        .into_iter()
+        .flatten()
+    {
+        let resolved = folder.canonicalize().ok().filter(|r| *r != folder);
+        folders.push(folder);
+        folders.extend(resolved);
+    }
+    folders
 }
