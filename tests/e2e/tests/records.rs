@@ -121,6 +121,9 @@ async fn two_tabs_see_each_others_changes_and_both_edits_survive() {
 async fn a_note_typed_just_before_a_reload_is_kept() {
     let c = browser().await;
     open(&c, "#/s/account-compromise").await;
+    // A closed, empty note has no field yet: it is made when the note is opened.
+    let fields = c.find_all(Locator::Css("[data-item='start-log'] textarea")).await.unwrap();
+    assert!(fields.is_empty(), "a field before the note was opened");
     find(&c, "[data-item='start-log'] .cc-note summary").await.click().await.unwrap();
     find(&c, "[data-item='start-log'] textarea")
         .await
@@ -129,8 +132,10 @@ async fn a_note_typed_just_before_a_reload_is_kept() {
         .unwrap();
     c.refresh().await.unwrap();
     wait_ready(&c).await;
+    // A step with a note shows it open, in its field.
     let note = find(&c, "[data-item='start-log'] textarea").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some("10:42 UTC release 2.4.1 appeared"));
+    find(&c, "[data-item='start-log'] .cc-note[open]").await;
     c.close().await.unwrap();
 }
 

@@ -632,13 +632,12 @@ fn item_html(item: &Item) -> String {
             prose(&item.detail)
         );
     }
+    // The app makes a note's field when the note is first opened, so the page has none.
     let _ = write!(
         h,
         "<div class=\"cc-item-tools\"><button type=\"button\" class=\"cc-button cc-na-toggle\" \
          aria-pressed=\"false\">Not applicable</button><details class=\"cc-note\"><summary>Add a note</summary>\
-         <label class=\"cc-visually-hidden\" for=\"note-{id}\">Note on: {}</label><textarea id=\"note-{id}\" \
-         class=\"cc-note-text\" rows=\"3\"></textarea></details></div>\n</li>\n",
-        esc(&item.text)
+         </details></div>\n</li>\n"
     );
     h
 }
