@@ -12,7 +12,8 @@ pub struct Store {
     storage: Option<web_sys::Storage>,
     /// Set when the stored data must not be overwritten (written by a newer release).
     read_only: bool,
-    /// Set while the user wants nothing written (shared computers).
+    /// Set while nothing may be written (shared computers): chosen by the user, which the
+    /// device remembers (see [`Store::set_session_only`]), or by the page embedding the app.
     session_only: bool,
     /// The text this tab last read from or wrote to storage: while storage still holds it, no
     /// other tab wrote meanwhile, and saving need not read and merge it again.
@@ -81,6 +82,17 @@ impl Store {
         format!("crisis-comms:{}:", self.namespace)
     }
 
+    /// The storage key that remembers the user's choice of session-only mode for `namespace`
+    /// on this device. It holds no content, only the choice, so that a reload does not quietly
+    /// start saving again.
+    pub fn session_only_key_for(namespace: &str) -> String {
+        format!("crisis-comms:{namespace}:session-only")
+    }
+
+    fn session_only_key(&self) -> String {
+        Store::session_only_key_for(&self.namespace)
+    }
+
     /// Opens the store for `namespace`, reading what is saved there.
     pub fn open(namespace: &str) -> (Store, Saved, Option<Notice>) {
         // `local_storage()` throws in sandboxed frames and with storage blocked: probe it.
@@ -95,10 +107,16 @@ impl Store {
         let Some(storage) = &store.storage else {
             return (store, Saved::default(), Some(Notice::NotSaved));
         };
+        if matches!(storage.get_item(&store.session_only_key()), Ok(Some(_))) {
+            store.session_only = true;
+        }
         let key = Store::key_for(namespace);
         let raw = match storage.get_item(&key) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return (store, Saved::default(), None),
+            Ok(None) => {
+                let notice = store.session_only.then_some(Notice::SessionOnly);
+                return (store, Saved::default(), notice);
+            }
             Err(_) => {
                 store.storage = None;
                 return (store, Saved::default(), Some(Notice::NotSaved));
@@ -129,9 +147,37 @@ impl Store {
         self.storage.is_some() && !self.read_only && !self.session_only
     }
 
-    /// Turns session-only mode on or off.
-    pub fn set_session_only(&mut self, on: bool) {
+    /// Whether session-only mode is on.
+    pub fn is_session_only(&self) -> bool {
+        self.session_only
+    }
+
+    /// Session-only mode for this app alone, as the page embedding it asks or as another tab
+    /// chose: storage is left as it is.
+    pub fn set_session_only_here(&mut self, on: bool) {
         self.session_only = on;
+    }
+
+    /// The user's choice of session-only mode, remembered on this device. Turning it on
+    /// removes everything this namespace stored (the choice is written first, so other tabs
+    /// stop saving before the data goes); turning it off saves `saved` again.
+    pub fn set_session_only(&mut self, on: bool, saved: &mut Saved) -> Result<(), Notice> {
+        let flag = self.session_only_key();
+        if let Some(storage) = &self.storage {
+            if on {
+                storage.set_item(&flag, "on").map_err(|e| Notice::WriteFailed(describe(&e)))?;
+                self.remove_keys(|k| k != flag)?;
+            } else {
+                storage.remove_item(&flag).map_err(|e| Notice::WriteFailed(describe(&e)))?;
+            }
+        }
+        self.session_only = on;
+        self.last.replace(String::new());
+        if on {
+            Ok(())
+        } else {
+            self.save(saved)
+        }
     }
 
     /// Merges what another tab saved meanwhile into `saved`, then writes it at once.
@@ -162,14 +208,21 @@ impl Store {
         self.storage.as_ref()?.get_item(key).ok().flatten()
     }
 
-    /// Removes every key of this namespace.
+    /// Removes every key of this namespace, but for the choice of session-only mode while it
+    /// is on: the mode the page shows stays in force.
     pub fn forget_everything(&self) -> Result<(), Notice> {
+        let flag = self.session_only_key();
+        self.remove_keys(|k| !(self.session_only && k == flag))
+    }
+
+    /// Removes the keys of this namespace for which `which` is true.
+    fn remove_keys(&self, which: impl Fn(&str) -> bool) -> Result<(), Notice> {
         let Some(storage) = &self.storage else { return Ok(()) };
         let prefix = self.prefix();
         let len = storage.length().unwrap_or(0);
         let keys: Vec<String> = (0..len)
             .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix))
+            .filter(|k| k.starts_with(&prefix) && which(k))
             .collect();
         for k in keys {
             storage.remove_item(&k).map_err(|e| Notice::WriteFailed(describe(&e)))?;

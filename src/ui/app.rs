@@ -160,11 +160,34 @@ impl AppState {
         self.store.with_value(Store::is_saving)
     }
 
-    /// Switches the session-only mode: while on, nothing is written to storage.
+    /// The user switches session-only mode: while on, nothing is written to storage. Turning
+    /// it on removes what this app stored on the device; turning it off saves again at once.
     pub fn set_session_only(&self, on: bool) {
-        self.store.update_value(|store| store.set_session_only(on));
-        self.notice.set(on.then_some(Notice::SessionOnly));
+        let mut result = Ok(());
+        self.saved.update(|saved| {
+            result = self.store.try_update_value(|store| store.set_session_only(on, saved)).unwrap_or(Ok(()));
+        });
+        match result {
+            Ok(()) => self.show_session_only(on),
+            Err(n) => self.notice.set(Some(n)),
+        }
+    }
+
+    /// Shows session-only mode as on or off.
+    fn show_session_only(&self, on: bool) {
         self.session_only.set(on);
+        if on {
+            self.notice.set(Some(Notice::SessionOnly));
+        } else if self.notice.get_untracked() == Some(Notice::SessionOnly) {
+            self.notice.set(None);
+        }
+    }
+
+    /// Session-only mode for this app alone (asked by the embedding page, or chosen in another
+    /// tab): storage is left as it is.
+    fn set_session_only_here(&self, on: bool) {
+        self.store.update_value(|store| store.set_session_only_here(on));
+        self.show_session_only(on);
     }
 
     /// Removes every key of this namespace from storage and empties the app.
@@ -203,13 +226,13 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         route: RwSignal::new(initial_route),
         notice: RwSignal::new(notice),
         prefix: StoredValue::new(format!("cc{instance}-")),
-        session_only: RwSignal::new(false),
+        session_only: RwSignal::new(store.is_session_only()),
         pages_shown: StoredValue::new(0),
         store: StoredValue::new_local(store),
     };
     provide_context(state);
     if options.session_only {
-        state.set_session_only(true);
+        state.set_session_only_here(true);
     }
     follow_other_tabs(state, &options.namespace);
     if options.hash_routing {
@@ -280,7 +303,12 @@ pub fn default_record_name(title: &str, now_ms: f64) -> String {
 /// Applies what other tabs of the same origin save, as they save it.
 fn follow_other_tabs(state: AppState, namespace: &str) {
     let key = Store::key_for(namespace);
+    let session_only_key = Store::session_only_key_for(namespace);
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(session_only_key.as_str()) {
+            state.set_session_only_here(ev.new_value().is_some());
+            return;
+        }
         if ev.key().as_deref() != Some(key.as_str()) || state.session_only.get_untracked() {
             return;
         }

@@ -246,7 +246,6 @@ fn Backup() -> impl IntoView {
 #[component]
 fn DeviceControls() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let session_id = state.dom_id("session-only");
     let message = RwSignal::new(String::new());
     let forget = move || match state.forget_everything() {
         Ok(()) => message.set("Everything this app kept on this device is gone.".into()),
@@ -255,15 +254,30 @@ fn DeviceControls() -> impl IntoView {
     view! {
         <section class="cc-device">
             <h2>"This device"</h2>
-            <p class="cc-option">
-                <input
-                    id=session_id.clone()
-                    type="checkbox"
-                    prop:checked=move || state.session_only.get()
-                    on:change=move |ev| state.set_session_only(event_target_checked(&ev))
-                />
-                <label for=session_id>"Session only: save nothing on this device (for a shared or borrowed computer)"</label>
-            </p>
+            {move || if state.session_only.get() {
+                view! {
+                    <p class="cc-session-only">
+                        "Session only is on: nothing is kept on this device. "
+                        <button type="button" class="cc-button" on:click=move |_| state.set_session_only(false)>
+                            "Save on this device again"
+                        </button>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="cc-session-only">
+                        <ConfirmButton
+                            ask="Keep nothing on this device…"
+                            question="For a shared or borrowed computer: every record, note and answer this app saved in this browser is removed now, and nothing more is saved. This tab keeps what it shows until you close or reload it; export a backup first to keep it."
+                            yes="Yes, keep nothing on this device"
+                            no="Cancel"
+                            on_yes=move || state.set_session_only(true)
+                        />
+                    </p>
+                }
+                .into_any()
+            }}
             <p>
                 <ConfirmButton
                     ask="Forget everything on this device…"

@@ -226,15 +226,41 @@ async fn forget_everything_removes_every_key_of_the_namespace() {
 }
 
 #[tokio::test]
-async fn session_only_mode_writes_nothing_and_says_so() {
+async fn session_only_mode_removes_what_was_saved_writes_nothing_and_lasts_after_a_reload() {
     let c = browser().await;
-    open(&c, "#/records").await;
-    find(&c, ".cc-device input[type=checkbox]").await.click().await.unwrap();
-    let notice = find(&c, ".cc-notice").await.text().await.unwrap();
-    assert!(notice.starts_with("Session only: nothing is saved on this device."), "{notice}");
     open(&c, "#/s/account-compromise").await;
     find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
-    find(&c, "[data-item='reach-owner'].cc-done").await;
+    assert!(stored(&c).await.is_some(), "saved before");
+
+    open(&c, "#/records").await;
+    find(&c, ".cc-session-only button").await.click().await.unwrap();
+    find(&c, ".cc-session-only .cc-confirm .cc-danger").await.click().await.unwrap();
+    let notice = find(&c, ".cc-notice").await.text().await.unwrap();
+    assert!(notice.starts_with("Session only: nothing is saved on this device."), "{notice}");
+    assert_eq!(stored(&c).await, None, "what was saved before is removed");
+    // This tab still shows the record it had.
+    assert_eq!(c.find_all(Locator::Css(".cc-record")).await.unwrap().len(), 1);
+
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='start-log'] label").await.click().await.unwrap();
+    find(&c, "[data-item='start-log'].cc-done").await;
     assert_eq!(stored(&c).await, None, "nothing was written");
+
+    // A reload keeps the mode: nothing comes back, and a new tick is not written either.
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    let notice = find(&c, ".cc-notice").await.text().await.unwrap();
+    assert!(notice.starts_with("Session only"), "{notice}");
+    assert_eq!(c.find_all(Locator::Css(".cc-item.cc-done")).await.unwrap().len(), 0, "nothing came back");
+    find(&c, "[data-item='tell-platform'] label").await.click().await.unwrap();
+    find(&c, "[data-item='tell-platform'].cc-done").await;
+    assert_eq!(stored(&c).await, None, "nothing was written after the reload");
+
+    // Saving again writes what the tab shows.
+    open(&c, "#/records").await;
+    find(&c, ".cc-session-only button").await.click().await.unwrap();
+    let saved = stored(&c).await.expect("saved again");
+    assert!(saved.contains("tell-platform"), "{saved}");
+    assert!(c.find_all(Locator::Css(".cc-notice")).await.unwrap().is_empty(), "the notice is gone");
     c.close().await.unwrap();
 }
