@@ -137,16 +137,7 @@ impl Saved {
                 None => {
                     self.records.insert(id.clone(), theirs.clone());
                 }
-                Some(mine) => {
-                    // The record's own fields come from the side that changed last; items and
-                    // decisions from both.
-                    if theirs.updated > mine.updated {
-                        let older = std::mem::replace(mine, theirs.clone());
-                        keep_from_older(mine, &older);
-                    } else {
-                        keep_from_older(mine, theirs);
-                    }
-                }
+                Some(mine) => combine(mine, theirs, theirs.updated > mine.updated),
             }
         }
         let deleted = &self.deleted;
@@ -160,6 +151,17 @@ impl Saved {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+    }
+}
+
+/// Combines two copies of one record: its own fields come from `theirs` when `theirs_newer`,
+/// else from `mine`; items and decisions come from both, each item's latest change winning.
+fn combine(mine: &mut Record, theirs: &Record, theirs_newer: bool) {
+    if theirs_newer {
+        let older = std::mem::replace(mine, theirs.clone());
+        keep_from_older(mine, &older);
+    } else {
+        keep_from_older(mine, theirs);
     }
 }
 
@@ -280,8 +282,11 @@ fn migrate_v1(v1: Map<Progress>) -> Saved {
 pub struct ImportPreview {
     /// Names of records that would be added.
     pub added: Vec<String>,
-    /// Names of records that would replace records with the same id.
-    pub replaced: Vec<String>,
+    /// Names of records this device has too, which the backup's copy would update.
+    pub updated: Vec<String>,
+    /// Of those, the records changed on this device after the backup's copy: their newer
+    /// changes are kept.
+    pub newer_here: Vec<String>,
 }
 
 /// Compares an imported backup with what is stored.
@@ -289,21 +294,33 @@ pub fn preview_import(stored: &Saved, imported: &Saved) -> ImportPreview {
     let mut p = ImportPreview::default();
     for (id, r) in &imported.records {
         let name = if r.name.is_empty() { r.scenario.clone() } else { r.name.clone() };
-        if stored.records.contains_key(id) {
-            p.replaced.push(name);
-        } else {
-            p.added.push(name);
+        match stored.records.get(id) {
+            None => p.added.push(name),
+            Some(here) => {
+                if here.updated > r.updated {
+                    p.newer_here.push(name.clone());
+                }
+                p.updated.push(name);
+            }
         }
     }
     p
 }
 
-/// Applies an imported backup: its records are added or replace those with the same id.
+/// Applies an imported backup: its records are added, or combined with the copy on this
+/// device. Restoring a backup brings back what it holds without losing what was done since:
+/// each step keeps its latest change, and the record's name and label come from the backup
+/// unless the copy here changed later.
 pub fn apply_import(stored: &mut Saved, imported: Saved) {
     for (id, r) in imported.records {
         stored.deleted.remove(&id);
         stored.current.get_or_insert_with(&r.scenario, || id.clone());
-        stored.records.insert(id, r);
+        match stored.records.get_mut(&id) {
+            Some(here) => combine(here, &r, r.updated >= here.updated),
+            None => {
+                stored.records.insert(id, r);
+            }
+        }
     }
 }
 
@@ -401,7 +418,7 @@ mod tests {
     }
 
     #[test]
-    fn import_preview_says_what_is_added_and_replaced() {
+    fn import_preview_says_what_is_added_and_updated() {
         let mut stored = Saved::default();
         let id = stored.start_record(&scenario(), "Mine", 1.0);
         let mut imported = stored.clone();
@@ -409,9 +426,50 @@ mod tests {
         let other = imported.start_record(&scenario(), "New one", 2.0);
         let p = preview_import(&stored, &imported);
         assert_eq!(p.added, vec!["New one".to_owned()]);
-        assert_eq!(p.replaced, vec!["Theirs".to_owned()]);
+        assert_eq!(p.updated, vec!["Theirs".to_owned()]);
+        assert!(p.newer_here.is_empty());
         apply_import(&mut stored, imported);
         assert_eq!(stored.records[&id].name, "Theirs");
         assert!(stored.records.contains_key(&other));
+    }
+
+    #[test]
+    fn importing_an_older_backup_keeps_what_was_done_here_since() {
+        let mut stored = Saved::default();
+        let id = stored.start_record(&scenario(), "Incident", 1.0);
+        let record = stored.records.get_mut(&id).unwrap();
+        record.progress.set_status("reach-owner", Status::Done, 2.0);
+        record.progress.set_note("start-log", "in the backup", 2.0);
+        record.updated = 2.0;
+        let backup = stored.clone();
+        // After the backup: more steps done, the note rewritten, the record renamed.
+        let record = stored.records.get_mut(&id).unwrap();
+        record.progress.set_status("tell-platform", Status::Done, 3.0);
+        record.progress.set_note("start-log", "written since", 4.0);
+        record.name = "Incident, renamed".into();
+        record.updated = 4.0;
+
+        let p = preview_import(&stored, &backup);
+        assert_eq!(p.newer_here, vec!["Incident".to_owned()]);
+        apply_import(&mut stored, backup);
+        let p = &stored.records[&id].progress;
+        assert_eq!(p.status("reach-owner"), Status::Done);
+        assert_eq!(p.status("tell-platform"), Status::Done, "a step done since is kept");
+        assert_eq!(p.items["start-log"].note, "written since", "the newer note is kept");
+        assert_eq!(stored.records[&id].name, "Incident, renamed");
+    }
+
+    #[test]
+    fn importing_a_newer_backup_brings_its_changes() {
+        let mut stored = Saved::default();
+        let id = stored.start_record(&scenario(), "Incident", 1.0);
+        let mut backup = stored.clone();
+        let record = backup.records.get_mut(&id).unwrap();
+        record.progress.set_status("reach-owner", Status::NotApplicable, 5.0);
+        record.name = "From the other computer".into();
+        record.updated = 5.0;
+        apply_import(&mut stored, backup);
+        assert_eq!(stored.records[&id].progress.status("reach-owner"), Status::NotApplicable);
+        assert_eq!(stored.records[&id].name, "From the other computer");
     }
 }

@@ -21,11 +21,17 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Newest first by when each was started: an order that editing a record does not change,
+    // so rows do not move under the reader's hands (or the keyboard's focus).
     let records = Memo::new(move |_| {
         let mut list: Vec<Record> = state.saved.with(|s| s.records.values().cloned().collect());
-        sort_by(&mut list, |a, b| a.updated.total_cmp(&b.updated).is_gt());
+        sort_by(&mut list, |a, b| a.created.total_cmp(&b.created).is_gt());
         list
     });
+    // What the last archive, unarchive or delete did. Focus moves here after one, as the row
+    // that had focus now shows another record or is gone.
+    let done = RecordsMessage { text: RwSignal::new(String::new()), node: NodeRef::new() };
+    provide_context(done);
     let active = move || records.get().into_iter().filter(|r| !r.archived).collect::<Vec<_>>();
     let archived = move || records.get().into_iter().filter(|r| r.archived).collect::<Vec<_>>();
     view! {
@@ -36,6 +42,7 @@ pub fn RecordsPage() -> impl IntoView {
                 "You can keep several at once — a drill and a real incident, say."
             </p>
             <Backup />
+            <p class="cc-records-message" role="status" tabindex="-1" node_ref=done.node>{move || done.text.get()}</p>
             <h2>"In progress"</h2>
             {move || {
                 let list = active();
@@ -54,6 +61,23 @@ pub fn RecordsPage() -> impl IntoView {
             }}
             <DeviceControls />
         </div>
+    }
+}
+
+/// The records page's message after an archive, unarchive or delete.
+#[derive(Clone, Copy)]
+struct RecordsMessage {
+    text: RwSignal<String>,
+    node: NodeRef<leptos::html::P>,
+}
+
+impl RecordsMessage {
+    /// Says `text` and moves focus to it.
+    fn say(&self, text: String) {
+        self.text.set(text);
+        if let Some(p) = self.node.get_untracked() {
+            let _ = p.focus();
+        }
     }
 }
 
@@ -92,19 +116,32 @@ fn RecordRow(record: Record) -> impl IntoView {
             }
         });
     };
+    let said = expect_context::<RecordsMessage>();
+    let shown_name = if record.name.is_empty() { title.clone() } else { record.name.clone() };
     let rid = record.id.clone();
     let archived = record.archived;
-    let archive = move |_| {
-        let rid = rid.clone();
-        state.change(|s| {
-            if let Some(r) = s.records.get_mut(&rid) {
-                r.archived = !archived;
-                r.updated = js_sys::Date::now();
-            }
-        });
+    let archive = {
+        let name = shown_name.clone();
+        move |_| {
+            let rid = rid.clone();
+            state.change(|s| {
+                if let Some(r) = s.records.get_mut(&rid) {
+                    r.archived = !archived;
+                    r.updated = js_sys::Date::now();
+                }
+            });
+            said.say(if archived {
+                format!("“{name}” is back in progress.")
+            } else {
+                format!("“{name}” was archived.")
+            });
+        }
     };
     let rid = record.id.clone();
-    let delete = move || state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
+    let delete = move || {
+        state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
+        said.say(format!("“{shown_name}” was deleted."));
+    };
     // The record as Markdown, written when asked for, with its file name.
     let markdown = {
         let (record, scenario) = (record.clone(), scenario.clone());
@@ -133,7 +170,7 @@ fn RecordRow(record: Record) -> impl IntoView {
         <li class="cc-record" data-record=id>
             <p>
                 <label for=name_id.clone()>"Name"</label>
-                <input id=name_id type="text" spellcheck="false" autocomplete="off" value=record.name.clone() on:change=rename />
+                <input id=name_id type="text" spellcheck="false" autocomplete="off" prop:value=record.name.clone() on:change=rename />
             </p>
             <p class="cc-meta">
                 {title} " · " {label.map(|l| view! { <TlpBadge tlp=l /> })} " · " {tally}
@@ -205,9 +242,9 @@ fn Backup() -> impl IntoView {
         if let Some((imported, preview)) = pending.get_untracked() {
             state.change(|s| apply_import(s, imported));
             message.set(format!(
-                "Imported: {} added, {} replaced.",
-                preview.added.len(),
-                preview.replaced.len()
+                "Imported: {} added, {} updated.",
+                records(preview.added.len()),
+                records(preview.updated.len())
             ));
         }
         pending.set(None);
@@ -229,9 +266,19 @@ fn Backup() -> impl IntoView {
             </p>
             {move || pending.get().map(|(_, p)| view! {
                 <div class="cc-preview" role="alert">
-                    <p>{format!("This backup would add {} and replace {} record(s).", p.added.len(), p.replaced.len())}</p>
+                    <p>{format!(
+                        "This backup would add {} and update {} already on this device.",
+                        records(p.added.len()),
+                        records(p.updated.len())
+                    )}</p>
                     {(!p.added.is_empty()).then(|| view! { <p>"Added: " {p.added.join(", ")}</p> })}
-                    {(!p.replaced.is_empty()).then(|| view! { <p>"Replaced: " {p.replaced.join(", ")}</p> })}
+                    {(!p.updated.is_empty()).then(|| view! { <p>"Updated: " {p.updated.join(", ")}</p> })}
+                    {(!p.newer_here.is_empty()).then(|| view! {
+                        <p>
+                            "Changed on this device since the backup was made: " {p.newer_here.join(", ")}
+                            ". Those changes are kept: each step keeps its latest change, so nothing done since is lost."
+                        </p>
+                    })}
                     <button type="button" class="cc-button cc-primary" on:click=confirm>"Import"</button>
                     " "
                     <button type="button" class="cc-button" on:click=move |_| pending.set(None)>"Cancel"</button>
@@ -290,5 +337,14 @@ fn DeviceControls() -> impl IntoView {
             </p>
             <p role="status" class="cc-forget-message">{move || message.get()}</p>
         </section>
+    }
+}
+
+/// "1 record", "2 records".
+fn records(n: usize) -> String {
+    if n == 1 {
+        "1 record".to_owned()
+    } else {
+        format!("{n} records")
     }
 }

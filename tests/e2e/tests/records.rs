@@ -85,6 +85,36 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
 }
 
 #[tokio::test]
+async fn after_renaming_and_archiving_one_record_every_row_shows_its_own_name() {
+    let c = browser().await;
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    find(&c, ".cc-new-record").await.click().await.unwrap();
+    find(&c, "[data-item='start-log'] label").await.click().await.unwrap();
+
+    open(&c, "#/records").await;
+    let names = c.find_all(Locator::Css(".cc-record input[type=text]")).await.unwrap();
+    let other = names[1].prop("value").await.unwrap().unwrap();
+    names[0].clear().await.unwrap();
+    names[0].send_keys("Drill March\u{e004}").await.unwrap();
+    // Archive the renamed record (the third button of the first row).
+    let buttons = c.find_all(Locator::Css(".cc-record:first-child .cc-actions button")).await.unwrap();
+    buttons[2].click().await.unwrap();
+    let message = find(&c, ".cc-records-message:not(:empty)").await.text().await.unwrap();
+    assert_eq!(message, "“Drill March” was archived.");
+    let focused = c.execute("return document.activeElement.className", vec![]).await.unwrap();
+    assert_eq!(focused.as_str(), Some("cc-records-message"), "focus moves to the message");
+
+    let lists = c.find_all(Locator::Css(".cc-record-list")).await.unwrap();
+    assert_eq!(lists.len(), 2, "in progress and archived");
+    let in_progress = lists[0].find(Locator::Css("input[type=text]")).await.unwrap();
+    assert_eq!(in_progress.prop("value").await.unwrap().as_deref(), Some(other.as_str()));
+    let archived = lists[1].find(Locator::Css("input[type=text]")).await.unwrap();
+    assert_eq!(archived.prop("value").await.unwrap().as_deref(), Some("Drill March"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn two_tabs_see_each_others_changes_and_both_edits_survive() {
     let c = browser().await;
     open(&c, "#/s/account-compromise").await;
@@ -187,13 +217,31 @@ async fn a_backup_exports_and_imports_into_a_fresh_browser_with_a_preview() {
     assert_eq!(parsed["format"], "crisis-comms");
     let status = find(&c, ".cc-backup-status").await.text().await.unwrap();
     assert!(status.starts_with("Last backup: "), "{status}");
+
+    // A step done after the backup survives importing that backup again on this device.
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='tell-platform'] label").await.click().await.unwrap();
+    open(&c, "#/records").await;
+    find(&c, ".cc-import").await.send_keys(&temp_file("same-backup.json", &backup)).await.unwrap();
+    let preview = find(&c, ".cc-preview").await.text().await.unwrap();
+    assert!(preview.starts_with("This backup would add 0 records and update 1 record already"), "{preview}");
+    assert!(preview.contains("Changed on this device since the backup was made:"), "{preview}");
+    find(&c, ".cc-preview .cc-primary").await.click().await.unwrap();
+    let message = find(&c, ".cc-import-message").await.text().await.unwrap();
+    assert_eq!(message, "Imported: 0 records added, 1 record updated.");
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner'].cc-done").await;
+    find(&c, "[data-item='tell-platform'].cc-done").await;
     c.close().await.unwrap();
 
     let fresh = browser().await;
     open(&fresh, "#/records").await;
     find(&fresh, ".cc-import").await.send_keys(&temp_file("backup.json", &backup)).await.unwrap();
     let preview = find(&fresh, ".cc-preview").await.text().await.unwrap();
-    assert!(preview.starts_with("This backup would add 1 and replace 0 record(s)."), "{preview}");
+    assert!(
+        preview.starts_with("This backup would add 1 record and update 0 records already on this device."),
+        "{preview}"
+    );
     find(&fresh, ".cc-preview .cc-primary").await.click().await.unwrap();
     open(&fresh, "#/s/account-compromise").await;
     fresh.refresh().await.unwrap();
