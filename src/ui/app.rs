@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::content::Library;
 use crate::model::checklist::ScenarioKind;
@@ -239,9 +240,20 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         sync_with_fragment(state.route);
     }
 
+    let main = NodeRef::<leptos::html::Main>::new();
+    let hash_routing = options.hash_routing;
     let page = move || {
         state.pages_shown.update_value(|n| *n += 1);
-        match state.route.get() {
+        let route = state.route.get();
+        if hash_routing {
+            set_title(state, &route);
+        }
+        if state.arrived_from_another_page() {
+            // Once the new page is in place: its heading takes focus, which brings the page's
+            // top into view and has screen readers announce where the reader now is.
+            request_animation_frame(move || focus_heading(main));
+        }
+        match route {
             Route::Catalog => view! { <Catalog /> }.into_any(),
             Route::Decide => view! { <DecidePage /> }.into_any(),
             Route::Labels => view! { <LabelsPage /> }.into_any(),
@@ -276,8 +288,42 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
                     .collect_view()}
             </nav>
             <StorageNotice />
-            <main class="cc-main">{page}</main>
+            <main class="cc-main" node_ref=main>{page}</main>
         </div>
+    }
+}
+
+/// Moves focus to the first heading of `main`.
+fn focus_heading(main: NodeRef<leptos::html::Main>) {
+    let Some(heading) = main.get_untracked().and_then(|m| m.query_selector("h1").ok().flatten()) else {
+        return;
+    };
+    let _ = heading.set_attribute("tabindex", "-1");
+    if let Some(h) = heading.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// The standalone page's title names the page shown, for tabs, history and screen readers.
+fn set_title(state: AppState, route: &Route) {
+    let page = match route {
+        Route::Catalog => None,
+        Route::Decide => Some("Choose a label".to_owned()),
+        Route::Labels => Some("Labels explained".to_owned()),
+        Route::Summary => Some("Governance stress test summary".to_owned()),
+        Route::Records => Some("Records".to_owned()),
+        Route::Print(id) | Route::PrintBlank(id) | Route::Scenario(id) => {
+            let title = state.library.with_value(|l| l.get(id)).map(|s| s.title.clone());
+            let title = title.unwrap_or_else(|| "Checklist not found".to_owned());
+            Some(if matches!(route, Route::Scenario(_)) { title } else { format!("Print: {title}") })
+        }
+    };
+    let title = match page {
+        Some(page) => format!("{page} — crisis-comms"),
+        None => "crisis-comms — crisis communication checklists".to_owned(),
+    };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&title);
     }
 }
 

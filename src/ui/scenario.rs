@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::checklist::Scenario;
@@ -19,14 +18,6 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let heading = NodeRef::<html::H1>::new();
-    // Moving here from another page moves focus to the heading, so screen readers announce it.
-    let arrived = state.arrived_from_another_page();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get().filter(|_| arrived) {
-            let _ = h.focus();
-        }
-    });
 
     let id = scenario.id.clone();
     let default_label = scenario.label;
@@ -81,7 +72,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
             </nav>
             <header class="cc-scenario-head">
-                <h1 node_ref=heading tabindex="-1">{scenario.title.clone()}</h1>
+                <h1>{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>
                 <Prose text=scenario.when.clone() />
                 <p class="cc-meta cc-record-label">

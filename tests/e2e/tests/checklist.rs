@@ -75,3 +75,44 @@ async fn focus_moves_to_the_heading_only_when_coming_from_another_page() {
     assert_eq!(focused().await, "H1");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn every_page_reached_in_the_app_opens_at_its_heading_and_names_itself_in_the_title() {
+    let c = browser().await;
+    c.set_window_size(390, 844).await.unwrap();
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner']").await;
+    let title = c.title().await.unwrap();
+    assert_eq!(title, "A maintainer's account is compromised — crisis-comms");
+    // Where focus is and how far the page is scrolled, once the new page is in place.
+    let landing = || async {
+        c.execute_async(
+            "setTimeout(() => arguments[0]([document.activeElement.tagName, \
+             document.activeElement.textContent, Math.round(document.activeElement.getBoundingClientRect().top)]), 200)",
+            vec![],
+        )
+        .await
+        .unwrap()
+    };
+
+    // Scrolled a little down the checklist, "Print this record" opens the print page at its heading.
+    c.execute("window.scrollTo(0, 300)", vec![]).await.unwrap();
+    find(&c, ".cc-print-link").await.click().await.unwrap();
+    let at = landing().await;
+    assert_eq!(at[0], "H1", "{at}");
+    let top = at[2].as_i64().unwrap();
+    assert!((0..844).contains(&top), "the heading is on screen: {at}");
+    assert!(c.title().await.unwrap().starts_with("Print: "));
+
+    // From the bottom of the catalog, a stress test opens at its heading too.
+    open(&c, "").await;
+    assert_eq!(c.title().await.unwrap(), "crisis-comms — crisis communication checklists");
+    let votes = find(&c, "a[href='#/s/votes-gamed']").await;
+    c.execute("arguments[0].scrollIntoView()", vec![serde_json::to_value(&votes).unwrap()]).await.unwrap();
+    votes.click().await.unwrap();
+    let at = landing().await;
+    assert_eq!(at[0], "H1", "{at}");
+    let top = at[2].as_i64().unwrap();
+    assert!((0..844).contains(&top), "the heading is on screen: {at}");
+    c.close().await.unwrap();
+}
