@@ -6,6 +6,7 @@ use super::checklist::{ItemKind, Scenario};
 use super::progress::{KeptDecision, Status};
 use super::saved::Record;
 use super::template::{compose, is_used};
+use super::tlp::Tlp;
 
 /// What a kept label decision was about, in words: "this record" or "the message “…”".
 pub fn decision_subject(scenario: &Scenario, decision: &KeptDecision) -> String {
@@ -18,6 +19,47 @@ pub fn decision_subject(scenario: &Scenario, decision: &KeptDecision) -> String 
     }
 }
 
+/// The label of a printed or exported copy of a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CopyLabel {
+    /// The label the copy carries.
+    pub label: Tlp,
+    /// The record's own label.
+    pub own: Tlp,
+}
+
+impl CopyLabel {
+    /// The label of a copy of `record`: the record's own, or a stricter one when the copy holds
+    /// notes on steps or messages labelled stricter. A note on a TLP:RED step is TLP:RED
+    /// information, so a copy that holds it is TLP:RED.
+    pub fn of(scenario: &Scenario, record: &Record) -> CopyLabel {
+        let own = record.label(scenario.label);
+        let p = &record.progress;
+        let notes = scenario
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter(|i| !p.note(&i.id).trim().is_empty())
+            .map(|i| i.label);
+        let messages = scenario
+            .templates
+            .iter()
+            .filter(|t| is_used(t, &p.values))
+            .map(|t| p.template_labels.get(&t.id).copied().unwrap_or(t.label));
+        CopyLabel { label: notes.chain(messages).fold(own, Ord::min), own }
+    }
+
+    /// Why the copy's label is stricter than the record's, when it is.
+    pub fn why_stricter(&self) -> Option<String> {
+        (self.label != self.own).then(|| {
+            format!(
+                "This copy is labelled {}, not {} as the record is, because it holds notes or messages labelled {}.",
+                self.label, self.own, self.label
+            )
+        })
+    }
+}
+
 /// The record as Markdown. `printed` is a local date and time, written as given; `local_time`
 /// writes the time a decision was made.
 pub fn record_markdown(
@@ -26,7 +68,8 @@ pub fn record_markdown(
     printed: &str,
     local_time: impl Fn(f64) -> String,
 ) -> String {
-    let label = record.label(scenario.label);
+    let copy = CopyLabel::of(scenario, record);
+    let label = copy.label;
     let p = &record.progress;
     let name = if record.name.is_empty() { scenario.title.as_str() } else { record.name.as_str() };
     let mut out = format!("**{label}**\n\n# {name}\n\n");
@@ -34,6 +77,9 @@ pub fn record_markdown(
         "Checklist: {} (version {})  \nExported: {printed}\n",
         scenario.title, scenario.version
     ));
+    if let Some(why) = copy.why_stricter() {
+        out.push_str(&format!("\n{why}\n"));
+    }
     for section in &scenario.sections {
         let t = p.tally_section(section);
         out.push_str(&format!("\n## {} ({} of {})\n\n", section.title, t.settled(), t.total));
@@ -96,6 +142,30 @@ mod tests {
     use crate::model::saved::Saved;
 
     #[test]
+    fn a_copy_takes_the_strictest_label_of_the_notes_and_messages_it_holds() {
+        let library = crate::content::Library::built_in();
+        let scenario = library.get("account-compromise").unwrap();
+        let mut saved = Saved::default();
+        let id = saved.start_record(&scenario, "Drill", 1.0);
+        let r = saved.records.get_mut(&id).unwrap();
+        let own = CopyLabel::of(&scenario, r);
+        assert_eq!(own, CopyLabel { label: Tlp::AmberStrict, own: Tlp::AmberStrict });
+        assert_eq!(own.why_stricter(), None);
+        // Ticking a TLP:RED step puts nothing of it in the copy; a note on it does.
+        r.progress.set_status("reach-owner", Status::Done, 2.0);
+        assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::AmberStrict);
+        r.progress.set_note("reach-owner", "  ", 3.0);
+        assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::AmberStrict, "a blank note is not printed");
+        r.progress.set_note("reach-owner", "Called him.", 4.0);
+        assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::Red);
+        // A message relabelled looser than the record leaves the copy's label as it is.
+        r.progress.set_note("reach-owner", "", 5.0);
+        r.progress.values.insert("project".into(), "libexample".into());
+        r.progress.template_labels.insert("holding-statement".into(), Tlp::Clear);
+        assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::AmberStrict);
+    }
+
+    #[test]
     fn the_markdown_has_the_label_at_both_ends_and_the_states_and_notes() {
         let library = crate::content::Library::built_in();
         let scenario = library.get("account-compromise").unwrap();
@@ -113,8 +183,16 @@ mod tests {
             decided_at: 5.0,
         });
         let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
-        assert!(md.starts_with("**TLP:AMBER+STRICT**\n\n# March incident\n"), "{md}");
-        assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"));
+        // The note on a TLP:RED step makes the whole copy TLP:RED, and it says why.
+        assert!(md.starts_with("**TLP:RED**\n\n# March incident\n"), "{md}");
+        assert!(md.trim_end().ends_with("**TLP:RED**"));
+        assert!(
+            md.contains(
+                "\nThis copy is labelled TLP:RED, not TLP:AMBER+STRICT as the record is, because it holds \
+                 notes or messages labelled TLP:RED.\n"
+            ),
+            "{md}"
+        );
         assert!(md.contains("- [x] Reach the account's owner through a second channel you already trust — for Responders, Maintainers, TLP:RED\n  > Called at 10:05.\n  > Not him.\n"), "{md}");
         assert!(md.contains("- [n/a] Ask the hosting platform"));
         assert!(md.contains("- [ ] Write down what you see"));

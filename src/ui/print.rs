@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
-use crate::model::export::decision_subject;
+use crate::model::export::{decision_subject, CopyLabel};
 use crate::model::progress::{Progress, Status};
 use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
@@ -21,11 +21,14 @@ use crate::ui::link::RouteLink;
 #[component]
 pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (record_name, progress, label) =
+    let (record_name, progress, copy) =
         state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
-            (false, Some(r)) => (r.name.clone(), r.progress.clone(), r.label(scenario.label)),
-            _ => (String::new(), Progress::default(), scenario.label),
+            (false, Some(r)) => (r.name.clone(), r.progress.clone(), CopyLabel::of(&scenario, r)),
+            _ => {
+                (String::new(), Progress::default(), CopyLabel { label: scenario.label, own: scenario.label })
+            }
         });
+    let label = copy.label;
     let printed = local_time(js_sys::Date::now());
     let back = Route::Scenario(scenario.id.clone());
     let title = if blank {
@@ -153,6 +156,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                         {format!("Label: {label} — {}", label.audience_summary())}<br />
                         {format!("Printed: {printed}")}
                     </p>
+                    {copy.why_stricter().map(|why| view! { <p class="cc-print-why-label">{why}</p> })}
                     {sections}
                     {messages}
                     {decisions}

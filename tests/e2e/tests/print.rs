@@ -96,8 +96,10 @@ async fn a_long_record_prints_with_the_label_on_every_page() {
 
     let pages = print_pages(&c, "record").await;
     assert!(pages.len() >= 3, "{} pages", pages.len());
-    assert_labelled(&pages, "TLP:AMBER+STRICT");
+    // Notes on TLP:RED steps make the whole printout TLP:RED, and it says why.
+    assert_labelled(&pages, "TLP:RED");
     let all = pages.join("\n");
+    assert!(all.contains("This copy is labelled TLP:RED, not TLP:AMBER+STRICT as the record is"), "{all}");
     assert!(all.contains("Done, "), "a done item says when");
     assert!(all.contains("Not applicable"));
     assert!(all.contains("Open"));
