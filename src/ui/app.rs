@@ -280,6 +280,10 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
 
     view! {
         <div class=format!("crisis-comms cc-theme-{}", options.theme) data-app-ready="true">
+            <a class="cc-skip" href="#" on:click=move |ev| {
+                ev.prevent_default();
+                focus_heading(main);
+            }>"Skip to the page"</a>
             <nav class="cc-topnav" aria-label="crisis-comms">
                 <span class="cc-brand">"crisis-comms"</span>
                 {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained"), (Route::Records, "Records")]

@@ -17,6 +17,8 @@ pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> i
     let state = expect_context::<AppState>();
     let box_id = state.dom_id(&format!("item-{}", item.id));
     let note_id = state.dom_id(&format!("note-{}", item.id));
+    // The step's own words describe its buttons, which all say the same ("Not applicable").
+    let text_id = state.dom_id(&format!("text-{}", item.id));
     let status = Memo::new(move |_| cell.with(|c| c.status));
     let note = Memo::new(move |_| cell.with(|c| c.note.clone()));
     let done = move || status.get() == Status::Done;
@@ -81,7 +83,7 @@ pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> i
         >
             <div class="cc-item-main">
                 <input type="checkbox" id=box_id.clone() prop:checked=done on:change=on_check />
-                <label for=box_id>{item.text.clone()}</label>
+                <label for=box_id id=text_id.clone()>{item.text.clone()}</label>
             </div>
             <p class="cc-meta">
                 {response.then(|| view! { <span class="cc-kind">"Response step"</span> " · " })}
@@ -93,11 +95,11 @@ pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> i
             {why}
             {detail}
             <div class="cc-item-tools">
-                <button type="button" class="cc-button cc-na-toggle" aria-pressed=move || not_applicable().to_string() on:click=on_not_applicable>
+                <button type="button" class="cc-button cc-na-toggle" aria-describedby=text_id.clone() aria-pressed=move || not_applicable().to_string() on:click=on_not_applicable>
                     "Not applicable"
                 </button>
                 <details class="cc-note" open=note_open.get_untracked() on:toggle=move |_| note_open.set(true)>
-                    <summary>{move || if note.get().is_empty() { "Add a note" } else { "Note" }}</summary>
+                    <summary aria-describedby=text_id>{move || if note.get().is_empty() { "Add a note" } else { "Note" }}</summary>
                     {note_field}
                 </details>
             </div>

@@ -261,8 +261,8 @@ fn Backup() -> impl IntoView {
             <p class="cc-actions">
                 <button type="button" class="cc-button cc-primary" on:click=export>"Export a backup (JSON)"</button>
                 " "
-                <label for=file_id.clone() class="cc-button">"Import a backup…"</label>
-                <input id=file_id class="cc-visually-hidden cc-import" type="file" accept=".json,application/json" on:change=choose />
+                <input id=file_id.clone() class="cc-visually-hidden cc-import" type="file" accept=".json,application/json" on:change=choose />
+                <label for=file_id class="cc-button">"Import a backup…"</label>
             </p>
             {move || pending.get().map(|(_, p)| view! {
                 <div class="cc-preview" role="alert">

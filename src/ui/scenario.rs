@@ -141,13 +141,18 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
         });
     };
     let sc = scenario.clone();
+    let started = RwSignal::new(String::new());
     let start = move |_| {
         let now = js_sys::Date::now();
         let sc = sc.clone();
         state.change(|s| {
             s.start_record(&sc, &default_record_name(&sc.title, now), now);
         });
+        started
+            .set("Started a new, empty record. The earlier one is kept: choose it under Record.".to_owned());
     };
+    // In the list, a default name shows only what tells records of this checklist apart.
+    let title_dash = format!("{} — ", scenario.title);
     view! {
         <div class="cc-record-bar">
             {move || match current.get() {
@@ -158,7 +163,8 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                         <select id=select_id.clone() class="cc-record-select" on:change=switch.clone()>
                             {records.get().into_iter().map(|(rid, name, _)| {
                                 let selected = rid == id;
-                                view! { <option value=rid selected=selected>{name}</option> }
+                                let shown = name.strip_prefix(&title_dash).map_or(name.clone(), |when| format!("Started {when}"));
+                                view! { <option value=rid selected=selected>{shown}</option> }
                             }).collect_view()}
                         </select>
                         " "
@@ -173,6 +179,7 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                 " · "
                 <RouteLink route=Route::PrintBlank(scenario.id.clone()) class="cc-blank-link">"Print a blank checklist"</RouteLink>
             </p>
+            <p class="cc-record-started" role="status">{move || started.get()}</p>
         </div>
     }
 }

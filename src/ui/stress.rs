@@ -154,9 +154,10 @@ fn QuestionView(
                     view! { <p class="cc-na-shape">{format!("Does not apply to {shape}: counted as not applicable.")}</p> }
                 })}
                 <div class="cc-answer-row">{options}</div>
+                // Inside the question's group, so the note field is announced with its question.
+                <label for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
+                <NoteField id=note_id rows=2 note on_input=on_note />
             </fieldset>
-            <label for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
-            <NoteField id=note_id rows=2 note on_input=on_note />
         </li>
     }
 }

@@ -116,3 +116,53 @@ async fn every_page_reached_in_the_app_opens_at_its_heading_and_names_itself_in_
     assert!((0..844).contains(&top), "the heading is on screen: {at}");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn keyboard_and_screen_reader_details_skip_link_step_buttons_and_records() {
+    let c = browser().await;
+    open(&c, "#/s/account-compromise").await;
+    // Each step's buttons, which all say the same, are described by the step's words.
+    let described = c
+        .execute(
+            "const b = document.querySelector(\"[data-item='reach-owner'] .cc-na-toggle\"); \
+             return document.getElementById(b.getAttribute('aria-describedby')).textContent",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(described.as_str().unwrap().starts_with("Reach the account's owner"), "{described}");
+
+    // The first Tab reaches the skip link, which takes focus to the page's heading.
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    find(&c, "body").await.send_keys("\u{e004}").await.unwrap();
+    let skip = c.execute("return document.activeElement.textContent", vec![]).await.unwrap();
+    assert_eq!(skip, "Skip to the page");
+    c.active_element().await.unwrap().send_keys("\u{e007}").await.unwrap();
+    let heading = c.execute("return document.activeElement.tagName", vec![]).await.unwrap();
+    assert_eq!(heading, "H1");
+
+    // Starting a new record says so, and the list tells records apart by when they started.
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    find(&c, ".cc-new-record").await.click().await.unwrap();
+    let said = find(&c, ".cc-record-started").await.text().await.unwrap();
+    assert!(said.starts_with("Started a new, empty record."), "{said}");
+    for option in c.find_all(Locator::Css(".cc-record-select option")).await.unwrap() {
+        let text = option.text().await.unwrap();
+        assert!(text.starts_with("Started "), "{text}");
+    }
+
+    // The hidden file field of "Import a backup…" shows its focus on its label.
+    open(&c, "#/records").await;
+    c.execute("document.querySelector('.cc-backup .cc-primary').focus()", vec![]).await.unwrap();
+    c.active_element().await.unwrap().send_keys("\u{e004}").await.unwrap();
+    let ring = c
+        .execute(
+            "return [document.activeElement.className, \
+             getComputedStyle(document.querySelector('.cc-import + label')).outlineStyle]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ring, serde_json::json!(["cc-visually-hidden cc-import", "solid"]));
+    c.close().await.unwrap();
+}

@@ -69,3 +69,22 @@ async fn a_whole_stress_test_answered_by_a_small_group_is_summarised_and_kept() 
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_summary_and_the_print_page_fit_a_phone_without_scrolling_sideways() {
+    let c = browser().await;
+    c.set_window_size(390, 844).await.unwrap();
+    for page in ["#/summary", "#/print/account-compromise"] {
+        open(&c, page).await;
+        find(&c, ".cc-print-doc").await;
+        let widths = c
+            .execute(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(widths[0], widths[1], "{page}: the page is wider than the screen: {widths}");
+    }
+    c.close().await.unwrap();
+}
