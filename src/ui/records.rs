@@ -152,15 +152,18 @@ fn RecordRow(record: Record) -> impl IntoView {
             Some((md, name))
         }
     };
+    // What the last export or copy did.
+    let copied = RwSignal::new(String::new());
     let export = {
         let markdown = markdown.clone();
         move |_| {
             if let Some((md, name)) = markdown() {
-                download(&safe_file_name(&name, "md"), "text/markdown", &md);
+                let file = safe_file_name(&name, "md");
+                download(&file, "text/markdown", &md);
+                copied.set(format!("Exported as {file}, in your downloads."));
             }
         }
     };
-    let copied = RwSignal::new(String::new());
     let copy = move |_| {
         if let Some((md, _)) = markdown() {
             copy_text(md, copied, "Copied as Markdown.".to_owned(), "Could not copy; use the export.");

@@ -63,12 +63,17 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
     find(&c, ".cc-record .cc-actions button").await.click().await.unwrap();
     let md = last_download(&c).await;
     assert!(md.starts_with("**TLP:AMBER+STRICT**\n\n# Drill, 24 November\n"), "{md}");
+    let said = find(&c, ".cc-record [role=status]").await.text().await.unwrap();
+    assert_eq!(said, "Exported as Drill-24-November.md, in your downloads.");
     assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"), "{md}");
     // The same Markdown can be copied, to paste into a private issue or chat room.
     grant(&c, "clipboard-read").await;
     grant(&c, "clipboard-write").await;
     find(&c, ".cc-record .cc-copy-md").await.click().await.unwrap();
-    c.wait().for_element(Locator::Css(".cc-record [role=status]:not(:empty)")).await.unwrap();
+    c.wait()
+        .for_element(Locator::XPath("//li[@class='cc-record']//*[@role='status'][starts-with(., 'Copied')]"))
+        .await
+        .unwrap();
     let copied = clipboard_text(&c).await;
     assert!(copied.starts_with("**TLP:AMBER+STRICT**\n\n# Drill, 24 November\n"), "{copied}");
 
