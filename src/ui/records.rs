@@ -95,6 +95,8 @@ fn RecordRow(record: Record) -> impl IntoView {
         format!("{} of {} settled", t.settled(), t.total)
     });
     let name_id = state.dom_id(&format!("name-{}", record.id));
+    // The row's buttons say the same in every row: the record's name describes them.
+    let about = name_id.clone();
     let id = record.id.clone();
     let (rid, sid) = (record.id.clone(), record.scenario.clone());
     let open = move |ev: leptos::ev::MouseEvent| {
@@ -180,13 +182,13 @@ fn RecordRow(record: Record) -> impl IntoView {
                 " · started " {local_time(record.created)} " · changed " {local_time(record.updated)}
             </p>
             <p class="cc-actions">
-                <a href=format!("#/s/{}", record.scenario) on:click=open>"Open"</a>
+                <a href=format!("#/s/{}", record.scenario) on:click=open aria-describedby=about.clone()>"Open"</a>
                 " "
-                <button type="button" class="cc-button" on:click=export>"Export as Markdown"</button>
+                <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>"Export as Markdown"</button>
                 " "
-                <button type="button" class="cc-button cc-copy-md" on:click=copy>"Copy as Markdown"</button>
+                <button type="button" class="cc-button cc-copy-md" on:click=copy aria-describedby=about.clone()>"Copy as Markdown"</button>
                 " "
-                <button type="button" class="cc-button" on:click=archive>{if archived { "Unarchive" } else { "Archive" }}</button>
+                <button type="button" class="cc-button" on:click=archive aria-describedby=about>{if archived { "Unarchive" } else { "Archive" }}</button>
                 " "
                 <ConfirmButton
                     ask="Delete…"

@@ -102,6 +102,16 @@ async fn after_renaming_and_archiving_one_record_every_row_shows_its_own_name() 
     let other = names[1].prop("value").await.unwrap().unwrap();
     names[0].clear().await.unwrap();
     names[0].send_keys("Drill March\u{e004}").await.unwrap();
+    // The row's buttons are described by the record's name, as they say the same in every row.
+    let about = c
+        .execute(
+            "const b = document.querySelectorAll('.cc-record:first-child .cc-actions button')[2]; \
+             return document.getElementById(b.getAttribute('aria-describedby')).value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(about, "Drill March");
     // Archive the renamed record (the third button of the first row).
     let buttons = c.find_all(Locator::Css(".cc-record:first-child .cc-actions button")).await.unwrap();
     buttons[2].click().await.unwrap();
