@@ -72,7 +72,8 @@ fn the_valid_example_parses_with_all_its_parts() {
         (t.id.as_str(), t.title.as_str(), t.subject.as_str()),
         ("holding", "Holding statement", "About {project}")
     );
-    assert_eq!(t.body, "We are looking into a problem with {project}.\nMore soon.");
+    // The file wraps the text; the message does not.
+    assert_eq!(t.body, "We are looking into a problem with {project}. More soon.");
     assert_eq!(t.label.as_str(), "TLP:CLEAR");
 }
 
@@ -105,6 +106,42 @@ fn each_mistake_is_named_with_file_and_line() {
         assert_ne!(text, VALID, "the case {from:?} did not change the file");
         assert_eq!(&error_of(&text), expected, "replacing {from:?} with {to:?}");
     }
+}
+
+#[test]
+fn a_template_text_joins_wrapped_lines_and_keeps_its_structure() {
+    let text = "Subject: About {project}\n\
+                TLP:AMBER\n\
+                We are looking into a problem\n\
+                with {project}.\n\
+                \n\
+                Please:\n\
+                - do not post about it,\n\
+                  not even in chat;\n\
+                * ask us first.\n\
+                1. Wait.\n\
+                12. Then wait\n\
+                more.\n\
+                \n\
+                END OF TLP:AMBER TEXT\n\
+                Thanks.";
+    let file = VALID.replacen("We are looking into a problem with {project}.\nMore soon.", text, 1);
+    let s = parse_scenario("example.md", &file).expect("valid");
+    assert_eq!(
+        s.templates[0].body,
+        "Subject: About {project}\n\
+         TLP:AMBER\n\
+         We are looking into a problem with {project}.\n\
+         \n\
+         Please:\n\
+         - do not post about it, not even in chat;\n\
+         * ask us first.\n\
+         1. Wait.\n\
+         12. Then wait more.\n\
+         \n\
+         END OF TLP:AMBER TEXT\n\
+         Thanks."
+    );
 }
 
 #[test]

@@ -573,12 +573,12 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.check_placeholders(line, text, placeholders)?;
-            body.push(text.trim_end());
+            body.push(text);
         }
         if body.iter().all(|l| l.trim().is_empty()) {
             return self.err(fence_line, format!("the template `{}` has an empty text", h.text));
         }
-        Ok((Template { label, body: body.join("\n"), ..t }, i))
+        Ok((Template { label, body: message_text(&body), ..t }, i))
     }
 
     /// Fails on the first `{name}` in `text` that the front matter does not declare.
@@ -683,6 +683,50 @@ fn prose(lines: &[(usize, &str)], start: usize) -> (String, usize) {
         paragraphs.push(current.join("\n"));
     }
     (paragraphs.join("\n\n"), i)
+}
+
+/// The text of a message template as it will be sent. Files wrap long lines, but a message
+/// must not: a single line break inside a paragraph becomes a space, and blank lines stay
+/// paragraph breaks. Lines that are structure keep their own line: list items (`- `, `* `,
+/// `1. `), a `Subject:` line, and TLP marking lines (`TLP:…`, `END OF TLP:…`). The line after a
+/// list item continues it; the line after a subject or marking line starts a new one.
+fn message_text(lines: &[&str]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    // Whether the next line of text starts a line of its own.
+    let mut new_line = true;
+    for line in lines {
+        let text = line.trim();
+        if text.is_empty() {
+            out.push(String::new());
+            new_line = true;
+        } else if is_list_item(text) {
+            out.push(line.trim_end().to_owned());
+            new_line = false;
+        } else if is_marking(text) {
+            out.push(line.trim_end().to_owned());
+            new_line = true;
+        } else if let (false, Some(last)) = (new_line, out.last_mut()) {
+            last.push(' ');
+            last.push_str(text);
+        } else {
+            out.push(line.trim_end().to_owned());
+            new_line = false;
+        }
+    }
+    out.join("\n")
+}
+
+/// Whether a line is a subject line or a TLP marking line.
+fn is_marking(text: &str) -> bool {
+    ["Subject:", "TLP:", "END OF TLP:"].iter().any(|start| text.starts_with(start))
+}
+
+/// Whether a line starts a list item: `- `, `* ` or a number followed by `. `.
+fn is_list_item(text: &str) -> bool {
+    let after_digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    text.starts_with("- ")
+        || text.starts_with("* ")
+        || (after_digits.len() < text.len() && after_digits.starts_with(". "))
 }
 
 /// The `{name}` placeholders used in `text`, in order. A name is letters, digits, `-` and `_`.

@@ -112,6 +112,19 @@ mod tests {
     }
 
     #[test]
+    fn a_filled_message_has_no_line_breaks_from_the_file() {
+        let library = crate::content::Library::built_in();
+        let scenario = library.get("account-compromise").unwrap();
+        let t = scenario.templates.iter().find(|t| t.id == "warn-packagers").unwrap();
+        let values = Map::from_iter([("versions".to_owned(), "2.4.1 and 2.4.2".to_owned())]);
+        let message = compose(t, t.label, &values).message();
+        assert!(
+            message.contains("Please do not ship these versions, and hold updates to them until we confirm clean releases.\n\n"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn blank_values_count_as_missing() {
         let values = Map::from_iter([("project".to_owned(), "  ".to_owned())]);
         let (text, missing) = fill("{project} and {project}", &values);
