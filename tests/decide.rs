@@ -85,18 +85,90 @@ fn every_combination_of_answers_gets_the_expected_label_and_reasons() {
         assert_eq!(d.reasons.len(), rules.len(), "one reason per rule for {a:?}");
         assert!(d.reasons.iter().any(|r| r.decisive), "some reason decides {a:?}");
         assert!(d.reasons.iter().all(|r| !r.text.is_empty()));
-        // Each rule whose own limit is the result is marked as deciding it, and only those.
-        for r in &d.reasons {
-            let limit = match r.rule {
-                Rule::AlreadyPublic => Tlp::Clear,
-                Rule::Need => need_label(a.need),
-                Rule::PersonNotAgreed => Tlp::AmberStrict,
-                Rule::TipOff => Tlp::Amber,
-                Rule::SourceLabel => a.source.unwrap(),
-            };
-            assert_eq!(r.decisive, limit == d.label, "{:?} decisive for {a:?}", r.rule);
+        // Exactly one reason sets the label: the first whose own limit is the result.
+        let decider = d.reasons.iter().position(|r| limit(a, r.rule) == d.label);
+        for (i, r) in d.reasons.iter().enumerate() {
+            assert_eq!(r.decisive, Some(i) == decider, "{:?} decisive for {a:?}", r.rule);
         }
     }
+}
+
+/// The limit a rule puts on the label.
+fn limit(a: &Answers, rule: Rule) -> Tlp {
+    match rule {
+        Rule::AlreadyPublic => Tlp::Clear,
+        Rule::Need => need_label(a.need),
+        Rule::PersonNotAgreed => Tlp::AmberStrict,
+        Rule::TipOff => Tlp::Amber,
+        Rule::SourceLabel => a.source.unwrap(),
+    }
+}
+
+#[test]
+fn every_reason_is_a_sentence() {
+    for a in every_combination() {
+        for r in decide(a).reasons {
+            assert!(r.text.starts_with(|c: char| c.is_ascii_uppercase()), "{a:?}: {}", r.text);
+            assert!(r.text.ends_with('.'), "{a:?}: {}", r.text);
+        }
+    }
+}
+
+#[test]
+fn no_reason_contradicts_the_result() {
+    for a in every_combination() {
+        let d = decide(a);
+        // Public information "reveals nothing new" only when the result is TLP:CLEAR.
+        for r in &d.reasons {
+            assert_eq!(
+                r.text.contains("reveals nothing new"),
+                d.label == Tlp::Clear && r.rule == Rule::AlreadyPublic,
+                "{a:?}: {}",
+                r.text
+            );
+        }
+        // "Only the source may loosen" is said only when the source's label is stricter than
+        // what every other answer gives, and then that reason sets the label.
+        let others = d
+            .reasons
+            .iter()
+            .filter(|r| r.rule != Rule::SourceLabel)
+            .map(|r| limit(&a, r.rule))
+            .min()
+            .unwrap();
+        let stricter_source = a.source.is_some_and(|s| s < others);
+        let source = d.reasons.iter().find(|r| r.rule == Rule::SourceLabel);
+        assert_eq!(
+            source.is_some_and(|r| r.text.contains("Only the source may loosen")),
+            stricter_source,
+            "{a:?}"
+        );
+        assert_eq!(source.is_some_and(|r| r.decisive), stricter_source, "{a:?}");
+    }
+}
+
+#[test]
+fn a_clear_source_label_does_not_claim_to_set_the_label() {
+    let a = Answers {
+        public: Public::Yes,
+        person: Person::NoOne,
+        tip_off: TipOff::No,
+        need: Need::Everyone,
+        source: Some(Tlp::Clear),
+    };
+    let d = decide(a);
+    assert_eq!(d.label, Tlp::Clear);
+    assert_eq!(d.reasons.iter().filter(|r| r.decisive).count(), 1);
+    assert!(d.reasons[0].decisive);
+    assert_eq!(d.reasons[1].text, "The source labelled it TLP:CLEAR too.");
+    // A TLP:RED source on public information: the source sets the label, and the public
+    // answer no longer says that repeating it reveals nothing new.
+    let d = decide(Answers { source: Some(Tlp::Red), ..a });
+    assert_eq!(d.label, Tlp::Red);
+    assert!(!d.reasons[0].decisive);
+    assert!(!d.reasons[0].text.contains("nothing new"), "{}", d.reasons[0].text);
+    assert_eq!(d.reasons[1].text, "The source labelled it TLP:RED. Only the source may loosen a label.");
+    assert!(d.reasons[1].decisive);
 }
 
 #[test]

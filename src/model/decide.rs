@@ -89,7 +89,8 @@ pub enum Rule {
 pub struct Reason {
     /// The rule behind it.
     pub rule: Rule,
-    /// Whether this rule decided the final label (the most restrictive one that applied).
+    /// Whether this reason sets the final label. Exactly one reason does: the first whose limit
+    /// is the result.
     pub decisive: bool,
     /// The reason, in one plain line.
     pub text: String,
@@ -158,23 +159,27 @@ pub fn decide(a: Answers) -> Decision {
     }
 
     if a.tip_off != TipOff::No {
-        let lead = if a.tip_off == TipOff::NotSure { "You are not sure, so assume it could: " } else { "" };
-        reasons.push((
-            Rule::TipOff,
-            Tlp::Amber,
-            format!(
-                "{lead}sharing it widely could tip off someone still acting against the project, so it stays \
-                 with named people who must act."
-            ),
-        ));
+        let text = if a.tip_off == TipOff::NotSure {
+            "You are not sure whether sharing it widely could tip off someone still acting against the \
+             project, so assume it could: it stays with named people who must act."
+        } else {
+            "Sharing it widely could tip off someone still acting against the project, so it stays with \
+             named people who must act."
+        };
+        reasons.push((Rule::TipOff, Tlp::Amber, text.into()));
     }
 
+    // The label the answers give before the source's label is counted.
+    let others = reasons.iter().map(|(_, l, _)| *l).min().unwrap_or(Tlp::Red);
     if let Some(source) = a.source {
-        reasons.push((
-            Rule::SourceLabel,
-            source,
-            format!("The source labelled it {source}. Only the source may loosen a label."),
-        ));
+        let text = if source < others {
+            format!("The source labelled it {source}. Only the source may loosen a label.")
+        } else if source == others {
+            format!("The source labelled it {source} too.")
+        } else {
+            format!("The source labelled it {source}, and your other answers call for a stricter label.")
+        };
+        reasons.push((Rule::SourceLabel, source, text));
     }
 
     let label = reasons.iter().map(|(_, l, _)| *l).min().unwrap_or(Tlp::Red);
@@ -204,8 +209,23 @@ pub fn decide(a: Answers) -> Decision {
         would_change.push("If you confirm it is already public, it could be TLP:CLEAR.".into());
     }
 
-    let reasons =
-        reasons.into_iter().map(|(rule, l, text)| Reason { rule, decisive: l == label, text }).collect();
+    // One reason sets the label: the first whose limit is the result. The source's label comes
+    // last, so it sets the label only when it is stricter than what the other answers give.
+    let decider = reasons.iter().position(|(_, l, _)| *l == label);
+    let reasons = reasons
+        .into_iter()
+        .enumerate()
+        .map(|(i, (rule, l, text))| {
+            let text = if rule == Rule::AlreadyPublic && l != label {
+                "It is already public. On its own that would allow TLP:CLEAR, but another answer calls for \
+                 a stricter label."
+                    .into()
+            } else {
+                text
+            };
+            Reason { rule, decisive: Some(i) == decider, text }
+        })
+        .collect();
     Decision { label, reasons, warnings, would_change }
 }
 
