@@ -59,6 +59,10 @@ fn the_valid_example_parses_with_all_its_parts() {
     assert_eq!(s.references.len(), 1);
     assert_eq!(s.sections.len(), 1);
     assert_eq!(s.sections[0].intro, "Keep it small.");
+    assert!(s.keywords.is_empty(), "keywords are optional");
+    let with_keywords = VALID.replacen("version = 1\n", "version = 1\nkeywords = [\"hacked\", \"2FA\"]\n", 1);
+    let s = parse_scenario("example.md", &with_keywords).expect("valid");
+    assert_eq!(s.keywords, ["hacked", "2FA"]);
     let item = &s.sections[0].items[0];
     assert_eq!(item.id, "call-owner");
     assert_eq!(item.text, "Call the owner");
@@ -83,7 +87,9 @@ fn each_mistake_is_named_with_file_and_line() {
         ("+++\n\n## First", "\n## First", "example.md, line 1: the front matter opened on line 1 is never closed by a line `+++`"),
         ("+++\nid", "id", "example.md, line 1: a checklist starts with a line `+++` that opens its front matter"),
         ("id = \"example\"", "id = \"Example!\"", "example.md, line 2: the scenario id `Example!` must be lower-case letters, digits and hyphens (at most 64)"),
-        ("version = 1\n", "version = 1\nversoin = 2\n", "example.md, line 6: unknown key `versoin`: expected one of id, title, summary, when, version, tags, label, related, kind"),
+        ("version = 1\n", "version = 1\nversoin = 2\n", "example.md, line 6: unknown key `versoin`: expected one of id, title, summary, when, version, tags, keywords, label, related, kind"),
+        ("version = 1\n", "version = 1\nkeywords = \"hacked\"\n", "example.md, line 6: `keywords` must be a list of quoted strings, like [\"a\", \"b\"]"),
+        ("version = 1\n", "version = 1\nkeywords = [\"hacked\", 2FA]\n", "example.md, line 6: `keywords` must be a list of quoted strings on one line, like [\"a\", \"b\"]"),
         ("title = \"An example\"\n", "", "example.md, line 15: `title` is missing"),
         ("label = \"TLP:AMBER\"", "label = \"TLP:WHITE\"", "example.md, line 6: `TLP:WHITE` is a TLP 1.0 label; TLP 2.0 calls it TLP:CLEAR"),
         ("- label: TLP:RED", "- label: TLP:AMBER+STRCIT", "example.md, line 24: `TLP:AMBER+STRCIT` is not a TLP 2.0 label: did you mean `TLP:AMBER+STRICT`? (expected one of TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN, TLP:CLEAR)"),

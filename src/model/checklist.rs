@@ -18,6 +18,8 @@ pub struct Scenario {
     pub version: u32,
     /// Free-form tags for filtering.
     pub tags: Vec<String>,
+    /// More words that search finds the scenario by: what people type in a crisis.
+    pub keywords: Vec<String>,
     /// The default label of a record made from this checklist.
     pub label: Tlp,
     /// Ids of related scenarios.

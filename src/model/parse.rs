@@ -139,6 +139,7 @@ impl<'a> Parser<'a> {
             when: fields.optional_string("when")?,
             version: fields.version()?,
             tags: fields.list("tags")?,
+            keywords: fields.list("keywords")?,
             label: fields.label("label")?,
             related: fields.list("related")?,
             references: Vec::new(),
@@ -157,8 +158,9 @@ impl<'a> Parser<'a> {
             },
             id,
         };
-        fields
-            .no_unknown(&["id", "title", "summary", "when", "version", "tags", "label", "related", "kind"])?;
+        fields.no_unknown(&[
+            "id", "title", "summary", "when", "version", "tags", "keywords", "label", "related", "kind",
+        ])?;
 
         for (kind, n, entries) in tables {
             let mut fields = Fields { parser: self, entries, end_line: n };
