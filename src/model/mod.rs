@@ -14,5 +14,6 @@ pub mod order;
 pub mod parse;
 pub mod progress;
 pub mod saved;
+pub mod search;
 pub mod template;
 pub mod tlp;
