@@ -103,13 +103,18 @@ pub fn DecidePage() -> impl IntoView {
     let chosen = RwSignal::new([None::<&'static str>; 5]);
     let step = RwSignal::new(0usize);
     let heading = NodeRef::<leptos::html::H2>::new();
-    // Focus follows the question, so keyboard and screen reader users land on it.
+    let result_heading = NodeRef::<leptos::html::H2>::new();
+    // Focus follows the question, then the result, so keyboard and screen reader users land on
+    // it (once it is in place).
     Effect::new(move |first: Option<()>| {
-        step.track();
+        let at_result = step.get() >= QUESTIONS.len();
         if first.is_some() {
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
+            request_animation_frame(move || {
+                let h = if at_result { result_heading.get_untracked() } else { heading.get_untracked() };
+                if let Some(h) = h {
+                    let _ = h.focus();
+                }
+            });
         }
     });
 
@@ -178,14 +183,14 @@ pub fn DecidePage() -> impl IntoView {
                     })}
                 </p>
             </form>
-            {move || (step.get() >= QUESTIONS.len()).then(|| decision.get().map(|d| view! { <DecisionView decision=d /> }))}
+            {move || (step.get() >= QUESTIONS.len()).then(|| decision.get().map(|d| view! { <DecisionView decision=d heading=result_heading /> }))}
         </div>
     }
 }
 
 /// The result of the framework.
 #[component]
-fn DecisionView(decision: Decision) -> impl IntoView {
+fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let title_id = state.dom_id("result-title");
     let label = decision.label;
@@ -220,7 +225,7 @@ fn DecisionView(decision: Decision) -> impl IntoView {
     });
     view! {
         <section class="cc-result" aria-labelledby=title_id.clone()>
-            <h2 id=title_id.clone()>"Use " <TlpBadge tlp=label /></h2>
+            <h2 id=title_id.clone() tabindex="-1" node_ref=heading>"Use " <TlpBadge tlp=label /></h2>
             <p class="cc-lead"><strong>"Who may receive it: "</strong>{label.audience_summary()}</p>
             <p>
                 <button type="button" class="cc-button" on:click=copy>"Copy the label"</button>
@@ -290,7 +295,20 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
                     p.template_labels.insert(template.to_owned(), label);
                     p.decisions.push(kept(Some(template)));
                 });
-                done.set(format!("The template now carries {label}; the reasons are kept with the record."));
+                let written_for = state.library.with_value(|l| {
+                    l.get(scenario)
+                        .and_then(|s| s.templates.iter().find(|t| t.id == template).map(|t| t.label))
+                });
+                let mut said =
+                    format!("The template now carries {label}; the reasons are kept with the record.");
+                // Its words were written for its own label: a looser one needs a second reading.
+                if let Some(own) = written_for.filter(|own| label > *own) {
+                    said.push_str(&format!(
+                        " Careful: this message was written to be shared as {own}. Read it again and change \
+                         anything that should not go beyond {own} before you send it as {label}."
+                    ));
+                }
+                done.set(said);
             }
             _ => done.set("Choose a record or a template first.".into()),
         }

@@ -24,6 +24,15 @@ async fn three_walks_show_the_expected_label_and_reasons() {
     // A public statement that names no one and tips off no one: TLP:CLEAR, with the personal-data warning.
     let result = walk(&c, ["yes", "no-one", "no", "everyone", "none"]).await;
     assert!(result.starts_with("Use TLP:CLEAR"), "{result}");
+    // Focus moves to the result, so a screen reader announces it.
+    let focused = c
+        .execute_async(
+            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, "Use TLP:CLEAR");
     assert!(result.contains("It is already public"), "{result}");
     assert!(result.contains("do not repeat or link personal details"), "{result}");
 
@@ -127,5 +136,21 @@ async fn a_chosen_label_can_be_applied_to_a_record() {
     // No placeholder was filled, so no message was used and none is printed.
     let page = find(&c, ".cc-print-page").await.text().await.unwrap();
     assert!(!page.contains("Messages") && !page.contains("END OF TLP"), "{page}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_looser_label_on_a_written_message_asks_for_a_second_reading() {
+    let c = browser().await;
+    let result = walk(&c, ["yes", "no-one", "no", "everyone", "none"]).await;
+    assert!(result.starts_with("Use TLP:CLEAR"), "{result}");
+    let selects = c.find_all(Locator::Css(".cc-result select")).await.unwrap();
+    selects.last().unwrap().select_by_value("template:account-compromise:heads-up-core-team").await.unwrap();
+    let buttons = c.find_all(Locator::Css(".cc-result button")).await.unwrap();
+    buttons.last().unwrap().click().await.unwrap();
+    let status = c.find_all(Locator::Css(".cc-result [role=status]")).await.unwrap();
+    let said = status.last().unwrap().text().await.unwrap();
+    assert!(said.starts_with("The template now carries TLP:CLEAR;"), "{said}");
+    assert!(said.contains("Careful: this message was written to be shared as TLP:"), "{said}");
     c.close().await.unwrap();
 }
