@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::run::{cmd, machine_folders, root, step};
 use crate::setup::Tools;
-use crate::Result;
+use crate::{slim, Result};
 
 /// Builds the release app and returns the `dist/` folder.
 pub fn build(tools: &Tools) -> Result<PathBuf> {
@@ -14,11 +14,50 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     )?;
     let dist = root().join("dist");
     externalise_loader(&dist)?;
+    slim_app(tools, &dist)?;
     frame_page(&dist)?;
     embed_build(tools, &dist)?;
     no_machine_folders(&dist)?;
     println!("    dist/ is ready: {}", dist.display());
     Ok(dist)
+}
+
+/// Shortens the names the app's module and glue share and minifies the glue (see `slim.rs`),
+/// then writes the new files' hashes into `index.html`, whose links check them (subresource
+/// integrity).
+fn slim_app(tools: &Tools, dist: &Path) -> Result {
+    let wasm: Vec<PathBuf> = files_in(dist)?
+        .into_iter()
+        .filter(|p| p.parent() == Some(dist) && p.to_string_lossy().ends_with("_bg.wasm"))
+        .collect();
+    let [wasm] = wasm.as_slice() else {
+        return Err(format!("dist/ should have one *_bg.wasm file, and has {}", wasm.len()));
+    };
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let js = dist.join(name(wasm).replace("_bg.wasm", ".js"));
+    slim::slim(tools, &js, wasm)?;
+    let index = dist.join("index.html");
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    for file in [&js, wasm] {
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        html = with_integrity(&html, &name(file), &bytes)?;
+    }
+    std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// `html` with the `integrity` of the tag that links `./file` set to the hash of `bytes`.
+fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    let missing = || format!("dist/index.html has no tag linking ./{file} with an integrity hash");
+    let at = html.find(&format!("href=\"./{file}\"")).ok_or_else(missing)?;
+    let start = html[..at].rfind('<').ok_or_else(missing)?;
+    let end = at + html[at..].find('>').ok_or_else(missing)?;
+    let value_at = start + html[start..end].find("integrity=\"").ok_or_else(missing)? + "integrity=\"".len();
+    let value_end = value_at + html[value_at..end].find('"').ok_or_else(missing)?;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes));
+    Ok(format!("{}sha384-{hash}{}", &html[..value_at], &html[value_end..]))
 }
 
 /// `frame.html`: the standalone page in iframe mode (options from the URL fragment).
@@ -98,7 +137,8 @@ pub fn library_build(tools: &Tools, what: &str, package: &str, name: &str, out: 
             .arg(&module)
             .arg("-o")
             .arg(&module),
-    )
+    )?;
+    slim::slim(tools, &out.join(format!("{name}.js")), &module)
 }
 
 /// Fails if a file of `dist/` names a folder of this machine (see [`machine_folders`]).
@@ -183,6 +223,16 @@ mod tests {
         let (page, loader) = split_inline_module(html).expect("found");
         assert_eq!(page, "<head>{LOADER}<link></head>");
         assert_eq!(loader, "import init from './a.js';");
+    }
+
+    #[test]
+    fn the_integrity_of_the_linking_tag_is_replaced() {
+        let html = "<link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-old\"><link href=\"./b.js\" integrity=\"sha384-keep\">";
+        let out = with_integrity(html, "a.js", b"").expect("found");
+        // The SHA-384 of nothing, in base64.
+        let empty = "OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
+        assert_eq!(out, format!("<link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-{empty}\"><link href=\"./b.js\" integrity=\"sha384-keep\">"));
+        assert!(with_integrity(html, "c.js", b"").is_err());
     }
 
     #[test]

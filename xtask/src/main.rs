@@ -7,6 +7,7 @@ mod http;
 mod run;
 mod setup;
 mod size;
+mod slim;
 mod test;
 
 use std::process::ExitCode;

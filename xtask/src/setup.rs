@@ -11,6 +11,8 @@ use crate::Result;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
+/// terser minifies the JavaScript glue (`slim.rs`); from npm, like binaryen.
+const TERSER_VERSION: &str = "5.51.4";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The tools every other task uses.
@@ -31,6 +33,7 @@ pub fn run() -> Result<Tools> {
     trunk(&path)?;
     wasm_bindgen(&path)?;
     wasm_opt(&path)?;
+    terser(&path)?;
     let (chrome, chromedriver) = browser(&path)?;
     Ok(Tools { path, chrome, chromedriver })
 }
@@ -153,6 +156,29 @@ fn wasm_opt(path: &OsString) -> Result {
         Ok(())
     } else {
         Err(format!("{} was installed but does not report {want}", wasm_opt.display()))
+    }
+}
+
+fn terser(path: &OsString) -> Result {
+    let want = format!("terser {TERSER_VERSION}");
+    let terser = npm_bin().join("terser");
+    let works = || {
+        output(with_path(&terser.to_string_lossy(), path).arg("--version")).is_some_and(|v| v.trim() == want)
+    };
+    if works() {
+        ok(&want);
+        return Ok(());
+    }
+    step(
+        &format!("install terser {TERSER_VERSION} from npm into tools/"),
+        with_path("npm", path)
+            .args(["install", "--prefix", "tools", "--no-audit", "--no-fund", "--save-exact"])
+            .arg(format!("terser@{TERSER_VERSION}")),
+    )?;
+    if works() {
+        Ok(())
+    } else {
+        Err(format!("{} was installed but does not report {want}", terser.display()))
     }
 }
 

@@ -184,3 +184,31 @@ async fn a_hundred_injection_payloads_show_as_text_and_execute_nothing() {
     let _ = std::fs::remove_file(&path);
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn every_integrity_hash_of_the_page_matches_the_file_it_links() {
+    let c = browser().await;
+    open(&c, "#/").await;
+    // The build rewrites the glue and the module after Trunk hashed them, then writes new hashes.
+    let checked = c
+        .execute_async(
+            "const done = arguments[0]; (async () => { \
+               const out = []; \
+               for (const link of document.querySelectorAll('link[integrity]')) { \
+                 const bytes = await (await fetch(link.href)).arrayBuffer(); \
+                 const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes)); \
+                 const hash = 'sha384-' + btoa(String.fromCharCode(...digest)); \
+                 out.push([link.getAttribute('href'), hash === link.integrity]); \
+               } \
+               done(out); })()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let checked = checked.as_array().expect("a list").clone();
+    assert!(checked.len() >= 5, "stylesheets, icon, glue and module: {checked:?}");
+    for entry in &checked {
+        assert_eq!(entry[1], true, "{entry}");
+    }
+    c.close().await.unwrap();
+}
