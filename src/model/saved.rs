@@ -187,7 +187,9 @@ fn keep_from_older(newer: &mut Record, older: &Record) {
 /// Why stored text or an imported file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// Not JSON, or not the shape this release writes.
+    /// Not JSON text at all: another kind of file, or damaged beyond reading.
+    NotJson(String),
+    /// JSON in our envelope, but not the shape this release writes.
     Corrupt(String),
     /// JSON, but not ours.
     Foreign,
@@ -198,6 +200,9 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            DecodeError::NotJson(why) => {
+                write!(f, "this is not crisis-comms data; it is not even JSON text ({why})")
+            }
             DecodeError::Corrupt(why) => write!(f, "the data is damaged ({why})"),
             DecodeError::Foreign => f.write_str("the data was not written by crisis-comms"),
             DecodeError::Newer(v) => write!(
@@ -231,9 +236,9 @@ pub fn encode_pretty(saved: &Saved) -> String {
 
 /// Reads an envelope written by this or any earlier release, migrating it.
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
-    let doc = json::parse(text).map_err(DecodeError::Corrupt)?;
+    let doc = json::parse(text).map_err(DecodeError::NotJson)?;
     if !matches!(doc, Json::Obj(_)) {
-        return Err(DecodeError::Corrupt("expected an object".to_owned()));
+        return Err(DecodeError::Foreign);
     }
     if doc.get("format") != Some(&Json::Str(FORMAT.to_owned())) {
         return Err(DecodeError::Foreign);
@@ -351,8 +356,9 @@ mod tests {
             Err(DecodeError::Newer(99))
         );
         assert_eq!(decode(r#"{"todos":[]}"#), Err(DecodeError::Foreign));
-        assert!(matches!(decode("{not json"), Err(DecodeError::Corrupt(_))));
-        assert!(matches!(decode("[1,2]"), Err(DecodeError::Corrupt(_))));
+        assert!(matches!(decode("{not json"), Err(DecodeError::NotJson(_))));
+        assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
+        assert!(matches!(decode("[1,2]"), Err(DecodeError::Foreign)));
         assert!(matches!(
             decode(
                 r#"{"format":"crisis-comms","version":2,"data":{"records":{"x":{"progress":{"items":{"a":{"status":"maybe"}}}}}}}"#

@@ -192,7 +192,11 @@ async fn a_bad_backup_is_refused_with_its_reason_and_nothing_changes() {
     open(&c, "#/records").await;
     let before = stored(&c).await.expect("saved");
     let cases = [
-        ("malformed.json", "{not json", "Not imported: the data is damaged"),
+        (
+            "malformed.json",
+            "{not json",
+            "Not imported: this is not crisis-comms data; it is not even JSON text (line 1, column 2",
+        ),
         ("foreign.json", "{\"todos\": []}", "Not imported: the data was not written by crisis-comms"),
         (
             "newer.json",
