@@ -6,14 +6,10 @@ use std::sync::Arc;
 
 use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::model::map::Map;
+use crate::model::search::{matches, search_text};
 use crate::ui::app::{AppState, Route};
 use crate::ui::link::RouteLink;
 use crate::ui::tlp_badge::TlpBadge;
-
-/// What a search looks in: the title, summary, when and tags, in lower case.
-fn searchable(scenario: &Scenario) -> String {
-    lower(&format!("{} {} {} {}", scenario.title, scenario.summary, scenario.when, scenario.tags.join(" ")))
-}
 
 /// `text` in lower case, by the browser's own Unicode rules (`String.prototype.toLowerCase`),
 /// which spares the module Rust's case tables.
@@ -32,21 +28,19 @@ pub fn Catalog() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);
     let search_id = state.dom_id("search");
+    let search_box = NodeRef::<leptos::html::Input>::new();
     let total = scenarios.len();
 
     let visible = {
         // Lowered once here; each change of the query lowers only the query.
-        let texts: Vec<String> = scenarios.iter().map(|s| searchable(s)).collect();
+        let texts: Vec<String> = scenarios.iter().map(|s| lower(&search_text(s))).collect();
         let scenarios = scenarios.clone();
         Memo::new(move |_| {
             let (q, t) = (lower(&query.get()), tag.get());
             scenarios
                 .iter()
                 .zip(&texts)
-                .filter(|(s, text)| {
-                    q.split_whitespace().all(|word| text.contains(word))
-                        && t.as_ref().is_none_or(|t| s.tags.contains(t))
-                })
+                .filter(|(s, text)| matches(&q, text) && t.as_ref().is_none_or(|t| s.tags.contains(t)))
                 .map(|(s, _)| s.id.clone())
                 .collect::<Vec<_>>()
         })
@@ -75,7 +69,8 @@ pub fn Catalog() -> impl IntoView {
     let (checklists, tests): (Vec<_>, Vec<_>) =
         scenarios.into_iter().partition(|s| s.kind == ScenarioKind::Checklist);
     let checklist_cards = checklists.into_iter().map(card).collect_view();
-    let has_tests = !tests.is_empty();
+    let test_ids: Vec<String> = tests.iter().map(|s| s.id.clone()).collect();
+    let tests_shown = move || visible.with(|v| v.iter().any(|id| test_ids.contains(id)));
     let test_cards = tests.into_iter().map(card).collect_view();
 
     let tag_buttons = tags
@@ -95,6 +90,14 @@ pub fn Catalog() -> impl IntoView {
         })
         .collect_view();
 
+    // Empties the search box and puts the cursor back in it.
+    let clear = move |_| {
+        query.set(String::new());
+        if let Some(input) = search_box.get() {
+            let _ = input.focus();
+        }
+    };
+
     view! {
         <div class="cc-page cc-catalog">
             <h1>"Crisis communication checklists"</h1>
@@ -107,6 +110,7 @@ pub fn Catalog() -> impl IntoView {
                 <label for=search_id.clone()>"Search checklists"</label>
                 <input
                     id=search_id
+                    node_ref=search_box
                     type="search"
                     spellcheck="false"
                     autocomplete="off"
@@ -117,12 +121,22 @@ pub fn Catalog() -> impl IntoView {
                 <p class="cc-count" role="status">
                     {move || {
                         let n = visible.with(Vec::len);
-                        if n == total { format!("{total} checklists") } else { format!("Showing {n} of {total} checklists") }
+                        let noun = if total == 1 { "checklist" } else { "checklists" };
+                        if n == 0 {
+                            "No checklist matches the words you typed. Try fewer words, or other words for what is happening.".to_owned()
+                        } else if n == total {
+                            format!("{total} {noun}")
+                        } else {
+                            format!("Showing {n} of {total} {noun}")
+                        }
                     }}
+                </p>
+                <p class="cc-no-match" hidden=move || visible.with(|v| !v.is_empty())>
+                    <button type="button" class="cc-button" on:click=clear>"Clear the search"</button>
                 </p>
             </div>
             <ul class="cc-scenarios">{checklist_cards}</ul>
-            <div hidden=!has_tests>
+            <div hidden=move || !tests_shown()>
                 <h2 class="cc-group-title">"Governance stress tests"</h2>
                 <p>
                     "Before anything goes wrong: test how your project's governance would notice or slow down abuse. "

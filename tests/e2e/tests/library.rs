@@ -3,6 +3,7 @@
 //! catalog filters.
 
 use crisis_comms::content::Library;
+use crisis_comms::model::search::{matches, search_text};
 use e2e::{browser, clipboard_text, console_errors, find, grant, is_checked, open, wait_ready};
 use fantoccini::Locator;
 
@@ -110,14 +111,27 @@ async fn the_catalog_filters_by_words_and_by_tag() {
     let expected = library
         .scenarios()
         .iter()
-        .filter(|s| {
-            let text = format!("{} {} {} {}", s.title, s.summary, s.when, s.tags.join(" ")).to_lowercase();
-            text.contains("account") && text.contains("taken")
-        })
+        .filter(|s| matches("account taken", &search_text(s).to_lowercase()))
         .count();
     assert!(expected >= 1);
     let visible = c.find_all(Locator::Css(".cc-scenario-card:not([hidden])")).await.unwrap();
     assert_eq!(visible.len(), expected, "count text: {count}");
+
+    // A word people type in a crisis finds the checklist through its keywords.
+    search.clear().await.unwrap();
+    search.send_keys("hack").await.unwrap();
+    find(&c, ".cc-scenario-card:not([hidden]) a[href$='#/s/account-compromise']").await;
+
+    // Words that match nothing say so, and one button clears the search.
+    search.clear().await.unwrap();
+    search.send_keys("zzzz").await.unwrap();
+    let count = find(&c, ".cc-count").await.text().await.unwrap();
+    assert!(count.starts_with("No checklist matches the words you typed."), "{count}");
+    find(&c, ".cc-no-match button").await.click().await.unwrap();
+    let count = find(&c, ".cc-count").await.text().await.unwrap();
+    assert_eq!(count, format!("{} checklists", library.scenarios().len()));
+    let focused = c.active_element().await.unwrap();
+    assert_eq!(focused.attr("type").await.unwrap().as_deref(), Some("search"));
 
     search.clear().await.unwrap();
     search.send_keys(" ").await.unwrap();
