@@ -51,6 +51,7 @@ pub fn Catalog() -> impl IntoView {
         let title = s.title.clone();
         let scenario = s.clone();
         let tally = move || state.saved.with(|saved| saved.tally(&scenario));
+        let is_test = s.kind == ScenarioKind::StressTest;
         let id = s.id.clone();
         let shown = move || visible.with(|v| v.contains(&id));
         view! {
@@ -61,7 +62,14 @@ pub fn Catalog() -> impl IntoView {
                 <p>{s.summary.clone()}</p>
                 <p class="cc-meta">
                     "Record label: " <TlpBadge tlp=s.label /> " · "
-                    {move || { let t = tally(); format!("{} of {} steps settled", t.settled(), t.total) }}
+                    {move || {
+                        let t = tally();
+                        if is_test {
+                            format!("{} of {} questions answered", t.settled(), t.total)
+                        } else {
+                            format!("{} of {} steps done or not applicable", t.settled(), t.total)
+                        }
+                    }}
                 </p>
             </li>
         }

@@ -43,7 +43,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
         .iter()
         .map(|section| {
             let t = progress.tally_section(section);
-            let count = (!blank).then(|| format!(" ({} of {} settled)", t.settled(), t.total));
+            let count = (!blank).then(|| format!(" ({} of {} done or not applicable)", t.settled(), t.total));
             let items = section
                 .items
                 .iter()

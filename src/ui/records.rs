@@ -92,7 +92,7 @@ fn RecordRow(record: Record) -> impl IntoView {
     let label = scenario.as_ref().map(|s| record.label(s.label));
     let tally = scenario.as_ref().map(|s| {
         let t = record.progress.tally_scenario(s);
-        format!("{} of {} settled", t.settled(), t.total)
+        format!("{} of {} steps done or not applicable", t.settled(), t.total)
     });
     let name_id = state.dom_id(&format!("name-{}", record.id));
     // The row's buttons say the same in every row: the record's name describes them.

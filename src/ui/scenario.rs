@@ -88,7 +88,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 })}
                 <p class="cc-overall">
                     <label>
-                        {move || { let t = overall.get(); format!("{} of {} steps settled", t.settled(), t.total) }}
+                        {move || { let t = overall.get(); format!("{} of {} steps done or not applicable", t.settled(), t.total) }}
                         <progress max=move || overall.get().total value=move || overall.get().settled()></progress>
                     </label>
                 </p>

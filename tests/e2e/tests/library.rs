@@ -41,7 +41,7 @@ async fn not_applicable_and_notes_survive_a_reload() {
     assert_eq!(note.attr("autocomplete").await.unwrap().as_deref(), Some("off"));
     note.send_keys("Called Sam at 10:05 UTC; not him.").await.unwrap();
     let overall = find(&c, ".cc-overall").await.text().await.unwrap();
-    assert!(overall.starts_with("1 of "), "not applicable counts as settled: {overall}");
+    assert!(overall.starts_with("1 of "), "not applicable counts: {overall}");
 
     c.refresh().await.unwrap();
     wait_ready(&c).await;

@@ -537,7 +537,7 @@ fn static_page(scenario: &Scenario, css: &[String]) -> String {
          {}</head>\n<body>\n<div class=\"crisis-comms\">\n\
          <main class=\"cc-main\">\n<article class=\"cc-page cc-scenario\">\n<header class=\"cc-scenario-head\">\n\
          <h1>{}</h1>\n<p class=\"cc-lead\">{}</p>\n{}<p class=\"cc-meta cc-record-label\">Label for this record: {}</p>\n\
-         <p class=\"cc-overall\"><label>0 of {total} steps settled <progress max=\"{total}\" value=\"0\"></progress></label></p>\n\
+         <p class=\"cc-overall\"><label>0 of {total} steps done or not applicable <progress max=\"{total}\" value=\"0\"></progress></label></p>\n\
          </header>\n",
         esc(&scenario.title),
         css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", esc(c))).collect::<String>(),
