@@ -111,9 +111,10 @@ pub fn library_build(tools: &Tools, what: &str, package: &str, name: &str, out: 
         ]),
     )?;
     let _ = std::fs::remove_dir_all(out);
-    let wasm = root()
-        .join("target/wasm32-unknown-unknown/release")
-        .join(format!("{}.wasm", package.replace('-', "_")));
+    // Cargo's target folder: `CARGO_TARGET_DIR` when set, else the repository's `target/`.
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    let wasm =
+        target.join("wasm32-unknown-unknown/release").join(format!("{}.wasm", package.replace('-', "_")));
     step(
         &format!("{what}: JavaScript bindings"),
         cmd("wasm-bindgen", p)
