@@ -85,6 +85,18 @@ async fn the_summary_and_the_print_page_fit_a_phone_without_scrolling_sideways()
             .await
             .unwrap();
         assert_eq!(widths[0], widths[1], "{page}: the page is wider than the screen: {widths}");
+        // The label shows once at the top and once at the end, as on paper.
+        let order = c
+            .execute(
+                "const doc = document.querySelector('.cc-print-doc'); \
+                 const top = y => y.getBoundingClientRect().top; \
+                 return [top(doc.querySelector('thead')) < top(doc.querySelector('tbody')), \
+                         top(doc.querySelector('tbody')) < top(doc.querySelector('tfoot'))]",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(order, serde_json::json!([true, true]), "{page}");
     }
     c.close().await.unwrap();
 }
