@@ -11,7 +11,7 @@ pub mod mount;
 pub mod store;
 pub mod ui;
 
-pub use mount::{mount, mount_with, MountHandle, Options};
+pub use mount::{adopt_stylesheet, mount, mount_with, MountHandle, Options};
 
 /// The WebAssembly allocator: talc, whose code is smaller than the standard dlmalloc's
 /// (0.6 KB less brotli for this app) and no slower here.

@@ -5,13 +5,13 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(element) =
+        document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
+    crisis_comms::adopt_stylesheet(&document);
     let options = if element.has_attribute("data-frame") {
         match frame_options() {
             Ok(options) => options,

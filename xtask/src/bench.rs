@@ -83,7 +83,8 @@ fn floor(tools: &Tools, site: &Path) -> Result<Value> {
     Ok(json!({ "files": files, "script_brotli": brotli }))
 }
 
-/// A fresh copy of `dist/` to serve, so the static comparison page never lands in `dist/`.
+/// A fresh copy of `dist/` to serve, with the app's stylesheet, so the static comparison page
+/// never lands in `dist/`.
 fn copy_dist(dist: &Path, site: &Path) -> Result {
     if site.exists() {
         std::fs::remove_dir_all(site).map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
@@ -96,6 +97,9 @@ fn copy_dist(dist: &Path, site: &Path) -> Result {
             std::fs::copy(&path, &to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
         }
     }
+    // The app adopts its stylesheet from its module; the static page and the floor link it.
+    std::fs::copy(root().join("style/main.css"), site.join("main.css"))
+        .map_err(|e| format!("cannot copy the app's stylesheet: {e}"))?;
     Ok(())
 }
 

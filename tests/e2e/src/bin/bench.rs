@@ -105,7 +105,9 @@ async fn main() {
     println!("bench: browser results written to {}", out.display());
 }
 
-/// The stylesheets the app's `index.html` links, in order, as `./name` paths.
+/// The app's stylesheets as `./name` paths: those its `index.html` links, in order, then its own
+/// `main.css`, which the app adopts from its module and the bench copies into the site for the
+/// pages that have no module (the static page and the floor).
 fn stylesheets(site: &Path) -> Vec<String> {
     let index = std::fs::read_to_string(site.join("index.html")).expect("the app's index.html");
     let marker = "rel=\"stylesheet\" href=\"./";
@@ -117,7 +119,8 @@ fn stylesheets(site: &Path) -> Vec<String> {
         })
         .collect();
     assert!(!sheets.is_empty(), "the app's index.html links no stylesheet");
-    sheets
+    assert!(site.join("main.css").is_file(), "the bench's site has no copy of the app's main.css");
+    sheets.into_iter().chain(std::iter::once("main.css".to_owned())).collect()
 }
 
 // ---- start-up ---------------------------------------------------------------------------
