@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::checklist::Scenario;
+use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::order::sort_by;
 use crate::ui::app::{default_record_name, AppState, Route};
 use crate::ui::cells::ItemCells;
@@ -75,6 +75,12 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 <h1>{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>
                 <Prose text=scenario.when.clone() />
+                {scenario.items().any(|i| i.kind == ItemKind::Response).then(|| view! {
+                    <p class="cc-help">
+                        "Steps marked “Response step” are actions, not messages: they are here because "
+                        "what you say depends on them."
+                    </p>
+                })}
                 <p class="cc-meta cc-record-label">
                     "Label for this record: "
                     {move || view! { <TlpBadge tlp=record_label.get() /> }}

@@ -527,6 +527,10 @@ fn floor_page(css: &[String]) -> String {
 
 // ---- the static page --------------------------------------------------------------------
 
+/// The line the app shows above a checklist that has response steps.
+const RESPONSE_HELP: &str = "<p class=\"cc-help\">Steps marked “Response step” are actions, not messages: \
+                             they are here because what you say depends on them.</p>\n";
+
 /// The checklist page as static HTML with no script: the same headings, items with real
 /// checkboxes and labels, meta lines, prose and templates, with the app's classes and stylesheets.
 fn static_page(scenario: &Scenario, css: &[String]) -> String {
@@ -546,7 +550,8 @@ fn static_page(scenario: &Scenario, css: &[String]) -> String {
         css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", esc(c))).collect::<String>(),
         esc(&scenario.title),
         esc(&scenario.summary),
-        prose(&scenario.when),
+        prose(&scenario.when)
+            + if scenario.items().any(|i| i.kind == ItemKind::Response) { RESPONSE_HELP } else { "" },
         badge(scenario.label),
     );
     for section in &scenario.sections {
