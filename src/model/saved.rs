@@ -165,7 +165,9 @@ fn combine(mine: &mut Record, theirs: &Record, theirs_newer: bool) {
     }
 }
 
-/// Adds to `newer` what only `older` has: items changed later there, and label decisions.
+/// Adds to `newer` what only `older` has: items changed later there, values typed only there,
+/// and label decisions; the labels then follow the latest decision about each, so combining two
+/// copies never drops a label put on the record or a message in either.
 fn keep_from_older(newer: &mut Record, older: &Record) {
     for (item, state) in &older.progress.items {
         let keep_older = match newer.progress.items.get(item) {
@@ -182,6 +184,24 @@ fn keep_from_older(newer: &mut Record, older: &Record) {
         }
     }
     order::sort_by(&mut newer.progress.decisions, |a, b| a.decided_at.total_cmp(&b.decided_at).is_lt());
+    let p = &mut newer.progress;
+    for (key, value) in &older.progress.values {
+        p.values.get_or_insert_with(key, || value.clone());
+    }
+    p.label = p.label.or(older.progress.label);
+    p.shape = p.shape.or(older.progress.shape);
+    for (template, label) in &older.progress.template_labels {
+        p.template_labels.get_or_insert_with(template, || *label);
+    }
+    // Decisions are in time order: the last one about each target holds.
+    for d in &p.decisions {
+        match &d.template {
+            None => p.label = Some(d.label),
+            Some(t) => {
+                p.template_labels.insert(t.clone(), d.label);
+            }
+        }
+    }
 }
 
 /// Why stored text or an imported file could not be read.
@@ -317,8 +337,11 @@ pub fn preview_import(stored: &Saved, imported: &Saved) -> ImportPreview {
 /// each step keeps its latest change, and the record's name and label come from the backup
 /// unless the copy here changed later.
 pub fn apply_import(stored: &mut Saved, imported: Saved) {
-    for (id, r) in imported.records {
-        stored.deleted.remove(&id);
+    for (id, mut r) in imported.records {
+        // A record deleted here comes back under a new id: other tabs still know the old one
+        // as deleted, and would delete it again.
+        let id = if stored.deleted.contains_key(&id) { stored.new_id(r.created) } else { id };
+        r.id.clone_from(&id);
         stored.current.get_or_insert_with(&r.scenario, || id.clone());
         match stored.records.get_mut(&id) {
             Some(here) => combine(here, &r, r.updated >= here.updated),
@@ -332,7 +355,7 @@ pub fn apply_import(stored: &mut Saved, imported: Saved) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::progress::Status;
+    use crate::model::progress::{KeptDecision, Status};
 
     fn scenario() -> Scenario {
         crate::content::Library::built_in().get("account-compromise").map(|s| (*s).clone()).expect("built in")
@@ -463,6 +486,62 @@ mod tests {
         assert_eq!(p.status("tell-platform"), Status::Done, "a step done since is kept");
         assert_eq!(p.items["start-log"].note, "written since", "the newer note is kept");
         assert_eq!(stored.records[&id].name, "Incident, renamed");
+    }
+
+    #[test]
+    fn combining_copies_keeps_every_label_put_and_every_value_typed() {
+        let mut here = Saved::default();
+        let id = here.start_record(&scenario(), "Incident", 1.0);
+        let mut backup = here.clone();
+        // In the backup: a value typed and a message labelled TLP:RED, with its decision.
+        let b = &mut backup.records.get_mut(&id).unwrap().progress;
+        b.values.insert("project".into(), "libexample".into());
+        b.template_labels.insert("heads-up-core-team".into(), Tlp::Red);
+        b.decisions.push(KeptDecision {
+            template: Some("heads-up-core-team".into()),
+            label: Tlp::Red,
+            reasons: vec!["Names a person.".into()],
+            decided_at: 2.0,
+        });
+        backup.records.get_mut(&id).unwrap().updated = 2.0;
+        // Here, later: another value, and the record's own label.
+        let r = here.records.get_mut(&id).unwrap();
+        r.progress.values.insert("date".into(), "3 March".into());
+        r.progress.label = Some(Tlp::Red);
+        r.progress.decisions.push(KeptDecision {
+            template: None,
+            label: Tlp::Red,
+            reasons: vec![],
+            decided_at: 3.0,
+        });
+        r.updated = 3.0;
+
+        apply_import(&mut here, backup);
+        let p = &here.records[&id].progress;
+        assert_eq!(p.values.get("project").map(String::as_str), Some("libexample"));
+        assert_eq!(p.values.get("date").map(String::as_str), Some("3 March"));
+        assert_eq!(p.template_labels.get("heads-up-core-team"), Some(&Tlp::Red), "the stricter label stays");
+        assert_eq!(p.label, Some(Tlp::Red));
+        assert_eq!(p.decisions.len(), 2);
+    }
+
+    #[test]
+    fn a_record_deleted_here_comes_back_from_a_backup_under_a_new_id() {
+        let mut here = Saved::default();
+        let id = here.start_record(&scenario(), "Incident", 1.0);
+        let backup = here.clone();
+        here.delete_record(&id, 2.0);
+        let other_tab = here.clone();
+        apply_import(&mut here, backup);
+        assert_eq!(here.records.len(), 1);
+        let (new, record) = here.records.iter().next().unwrap();
+        assert_ne!(new, &id);
+        assert_eq!(&record.id, new);
+        assert_eq!(record.name, "Incident");
+        // Another tab, which still knows the old id as deleted, keeps it when the two merge.
+        let mut merged = other_tab;
+        merged.merge(&here);
+        assert_eq!(merged.records.len(), 1);
     }
 
     #[test]
