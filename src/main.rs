@@ -11,7 +11,9 @@ fn main() {
     else {
         return;
     };
-    crisis_comms::adopt_stylesheet(&document);
+    if !crisis_comms::adopt_stylesheet(&document) {
+        link_stylesheet(&document);
+    }
     let options = if element.has_attribute("data-frame") {
         match frame_options() {
             Ok(options) => options,
@@ -25,6 +27,17 @@ fn main() {
     };
     // The page lives as long as the tab: keep the app mounted.
     std::mem::forget(crisis_comms::mount_with(element, options));
+}
+
+/// Links the copy of the app's stylesheet that the embed build carries, for browsers that
+/// cannot adopt it from the module.
+fn link_stylesheet(document: &web_sys::Document) {
+    let Ok(link) = document.create_element("link") else { return };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", "./embed/crisis-comms.css");
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&link);
+    }
 }
 
 /// Options from the fragment of `frame.html#{"namespace":"my-project"}` (URL-encoded JSON).

@@ -198,12 +198,14 @@ fn stylesheet() -> Option<web_sys::CssStyleSheet> {
 /// Adopts the app's stylesheet into `document`. The standalone page takes its styles from the
 /// module, which carries them anyway for shadow roots, instead of downloading them again
 /// (2.9 KB brotli). A page that embeds the app links `crisis-comms.css` itself instead.
-pub fn adopt_stylesheet(document: &web_sys::Document) {
-    if let Some(sheet) = stylesheet() {
-        let sheets = document.adopted_style_sheets();
-        sheets.push(&sheet);
-        document.set_adopted_style_sheets(&sheets);
-    }
+/// Returns false where the browser cannot build stylesheets from script (before Safari 16.4
+/// and Firefox 101).
+pub fn adopt_stylesheet(document: &web_sys::Document) -> bool {
+    let Some(sheet) = stylesheet() else { return false };
+    let sheets = document.adopted_style_sheets();
+    sheets.push(&sheet);
+    document.set_adopted_style_sheets(&sheets);
+    true
 }
 
 /// Mounts the app into `element` with options from Rust.

@@ -212,3 +212,61 @@ async fn data_from_a_newer_version_is_opened_read_only_and_never_overwritten() {
     leptos::task::tick().await;
     assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(newer));
 }
+
+#[wasm_bindgen_test]
+async fn a_tick_is_not_written_once_another_widget_chose_session_only_for_the_device() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let (key, flag) = ("crisis-comms:component-flag:state", "crisis-comms:component-flag:session-only");
+    storage.remove_item(key).unwrap();
+    storage.remove_item(flag).unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-flag")).unwrap();
+    open_first_scenario(&root).await;
+    // Another widget of the same namespace on this page chose session-only: no storage event
+    // reaches this one, so saving must notice the choice itself.
+    storage.set_item(flag, "on").unwrap();
+    let input: HtmlInputElement = query(&root, ".cc-item input").dyn_into().unwrap();
+    input.click();
+    leptos::task::tick().await;
+    assert!(input.checked(), "the tick still shows in this tab");
+    assert_eq!(storage.get_item(key).unwrap(), None, "nothing was written");
+    assert!(notice(&root).starts_with("Session only"), "{}", notice(&root));
+    storage.remove_item(flag).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn content_written_while_the_device_keeps_nothing_is_shown_then_removed() {
+    use crisis_comms::model::saved::{encode, Saved};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let (key, flag) = ("crisis-comms:component-late:state", "crisis-comms:component-late:session-only");
+    let library = Library::built_in();
+    let mut saved = Saved::default();
+    saved.start_record(&library.scenarios()[0], "Written late", 1.0);
+    storage.set_item(key, &encode(&saved)).unwrap();
+    storage.set_item(flag, "on").unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-late")).unwrap();
+    assert!(notice(&root).starts_with("Session only"), "{}", notice(&root));
+    assert_eq!(storage.get_item(key).unwrap(), None, "removed from the device");
+    query(&root, ".cc-topnav a[href='#/records']").click();
+    leptos::task::tick().await;
+    assert_eq!(root.query_selector_all(".cc-record").unwrap().length(), 1, "still shown in this tab");
+    storage.remove_item(flag).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn session_only_asked_by_the_embedding_page_cannot_be_turned_off_in_it() {
+    let o = options("component-forced");
+    js_sys::Reflect::set(&o, &"sessionOnly".into(), &true.into()).unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), o).unwrap();
+    assert!(notice(&root).starts_with("Session only"), "{}", notice(&root));
+    query(&root, ".cc-topnav a[href='#/records']").click();
+    leptos::task::tick().await;
+    let device = query(&root, ".cc-session-only");
+    assert_eq!(
+        device.text_content().unwrap(),
+        "Session only is on: this page asks that nothing be kept on this device."
+    );
+    assert!(device.query_selector("button").unwrap().is_none(), "no way to turn it off here");
+}

@@ -15,6 +15,8 @@ pub struct Store {
     /// Set while nothing may be written (shared computers): chosen by the user, which the
     /// device remembers (see [`Store::set_session_only`]), or by the page embedding the app.
     session_only: bool,
+    /// Set when the page embedding the app asked for session-only mode: nothing turns it off.
+    forced: bool,
     /// The text this tab last read from or wrote to storage: while storage still holds it, no
     /// other tab wrote meanwhile, and saving need not read and merge it again.
     last: std::cell::RefCell<String>,
@@ -40,6 +42,9 @@ pub enum Notice {
     WriteFailed(String),
     /// Another tab forgot everything on this device.
     ForgottenElsewhere,
+    /// Session-only mode is on in this tab, but the browser would not let the page remove what
+    /// it stored or remember the choice.
+    SessionOnlyIncomplete,
 }
 
 impl Notice {
@@ -66,6 +71,12 @@ impl Notice {
             ),
             Notice::ForgottenElsewhere => {
                 "Everything saved on this device was forgotten in another tab.".to_owned()
+            }
+            Notice::SessionOnlyIncomplete => {
+                "Session only is on in this tab, but the browser would not let the \
+                 page remove what it saved on this device before, or remember the choice. Use “Forget \
+                 everything on this device” on the Records page to remove it."
+                    .to_owned()
             }
         }
     }
@@ -102,6 +113,7 @@ impl Store {
             storage,
             read_only: false,
             session_only: false,
+            forced: false,
             last: Default::default(),
         };
         let Some(storage) = &store.storage else {
@@ -123,6 +135,12 @@ impl Store {
             }
         };
         match decode(&raw) {
+            Ok(saved) if store.session_only => {
+                // Written while the device asked to keep nothing (by a tab that had not heard
+                // yet): shown in this tab, and removed from the device.
+                let _ = storage.remove_item(&key);
+                (store, saved, Some(Notice::SessionOnly))
+            }
             Ok(saved) => {
                 store.last.replace(raw);
                 (store, saved, None)
@@ -152,40 +170,66 @@ impl Store {
         self.session_only
     }
 
-    /// Session-only mode for this app alone, as the page embedding it asks or as another tab
-    /// chose: storage is left as it is.
-    pub fn set_session_only_here(&mut self, on: bool) {
-        self.session_only = on;
+    /// Whether the page embedding the app asked for session-only mode, which nothing turns off.
+    pub fn is_session_only_forced(&self) -> bool {
+        self.forced
     }
 
-    /// The user's choice of session-only mode, remembered on this device. Turning it on
-    /// removes everything this namespace stored (the choice is written first, so other tabs
-    /// stop saving before the data goes); turning it off saves `saved` again.
+    /// Session-only mode as the page embedding the app asks: on for good; storage is left as
+    /// it is.
+    pub fn force_session_only(&mut self) {
+        self.session_only = true;
+        self.forced = true;
+    }
+
+    /// Session-only mode as another tab chose it: storage is left as it is. Off does not
+    /// undo a mode the embedding page asked for.
+    pub fn follow_session_only(&mut self, on: bool) {
+        self.session_only = on || self.forced;
+    }
+
+    /// The user's choice of session-only mode, remembered on this device.
+    ///
+    /// Turning it on stops this tab writing at once, writes the choice (so other tabs stop
+    /// too), and removes the saved state this tab shows. Data it cannot show stays until
+    /// "forget everything": copies kept aside after damage, and data of a newer version.
+    /// Turning it off saves `saved` again.
     pub fn set_session_only(&mut self, on: bool, saved: &mut Saved) -> Result<(), Notice> {
-        let flag = self.session_only_key();
-        if let Some(storage) = &self.storage {
-            if on {
-                storage.set_item(&flag, "on").map_err(|e| Notice::WriteFailed(describe(&e)))?;
-                self.remove_keys(|k| k != flag)?;
-            } else {
-                storage.remove_item(&flag).map_err(|e| Notice::WriteFailed(describe(&e)))?;
-            }
+        if !on && self.forced {
+            return Ok(());
         }
         self.session_only = on;
         self.last.replace(String::new());
-        if on {
+        let flag = self.session_only_key();
+        let Some(storage) = &self.storage else { return Ok(()) };
+        if !on {
+            storage.remove_item(&flag).map_err(|e| Notice::WriteFailed(describe(&e)))?;
+            return self.save(saved);
+        }
+        let mut flagged = storage.set_item(&flag, "on").is_ok();
+        let removed = self.read_only || storage.remove_item(&Store::key_for(&self.namespace)).is_ok();
+        if !flagged && removed {
+            // A full storage may refuse the choice until the state is gone.
+            flagged = storage.set_item(&flag, "on").is_ok();
+        }
+        if flagged && removed {
             Ok(())
         } else {
-            self.save(saved)
+            Err(Notice::SessionOnlyIncomplete)
         }
     }
 
-    /// Merges what another tab saved meanwhile into `saved`, then writes it at once.
+    /// Merges what another tab saved meanwhile into `saved`, then writes it at once. Fails with
+    /// [`Notice::SessionOnly`], writing nothing, when another tab or widget has meanwhile
+    /// chosen session-only mode for this device.
     pub fn save(&self, saved: &mut Saved) -> Result<(), Notice> {
         if !self.is_saving() {
             return Ok(());
         }
         let Some(storage) = &self.storage else { return Ok(()) };
+        if matches!(storage.get_item(&self.session_only_key()), Ok(Some(_))) {
+            return Err(Notice::SessionOnly);
+        }
         let key = Store::key_for(&self.namespace);
         if let Ok(Some(raw)) = storage.get_item(&key) {
             if raw != *self.last.borrow() {

@@ -147,6 +147,8 @@ impl AppState {
                     self.notice.set(None);
                 }
             }
+            // Another tab or widget chose session-only mode before this one heard of it.
+            Err(Notice::SessionOnly) => self.set_session_only_here(true),
             Err(n) => self.notice.set(Some(n)),
         }
     }
@@ -168,14 +170,15 @@ impl AppState {
         self.saved.update(|saved| {
             result = self.store.try_update_value(|store| store.set_session_only(on, saved)).unwrap_or(Ok(()));
         });
-        match result {
-            Ok(()) => self.show_session_only(on),
-            Err(n) => self.notice.set(Some(n)),
+        self.show_session_only();
+        if let Err(n) = result {
+            self.notice.set(Some(n));
         }
     }
 
-    /// Shows session-only mode as on or off.
-    fn show_session_only(&self, on: bool) {
+    /// Shows session-only mode as the store has it.
+    fn show_session_only(&self) {
+        let on = self.store.with_value(Store::is_session_only);
         self.session_only.set(on);
         if on {
             self.notice.set(Some(Notice::SessionOnly));
@@ -184,11 +187,15 @@ impl AppState {
         }
     }
 
-    /// Session-only mode for this app alone (asked by the embedding page, or chosen in another
-    /// tab): storage is left as it is.
+    /// Session-only mode as another tab chose it: storage is left as it is.
     fn set_session_only_here(&self, on: bool) {
-        self.store.update_value(|store| store.set_session_only_here(on));
-        self.show_session_only(on);
+        self.store.update_value(|store| store.follow_session_only(on));
+        self.show_session_only();
+    }
+
+    /// Whether the page embedding the app asked for session-only mode, which nothing turns off.
+    pub fn session_only_forced(&self) -> bool {
+        self.store.with_value(Store::is_session_only_forced)
     }
 
     /// Removes every key of this namespace from storage and empties the app.
@@ -233,7 +240,8 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     };
     provide_context(state);
     if options.session_only {
-        state.set_session_only_here(true);
+        state.store.update_value(Store::force_session_only);
+        state.show_session_only();
     }
     follow_other_tabs(state, &options.namespace);
     if options.hash_routing {

@@ -306,7 +306,9 @@ fn DeviceControls() -> impl IntoView {
     view! {
         <section class="cc-device">
             <h2>"This device"</h2>
-            {move || if state.session_only.get() {
+            {move || if state.session_only.get() && state.session_only_forced() {
+                view! { <p class="cc-session-only">"Session only is on: this page asks that nothing be kept on this device."</p> }.into_any()
+            } else if state.session_only.get() {
                 view! {
                     <p class="cc-session-only">
                         "Session only is on: nothing is kept on this device. "
@@ -321,7 +323,7 @@ fn DeviceControls() -> impl IntoView {
                     <p class="cc-session-only">
                         <ConfirmButton
                             ask="Keep nothing on this device…"
-                            question="For a shared or borrowed computer: every record, note and answer this app saved in this browser is removed now, and nothing more is saved. This tab keeps what it shows until you close or reload it; export a backup first to keep it."
+                            question="For a shared or borrowed computer: the records, notes and answers this page shows are removed from this browser now, and nothing more is saved. This tab keeps showing them until you close or reload it; export a backup first to keep them."
                             yes="Yes, keep nothing on this device"
                             no="Cancel"
                             on_yes=move || state.set_session_only(true)

@@ -146,12 +146,7 @@ fn wasm_opt(path: &OsString) -> Result {
     }
     let tools = root().join("tools");
     std::fs::create_dir_all(&tools).map_err(|e| format!("cannot create {}: {e}", tools.display()))?;
-    step(
-        &format!("install binaryen {BINARYEN_VERSION} from npm into tools/"),
-        with_path("npm", path)
-            .args(["install", "--prefix", "tools", "--no-audit", "--no-fund", "--save-exact"])
-            .arg(format!("binaryen@{BINARYEN_VERSION}.0.0")),
-    )?;
+    npm_install(path, &format!("binaryen@{BINARYEN_VERSION}.0.0"))?;
     if works(&wasm_opt) {
         Ok(())
     } else {
@@ -169,17 +164,22 @@ fn terser(path: &OsString) -> Result {
         ok(&want);
         return Ok(());
     }
-    step(
-        &format!("install terser {TERSER_VERSION} from npm into tools/"),
-        with_path("npm", path)
-            .args(["install", "--prefix", "tools", "--no-audit", "--no-fund", "--save-exact"])
-            .arg(format!("terser@{TERSER_VERSION}")),
-    )?;
+    npm_install(path, &format!("terser@{TERSER_VERSION}"))?;
     if works() {
         Ok(())
     } else {
         Err(format!("{} was installed but does not report {want}", terser.display()))
     }
+}
+
+/// Installs `package` (`name@version`) from npm into the git-ignored `tools/` folder.
+fn npm_install(path: &OsString, package: &str) -> Result {
+    step(
+        &format!("install {package} from npm into tools/"),
+        with_path("npm", path)
+            .args(["install", "--prefix", "tools", "--no-audit", "--no-fund", "--save-exact"])
+            .arg(package),
+    )
 }
 
 fn find_on_path(names: &[&str], path: &OsString) -> Option<PathBuf> {

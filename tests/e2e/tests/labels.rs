@@ -4,6 +4,17 @@
 use e2e::{browser, console_errors, find, open};
 use fantoccini::{Client, Locator};
 
+/// Puts the result's label on `target` (a value of the result's last list) and returns what the
+/// page said.
+async fn apply(c: &Client, target: &str) -> String {
+    let selects = c.find_all(Locator::Css(".cc-result select")).await.unwrap();
+    selects.last().unwrap().select_by_value(target).await.unwrap();
+    let buttons = c.find_all(Locator::Css(".cc-result button")).await.unwrap();
+    buttons.last().unwrap().click().await.unwrap();
+    let status = c.find_all(Locator::Css(".cc-result [role=status]")).await.unwrap();
+    status.last().unwrap().text().await.unwrap()
+}
+
 /// Answers the five questions by option value and returns the result section's text.
 async fn walk(c: &Client, answers: [&str; 5]) -> String {
     // Through the catalog, so each walk starts on a fresh page.
@@ -111,12 +122,7 @@ async fn a_chosen_label_can_be_applied_to_a_record() {
     let c = browser().await;
     let result = walk(&c, ["no", "no-one", "no", "handlers", "none"]).await;
     assert!(result.starts_with("Use TLP:RED"), "{result}");
-    let selects = c.find_all(Locator::Css(".cc-result select")).await.unwrap();
-    selects.last().unwrap().select_by_value("record:account-compromise").await.unwrap();
-    let buttons = c.find_all(Locator::Css(".cc-result button")).await.unwrap();
-    buttons.last().unwrap().click().await.unwrap();
-    let status = c.find_all(Locator::Css(".cc-result [role=status]")).await.unwrap();
-    let said = status.last().unwrap().text().await.unwrap();
+    let said = apply(&c, "record:account-compromise").await;
     assert_eq!(said, "The record now carries TLP:RED; the reasons are kept with it.");
     open(&c, "#/s/account-compromise").await;
     let label = find(&c, ".cc-record-label").await.text().await.unwrap();
@@ -144,12 +150,7 @@ async fn a_looser_label_on_a_written_message_asks_for_a_second_reading() {
     let c = browser().await;
     let result = walk(&c, ["yes", "no-one", "no", "everyone", "none"]).await;
     assert!(result.starts_with("Use TLP:CLEAR"), "{result}");
-    let selects = c.find_all(Locator::Css(".cc-result select")).await.unwrap();
-    selects.last().unwrap().select_by_value("template:account-compromise:heads-up-core-team").await.unwrap();
-    let buttons = c.find_all(Locator::Css(".cc-result button")).await.unwrap();
-    buttons.last().unwrap().click().await.unwrap();
-    let status = c.find_all(Locator::Css(".cc-result [role=status]")).await.unwrap();
-    let said = status.last().unwrap().text().await.unwrap();
+    let said = apply(&c, "template:account-compromise:heads-up-core-team").await;
     assert!(said.starts_with("The template now carries TLP:CLEAR;"), "{said}");
     assert!(said.contains("Careful: this message was written to be shared as TLP:"), "{said}");
     c.close().await.unwrap();
