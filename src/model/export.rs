@@ -158,6 +158,11 @@ mod tests {
         assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::AmberStrict, "a blank note is not printed");
         r.progress.set_note("reach-owner", "Called him.", 4.0);
         assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::Red);
+        // A message labelled stricter than the record, once used, makes the copy stricter.
+        r.progress.set_note("reach-owner", "", 5.0);
+        r.progress.values.insert("project".into(), "libexample".into());
+        r.progress.template_labels.insert("holding-statement".into(), Tlp::Red);
+        assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::Red);
         // A message relabelled looser than the record leaves the copy's label as it is.
         r.progress.set_note("reach-owner", "", 5.0);
         r.progress.values.insert("project".into(), "libexample".into());

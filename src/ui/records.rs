@@ -96,7 +96,7 @@ fn RecordRow(record: Record) -> impl IntoView {
     });
     let name_id = state.dom_id(&format!("name-{}", record.id));
     // The row's buttons say the same in every row: the record's name describes them.
-    let about = name_id.clone();
+    let about = state.dom_id(&format!("about-{}", record.id));
     let id = record.id.clone();
     let (rid, sid) = (record.id.clone(), record.scenario.clone());
     let open = move |ev: leptos::ev::MouseEvent| {
@@ -140,9 +140,12 @@ fn RecordRow(record: Record) -> impl IntoView {
         }
     };
     let rid = record.id.clone();
-    let delete = move || {
-        state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
-        said.say(format!("“{shown_name}” was deleted."));
+    let delete = {
+        let name = shown_name.clone();
+        move || {
+            state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
+            said.say(format!("“{name}” was deleted."));
+        }
     };
     // The record as Markdown, written when asked for, with its file name.
     let markdown = {
@@ -182,6 +185,7 @@ fn RecordRow(record: Record) -> impl IntoView {
                 " · started " {local_time(record.created)} " · changed " {local_time(record.updated)}
             </p>
             <p class="cc-actions">
+                <span id=about.clone() hidden>{shown_name}</span>
                 <a href=format!("#/s/{}", record.scenario) on:click=open aria-describedby=about.clone()>"Open"</a>
                 " "
                 <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>"Export as Markdown"</button>

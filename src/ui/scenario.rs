@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::order::sort_by;
-use crate::ui::app::{default_record_name, AppState, Route};
+use crate::ui::app::{default_record_name, local_time, AppState, Route};
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
 use crate::ui::link::RouteLink;
@@ -151,14 +151,18 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
     let start = move |_| {
         let now = js_sys::Date::now();
         let sc = sc.clone();
+        let had_one = current.get_untracked().is_some();
         state.change(|s| {
             s.start_record(&sc, &default_record_name(&sc.title, now), now);
         });
-        started
-            .set("Started a new, empty record. The earlier one is kept: choose it under Record.".to_owned());
+        started.set(if had_one {
+            "Started a new, empty record. The earlier one is kept: choose it under Record.".to_owned()
+        } else {
+            "Started a new, empty record.".to_owned()
+        });
     };
-    // In the list, a default name shows only what tells records of this checklist apart.
-    let title_dash = format!("{} — ", scenario.title);
+    // In the list, a name the app gave shows only what tells records of this checklist apart.
+    let title = scenario.title.clone();
     view! {
         <div class="cc-record-bar">
             {move || match current.get() {
@@ -167,9 +171,13 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                     <p>
                         <label for=select_id.clone()>"Record: "</label>
                         <select id=select_id.clone() class="cc-record-select" on:change=switch.clone()>
-                            {records.get().into_iter().map(|(rid, name, _)| {
+                            {records.get().into_iter().map(|(rid, name, created)| {
                                 let selected = rid == id;
-                                let shown = name.strip_prefix(&title_dash).map_or(name.clone(), |when| format!("Started {when}"));
+                                let shown = if name == default_record_name(&title, created) {
+                                    format!("Started {}", local_time(created))
+                                } else {
+                                    name
+                                };
                                 view! { <option value=rid selected=selected>{shown}</option> }
                             }).collect_view()}
                         </select>

@@ -44,8 +44,10 @@ pub fn cmd(program: impl AsRef<OsStr>, path: &OsStr) -> Command {
 const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
 
 /// The compiler writes source file names into the module, for panic messages. These flags cut
-/// the build machine's folders from them (`tachys-0.2.19/src/html/property.rs` instead of the
-/// full path in Cargo's home), so no folder of the machine that built the app ships in it.
+/// the build machine's folders from them (`index.crates.io-…/tachys-0.2.19/src/html/property.rs`
+/// instead of the full path in Cargo's home), so no folder of the machine that built the app
+/// ships in it. Cargo ignores them, and `--cfg erase_components` of `.cargo/config.toml` too,
+/// when `RUSTFLAGS` or `CARGO_ENCODED_RUSTFLAGS` is set.
 fn wasm_rustflags() -> String {
     let mut flags = std::env::var(WASM_RUSTFLAGS).unwrap_or_default();
     // The last prefix that matches wins, so the longer one comes second. Cargo splits these
@@ -63,15 +65,17 @@ fn wasm_rustflags() -> String {
     flags.trim_start().to_owned()
 }
 
-/// Folders of this machine whose names could end up in a build: Cargo's and rustup's homes, and
-/// the repository. Each as given and, where it differs, with links resolved.
+/// Folders of this machine whose names could end up in a build: Cargo's and rustup's homes, the
+/// repository, and Cargo's target folder when it is elsewhere. Each as given and, where it
+/// differs, with links resolved.
 pub fn machine_folders() -> Vec<PathBuf> {
     let home = std::env::var_os("HOME").map(PathBuf::from);
     let home_or = |var: &str, default: &str| {
         std::env::var_os(var).map(PathBuf::from).or_else(|| home.as_ref().map(|h| h.join(default)))
     };
     let mut folders = Vec::new();
-    for folder in [home_or("CARGO_HOME", ".cargo"), home_or("RUSTUP_HOME", ".rustup"), Some(root())]
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from);
+    for folder in [home_or("CARGO_HOME", ".cargo"), home_or("RUSTUP_HOME", ".rustup"), Some(root()), target]
         .into_iter()
         .flatten()
     {

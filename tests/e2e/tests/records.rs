@@ -106,7 +106,7 @@ async fn after_renaming_and_archiving_one_record_every_row_shows_its_own_name() 
     let about = c
         .execute(
             "const b = document.querySelectorAll('.cc-record:first-child .cc-actions button')[2]; \
-             return document.getElementById(b.getAttribute('aria-describedby')).value",
+             return document.getElementById(b.getAttribute('aria-describedby')).textContent",
             vec![],
         )
         .await
