@@ -307,8 +307,21 @@ fn DeviceControls() -> impl IntoView {
         Ok(()) => message.set("Everything this app kept on this device is gone.".into()),
         Err(n) => message.set(n.message()),
     };
+    // The control pressed is replaced by the other: focus goes to the first control in its place.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let switch = move |on: bool| {
+        state.set_session_only(on);
+        request_animation_frame(move || {
+            let control = section
+                .get_untracked()
+                .and_then(|s| s.query_selector(".cc-session-only button").ok().flatten());
+            if let Some(b) = control.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
+        });
+    };
     view! {
-        <section class="cc-device">
+        <section class="cc-device" node_ref=section>
             <h2>"This device"</h2>
             {move || if state.session_only.get() && state.session_only_forced() {
                 view! { <p class="cc-session-only">"Session only is on: this page asks that nothing be kept on this device."</p> }.into_any()
@@ -316,7 +329,7 @@ fn DeviceControls() -> impl IntoView {
                 view! {
                     <p class="cc-session-only">
                         "Session only is on: nothing is kept on this device. "
-                        <button type="button" class="cc-button" on:click=move |_| state.set_session_only(false)>
+                        <button type="button" class="cc-button" on:click=move |_| switch(false)>
                             "Save on this device again"
                         </button>
                     </p>
@@ -330,7 +343,7 @@ fn DeviceControls() -> impl IntoView {
                             question="For a shared or borrowed computer: the records, notes and answers this page shows are removed from this browser now, and nothing more is saved. This tab keeps showing them until you close or reload it; export a backup first to keep them."
                             yes="Yes, keep nothing on this device"
                             no="Cancel"
-                            on_yes=move || state.set_session_only(true)
+                            on_yes=move || switch(true)
                         />
                     </p>
                 }

@@ -182,7 +182,13 @@ pub fn SummaryPage() -> impl IntoView {
     let tests: Vec<Arc<Scenario>> = state
         .library
         .with_value(|l| l.scenarios().into_iter().filter(|s| s.kind == ScenarioKind::StressTest).collect());
-    let label = Tlp::AmberStrict;
+    // A list of weak spots is at least TLP:AMBER+STRICT, and never looser than a test's own label.
+    let label = state.saved.with_untracked(|s| {
+        tests
+            .iter()
+            .map(|t| s.progress_or_empty(&t.id).label.unwrap_or(t.label))
+            .fold(Tlp::AmberStrict, Ord::min)
+    });
     let summaries = {
         let tests = tests.clone();
         Memo::new(move |_| {

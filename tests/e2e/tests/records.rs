@@ -305,6 +305,15 @@ async fn session_only_mode_removes_what_was_saved_writes_nothing_and_lasts_after
     let notice = find(&c, ".cc-notice").await.text().await.unwrap();
     assert!(notice.starts_with("Session only: nothing is saved on this device."), "{notice}");
     assert_eq!(stored(&c).await, None, "what was saved before is removed");
+    // Focus goes to the control that replaced the one pressed.
+    let focused = c
+        .execute_async(
+            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, "Save on this device again");
     // This tab still shows the record it had.
     assert_eq!(c.find_all(Locator::Css(".cc-record")).await.unwrap().len(), 1);
 
@@ -326,6 +335,14 @@ async fn session_only_mode_removes_what_was_saved_writes_nothing_and_lasts_after
     // Saving again writes what the tab shows.
     open(&c, "#/records").await;
     find(&c, ".cc-session-only button").await.click().await.unwrap();
+    let focused = c
+        .execute_async(
+            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, "Keep nothing on this device…");
     let saved = stored(&c).await.expect("saved again");
     assert!(saved.contains("tell-platform"), "{saved}");
     assert!(c.find_all(Locator::Css(".cc-notice")).await.unwrap().is_empty(), "the notice is gone");
