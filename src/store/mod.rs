@@ -255,18 +255,12 @@ impl Store {
     /// Removes every key of this namespace, but for the choice of session-only mode while it
     /// is on: the mode the page shows stays in force.
     pub fn forget_everything(&self) -> Result<(), Notice> {
-        let flag = self.session_only_key();
-        self.remove_keys(|k| !(self.session_only && k == flag))
-    }
-
-    /// Removes the keys of this namespace for which `which` is true.
-    fn remove_keys(&self, which: impl Fn(&str) -> bool) -> Result<(), Notice> {
         let Some(storage) = &self.storage else { return Ok(()) };
-        let prefix = self.prefix();
+        let (prefix, flag) = (self.prefix(), self.session_only_key());
         let len = storage.length().unwrap_or(0);
         let keys: Vec<String> = (0..len)
             .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix) && which(k))
+            .filter(|k| k.starts_with(&prefix) && !(self.session_only && *k == flag))
             .collect();
         for k in keys {
             storage.remove_item(&k).map_err(|e| Notice::WriteFailed(describe(&e)))?;

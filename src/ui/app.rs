@@ -305,14 +305,16 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     }
 }
 
+/// The first element inside `root` that matches `css`, to move focus to.
+pub fn first_inside(root: Option<impl AsRef<web_sys::Element>>, css: &str) -> Option<web_sys::HtmlElement> {
+    root?.as_ref().query_selector(css).ok().flatten()?.dyn_into().ok()
+}
+
 /// Moves focus to the first heading of `main`.
 fn focus_heading(main: NodeRef<leptos::html::Main>) {
-    let Some(heading) = main.get_untracked().and_then(|m| m.query_selector("h1").ok().flatten()) else {
-        return;
-    };
-    let _ = heading.set_attribute("tabindex", "-1");
-    if let Some(h) = heading.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = h.focus();
+    if let Some(heading) = first_inside(main.get_untracked(), "h1") {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
     }
 }
 

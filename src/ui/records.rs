@@ -11,7 +11,7 @@ use crate::model::order::sort_by;
 use crate::model::saved::{
     apply_import, decode, encode_pretty, preview_import, ImportPreview, Record, Saved,
 };
-use crate::ui::app::{local_time, AppState, Route};
+use crate::ui::app::{first_inside, local_time, AppState, Route};
 use crate::ui::clipboard::copy_text;
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
@@ -312,11 +312,8 @@ fn DeviceControls() -> impl IntoView {
     let switch = move |on: bool| {
         state.set_session_only(on);
         request_animation_frame(move || {
-            let control = section
-                .get_untracked()
-                .and_then(|s| s.query_selector(".cc-session-only button").ok().flatten());
-            if let Some(b) = control.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = b.focus();
+            if let Some(control) = first_inside(section.get_untracked(), ".cc-session-only button") {
+                let _ = control.focus();
             }
         });
     };

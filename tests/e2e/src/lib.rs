@@ -69,6 +69,19 @@ pub async fn wait_ready(c: &Client) {
         .expect("the app to mount and set data-app-ready=\"true\"");
 }
 
+/// The text of the element that has focus, once the page has drawn its next frame (the app
+/// moves focus after the new content is in place).
+pub async fn focused_text(c: &Client) -> String {
+    let text = c
+        .execute_async(
+            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
+            vec![],
+        )
+        .await
+        .expect("script runs");
+    text.as_str().unwrap_or_default().to_owned()
+}
+
 /// Waits for an element matching `css`.
 pub async fn find(c: &Client, css: &str) -> Element {
     c.wait()

@@ -1,7 +1,7 @@
 //! The label framework on the release build: three walks through the questions, the channel
 //! check, and the reverse question.
 
-use e2e::{browser, console_errors, find, open};
+use e2e::{browser, console_errors, find, focused_text, open};
 use fantoccini::{Client, Locator};
 
 /// Puts the result's label on `target` (a value of the result's last list) and returns what the
@@ -36,13 +36,7 @@ async fn three_walks_show_the_expected_label_and_reasons() {
     let result = walk(&c, ["yes", "no-one", "no", "everyone", "none"]).await;
     assert!(result.starts_with("Use TLP:CLEAR"), "{result}");
     // Focus moves to the result, so a screen reader announces it.
-    let focused = c
-        .execute_async(
-            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let focused = focused_text(&c).await;
     assert_eq!(focused, "Use TLP:CLEAR");
     assert!(result.contains("It is already public"), "{result}");
     assert!(result.contains("do not repeat or link personal details"), "{result}");

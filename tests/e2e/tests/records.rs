@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use e2e::{browser, clipboard_text, find, grant, open, wait_ready};
+use e2e::{browser, clipboard_text, find, focused_text, grant, open, wait_ready};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
@@ -306,13 +306,7 @@ async fn session_only_mode_removes_what_was_saved_writes_nothing_and_lasts_after
     assert!(notice.starts_with("Session only: nothing is saved on this device."), "{notice}");
     assert_eq!(stored(&c).await, None, "what was saved before is removed");
     // Focus goes to the control that replaced the one pressed.
-    let focused = c
-        .execute_async(
-            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let focused = focused_text(&c).await;
     assert_eq!(focused, "Save on this device again");
     // This tab still shows the record it had.
     assert_eq!(c.find_all(Locator::Css(".cc-record")).await.unwrap().len(), 1);
@@ -335,13 +329,7 @@ async fn session_only_mode_removes_what_was_saved_writes_nothing_and_lasts_after
     // Saving again writes what the tab shows.
     open(&c, "#/records").await;
     find(&c, ".cc-session-only button").await.click().await.unwrap();
-    let focused = c
-        .execute_async(
-            "requestAnimationFrame(() => arguments[0](document.activeElement.textContent))",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let focused = focused_text(&c).await;
     assert_eq!(focused, "Keep nothing on this device…");
     let saved = stored(&c).await.expect("saved again");
     assert!(saved.contains("tell-platform"), "{saved}");
