@@ -94,7 +94,7 @@ fn each_mistake_is_named_with_file_and_line() {
         ("label = \"TLP:AMBER\"", "label = \"TLP:WHITE\"", "example.md, line 6: `TLP:WHITE` is a TLP 1.0 label; TLP 2.0 calls it TLP:CLEAR"),
         ("- label: TLP:RED", "- label: TLP:AMBER+STRCIT", "example.md, line 24: `TLP:AMBER+STRCIT` is not a TLP 2.0 label: did you mean `TLP:AMBER+STRICT`? (expected one of TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN, TLP:CLEAR)"),
         ("- audience: responders, maintainers\n", "", "example.md, line 22: the step `Call the owner` has no audience: add a line `- audience: ...` under it"),
-        ("responders, maintainers", "responders, everyone", "example.md, line 23: unknown audience `everyone`: expected one of responders, leadership, maintainers, moderators, affected, community, downstream, foundation, platform, public"),
+        ("responders, maintainers", "responders, everyone", "example.md, line 23: unknown audience `everyone`: expected one of responders, leadership, maintainers, moderators, affected, subject, members, downstream, foundation, platform, public"),
         ("### Call the owner {#call-owner}", "### Call the owner", "example.md, line 22: the step `Call the owner` has no id: end the heading with `{#some-id}` (progress is saved under it, so keep it when rewording)"),
         ("https://www.first.org/tlp/", "http://www.first.org/tlp/", "example.md, line 10: the link `http://www.first.org/tlp/` must start with https:// or mailto:"),
         ("- why: The", "- who: The", "example.md, line 25: unknown step property `who`: expected audience, label, why or kind"),

@@ -16,8 +16,12 @@ pub enum Audience {
     Moderators,
     /// People harmed or put at risk: a reporter, a target, a witness.
     Affected,
-    /// The project's wider community of contributors and users.
-    Community,
+    /// The person the matter is about: the accused, the maintainer who left, the owner of a
+    /// taken-over account. Not the same as the people it harmed.
+    Subject,
+    /// A closed group with known members, such as a private maintainers' list or a members-only
+    /// forum. Not the public: everyone in it is known to the project.
+    Members,
     /// Downstream packagers, distributors and dependents.
     Downstream,
     /// The foundation or fiscal host, where there is one.
@@ -28,6 +32,10 @@ pub enum Audience {
     Public,
 }
 
+/// The old spelling of `members`, still read so that checklists written for earlier versions
+/// keep working. It never meant the public: it always meant a closed group with known members.
+const OLD_MEMBERS: &str = "community";
+
 /// Audiences as people read them: their titles, separated by commas.
 pub fn titles(audience: &[Audience]) -> String {
     audience.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ")
@@ -35,13 +43,14 @@ pub fn titles(audience: &[Audience]) -> String {
 
 impl Audience {
     /// Every audience, in the order they are documented.
-    pub const ALL: [Audience; 10] = [
+    pub const ALL: [Audience; 11] = [
         Audience::Responders,
         Audience::Leadership,
         Audience::Maintainers,
         Audience::Moderators,
         Audience::Affected,
-        Audience::Community,
+        Audience::Subject,
+        Audience::Members,
         Audience::Downstream,
         Audience::Foundation,
         Audience::Platform,
@@ -56,7 +65,8 @@ impl Audience {
             Audience::Maintainers => "maintainers",
             Audience::Moderators => "moderators",
             Audience::Affected => "affected",
-            Audience::Community => "community",
+            Audience::Subject => "subject",
+            Audience::Members => "members",
             Audience::Downstream => "downstream",
             Audience::Foundation => "foundation",
             Audience::Platform => "platform",
@@ -72,7 +82,8 @@ impl Audience {
             Audience::Maintainers => "Maintainers",
             Audience::Moderators => "Moderators",
             Audience::Affected => "Affected people",
-            Audience::Community => "Community",
+            Audience::Subject => "The person it is about",
+            Audience::Members => "Project members (closed group)",
             Audience::Downstream => "Downstream",
             Audience::Foundation => "Foundation",
             Audience::Platform => "Platform",
@@ -91,6 +102,9 @@ impl FromStr for Audience {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == OLD_MEMBERS {
+            return Ok(Audience::Members);
+        }
         Audience::ALL.into_iter().find(|a| a.key() == s).ok_or_else(|| {
             let known: Vec<&str> = Audience::ALL.iter().map(|a| a.key()).collect();
             format!("unknown audience `{s}`: expected one of {}", known.join(", "))
@@ -107,6 +121,19 @@ mod tests {
         for a in Audience::ALL {
             assert_eq!(a.key().parse::<Audience>(), Ok(a));
         }
+    }
+
+    #[test]
+    fn the_old_spelling_community_reads_as_members() {
+        assert_eq!("community".parse::<Audience>(), Ok(Audience::Members));
+        assert_eq!(Audience::Members.key(), "members", "files are written with the new word");
+        assert!(Audience::Members.title().contains("closed group"), "{}", Audience::Members.title());
+    }
+
+    #[test]
+    fn the_subject_is_not_the_affected() {
+        assert_eq!("subject".parse::<Audience>(), Ok(Audience::Subject));
+        assert_ne!(Audience::Subject.title(), Audience::Affected.title());
     }
 
     #[test]
