@@ -6,8 +6,9 @@ use super::order;
 use super::progress::Progress;
 use super::tlp::Tlp;
 
-/// An answer to a stress-test question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// An answer to a stress-test question; stored by its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Answer {
     /// The current process would notice or slow the abuse.
     NotYet,

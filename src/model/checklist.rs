@@ -46,7 +46,9 @@ pub enum ScenarioKind {
 }
 
 /// The governance shape of a project; stress-test questions may apply to some shapes only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Stored by its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Shape {
     /// One person maintains the project.
     SingleMaintainer,

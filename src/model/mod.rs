@@ -4,10 +4,8 @@
 pub mod assess;
 pub mod audience;
 pub mod checklist;
-pub mod codec;
 pub mod decide;
 pub mod export;
-pub mod json;
 pub mod map;
 pub mod markdown;
 pub mod order;

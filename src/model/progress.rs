@@ -1,12 +1,15 @@
 //! Progress on checklists: the state of each item, keyed by stable item id.
 
+use serde::{Deserialize, Serialize};
+
 use super::assess::Answer;
 use super::checklist::{Scenario, Section, Shape};
 use super::map::Map;
 use super::tlp::Tlp;
 
 /// Where an item stands. "Not applicable" is a decision, distinct from "done".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Not yet done.
     #[default]
@@ -31,42 +34,54 @@ impl Status {
     }
 }
 
-/// The user's state for one item.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The user's state for one item. Stored with the fields at their defaults left out; a missing
+/// member reads as its default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ItemState {
     /// Open, done or not applicable.
     pub status: Status,
     /// Free text the user wrote for this item.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// For stress-test questions: the answer given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<Answer>,
     /// When the item last changed, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub changed_at: Option<f64>,
 }
 
 /// Progress on one checklist. Items are keyed by id, so states of steps that a newer
 /// content version removed are kept rather than dropped.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Progress {
     /// Item id to state; items never touched are absent.
     pub items: Map<ItemState>,
     /// Template placeholder values, filled once per checklist.
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub values: Map<String>,
     /// The record's label, when the user chose one other than the scenario's default.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Tlp>,
     /// Labels the user chose for templates, by template id, instead of their defaults.
+    #[serde(skip_serializing_if = "Map::is_empty")]
     pub template_labels: Map<Tlp>,
     /// For stress tests: the project's governance shape.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
     /// Labels chosen with the label framework for this record or its templates, with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<KeptDecision>,
 }
 
 /// A label chosen with the label framework and put on a record or one of its templates, kept
 /// with the record so the printed and exported copies say why the label is what it is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeptDecision {
     /// The template it was put on, by id; `None` for the record itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// The label chosen.
     pub label: Tlp,

@@ -7,9 +7,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
 use super::checklist::Scenario;
-use super::codec;
-use super::json::{self, Json};
 use super::map::Map;
 use super::order;
 use super::progress::{Progress, Tally, EMPTY};
@@ -22,8 +23,10 @@ pub const FORMAT: &str = "crisis-comms";
 /// release that knows only version 2 would drop them, so it must not write version 3 data).
 pub const VERSION: u32 = 3;
 
-/// One checklist or stress test in progress: named, labelled, dated.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// One checklist or stress test in progress: named, labelled, dated. A member missing from the
+/// stored form reads as its default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Record {
     /// Stable identifier.
     pub id: String,
@@ -51,7 +54,8 @@ impl Record {
 }
 
 /// Everything stored for one namespace.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Saved {
     /// Record id to record.
     pub records: Map<Record>,
@@ -236,48 +240,78 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-fn envelope(saved: &Saved) -> Json {
-    Json::Obj(vec![
-        ("format".to_owned(), Json::Str(FORMAT.to_owned())),
-        ("version".to_owned(), Json::Int(VERSION.into())),
-        ("data".to_owned(), codec::saved_json(saved)),
-    ])
+/// The envelope as written: the format name and version first, then the data.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u32,
+    data: &'a Saved,
+}
+
+/// The envelope's data, as read; `format` and `version` were checked before.
+#[derive(Deserialize)]
+struct Data<T> {
+    data: T,
+}
+
+/// Version 1's data: one progress per scenario id.
+#[derive(Deserialize)]
+struct V1 {
+    #[serde(default)]
+    progress: Map<Progress>,
+}
+
+fn envelope(saved: &Saved) -> Envelope<'_> {
+    Envelope { format: FORMAT, version: VERSION, data: saved }
 }
 
 /// Serialises `saved` in the current envelope (compact, for storage).
 pub fn encode(saved: &Saved) -> String {
-    envelope(saved).to_text()
+    serde_json::to_string(&envelope(saved)).expect("stored state has only text keys and finite numbers")
 }
 
 /// Serialises `saved` in the current envelope, indented, for a backup file.
 pub fn encode_pretty(saved: &Saved) -> String {
-    envelope(saved).to_text_pretty()
+    serde_json::to_string_pretty(&envelope(saved)).expect("stored state has only text keys and finite numbers")
 }
 
 /// Reads an envelope written by this or any earlier release, migrating it.
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
-    let doc = json::parse(text).map_err(DecodeError::NotJson)?;
-    if !matches!(doc, Json::Obj(_)) {
+    let doc: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let Value::Object(envelope) = &doc else { return Err(DecodeError::Foreign) };
+    if envelope.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::Foreign);
     }
-    if doc.get("format") != Some(&Json::Str(FORMAT.to_owned())) {
-        return Err(DecodeError::Foreign);
-    }
-    let version = match doc.get("version") {
+    let version = match envelope.get("version") {
         None => return Err(DecodeError::Corrupt("no version number".to_owned())),
         // Any whole number counts, however large: a far newer version is still newer.
-        Some(&Json::Num(v)) if v >= 0.0 && v.fract() == 0.0 => v.min(f64::from(u32::MAX)) as u32,
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
+            (Some(v), _) => u32::try_from(v).unwrap_or(u32::MAX),
+            (None, Some(v)) if v >= 0.0 && v.fract() == 0.0 => v.min(f64::from(u32::MAX)) as u32,
+            _ => return Err(DecodeError::Corrupt("the version is not a whole number".to_owned())),
+        },
         Some(_) => return Err(DecodeError::Corrupt("the version is not a whole number".to_owned())),
     };
-    let data = || doc.get("data").ok_or_else(|| DecodeError::Corrupt("`data` is missing".to_owned()));
-    let damaged = |why: codec::ReadError| DecodeError::Corrupt(why.within("data").to_string());
+    if !envelope.contains_key("data") {
+        return Err(DecodeError::Corrupt("`data` is missing".to_owned()));
+    }
     match version {
-        1 => Ok(migrate_v1(codec::read_v1(data()?).map_err(damaged)?)),
+        1 => Ok(migrate_v1(read_data::<V1>(text)?.progress)),
         // Version 2 is version 3 without decisions, which read as none.
-        2 | VERSION => codec::read_saved(data()?).map_err(damaged),
+        2 | VERSION => read_data(text),
         0 => Err(DecodeError::Corrupt("version 0 does not exist".to_owned())),
         newer => Err(DecodeError::Newer(newer)),
     }
+}
+
+/// Reads the envelope's data from the text again, so an error says both where in the text (line
+/// and column) and where in the data (the path of members), e.g.
+/// `data.records.r1.progress.items.a.status: unknown variant `maybe`, expected one of …`.
+fn read_data<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, Data<T>>(&mut reader)
+        .map(|d| d.data)
+        .map_err(|e| DecodeError::Corrupt(e.to_string()))
 }
 
 /// Version 1 → 2: each scenario's progress becomes a record, shown for that scenario.
@@ -388,6 +422,60 @@ mod tests {
             ),
             Err(DecodeError::Corrupt(_))
         ));
+    }
+
+    /// Wraps `data` in a version 3 envelope.
+    fn v3(data: &str) -> String {
+        format!(r#"{{"format":"crisis-comms","version":3,"data":{data}}}"#)
+    }
+
+    #[test]
+    fn damaged_data_is_reported_with_its_member_path_and_position() {
+        let cases = [
+            (r#"{"records":{"r1":{"progress":{"items":{"a":{"status":"maybe"}}}}}}"#,
+             "data.records.r1.progress.items.a.status: unknown variant `maybe`, expected one of `open`, `done`, `not-applicable` at line 1 column 104"),
+            (r#"{"records":{"r1":{"name":5}}}"#, "data.records.r1.name: invalid type: integer `5`, expected a string at line 1 column 70"),
+            (r#"{"records":{"r1":{"scenario_version":1.5}}}"#,
+             "data.records.r1.scenario_version: invalid type: floating point `1.5`, expected u32 at line 1 column 84"),
+            (r#"{"records":{"r1":{"progress":{"decisions":[{"label":"TLP:RED","reasons":[]}]}}}}"#,
+             "data.records.r1.progress.decisions[0]: missing field `decided_at` at line 1 column 119"),
+            (r#"{"records":{"r1":{"progress":{"label":"TLP:WHITE"}}}}"#,
+             "data.records.r1.progress.label: `TLP:WHITE` is a TLP 1.0 label; TLP 2.0 calls it TLP:CLEAR at line 1 column 94"),
+            (r#"{"current":[]}"#, "data.current: invalid type: sequence, expected an object at line 1 column 55"),
+        ];
+        for (data, why) in cases {
+            assert_eq!(decode(&v3(data)), Err(DecodeError::Corrupt(why.to_owned())), "{data}");
+        }
+    }
+
+    #[test]
+    fn missing_members_read_as_defaults_and_unknown_ones_are_ignored() {
+        let saved = decode(&v3(r#"{"records":{"r1":{"colour":"blue","progress":{"label":null}}},"last_backup":null}"#))
+            .expect("reads");
+        assert_eq!(saved.records["r1"], Record::default());
+        assert_eq!(saved.last_backup, None);
+        assert_eq!(decode(&v3("{}")), Ok(Saved::default()));
+    }
+
+    #[test]
+    fn maps_keep_the_last_of_a_repeated_key_and_write_in_key_order() {
+        let saved = decode(&v3(r#"{"current": {"b": "2", "a": "1", "b": "3"}}"#)).expect("reads");
+        assert_eq!(saved.current["b"], "3");
+        assert!(encode(&saved).contains(r#""current":{"a":"1","b":"3"}"#));
+    }
+
+    #[test]
+    fn fields_at_their_defaults_are_left_out() {
+        let mut saved = Saved::default();
+        let id = saved.start_record(&scenario(), "", 5.0);
+        saved.records.get_mut(&id).unwrap().progress.set_status("reach-owner", Status::Open, 6.0);
+        assert_eq!(
+            encode(&saved),
+            format!(
+                r#"{{"format":"crisis-comms","version":3,"data":{{"records":{{"{id}":{{"id":"{id}","name":"","scenario":"account-compromise","scenario_version":{},"created":5.0,"updated":5.0,"archived":false,"progress":{{"items":{{"reach-owner":{{"status":"open","changed_at":6.0}}}}}}}}}},"current":{{"account-compromise":"{id}"}},"deleted":{{}},"last_backup":null}}}}"#,
+                scenario().version
+            )
+        );
     }
 
     #[test]

@@ -159,12 +159,27 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Stored as its canonical string.
+impl serde::Serialize for Tlp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Read by the one label parser, which explains near misses such as `TLP:WHITE`.
+impl<'de> serde::Deserialize<'de> for Tlp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(|e: TlpError| serde::de::Error::custom(e.message))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_five_canonical_strings_round_trip() {
+    fn the_five_label_strings_round_trip() {
         let strings = ["TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR"];
         for (s, tlp) in strings.into_iter().zip(Tlp::ALL) {
             assert_eq!(s.parse::<Tlp>(), Ok(tlp));
