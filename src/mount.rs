@@ -52,7 +52,8 @@ impl Options {
     pub const KEYS: &'static [&'static str] =
         &["namespace", "view", "scenarios", "checklists", "sessionOnly", "shadow", "theme"];
 
-    /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults.
+    /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults, and so
+    /// does an option left out or given as `undefined` or `null`.
     pub fn from_js(value: JsValue) -> Result<Options, String> {
         if value.is_undefined() || value.is_null() {
             return Ok(Options::default());
@@ -63,6 +64,8 @@ impl Options {
                     .into(),
             );
         };
+        // serde-wasm-bindgen reads only the fields it knows, so a misspelt option would pass
+        // unnoticed: every key is checked first.
         for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
             if !Options::KEYS.contains(&key.as_str()) {
                 return Err(format!(
@@ -71,20 +74,26 @@ impl Options {
                 ));
             }
         }
-        // A key that is absent (or `undefined`) keeps its default.
-        let mut o = Options::default();
-        for (key, field) in [("namespace", &mut o.namespace), ("view", &mut o.view), ("theme", &mut o.theme)]
-        {
-            read(object, key, field, "a string", JsValue::as_string)?;
-        }
-        for (key, field) in [("scenarios", &mut o.scenarios), ("checklists", &mut o.checklists)] {
-            read(object, key, field, "a list of strings", |v| {
-                v.dyn_ref::<js_sys::Array>()?.iter().map(|t| t.as_string()).collect()
+        let given: Given = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value.clone()))
+            .map_err(|e| {
+                let key = match e.path().iter().next() {
+                    Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+                    _ => String::new(),
+                };
+                let value = js_sys::Reflect::get(object, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
+                wrong_type(&key, &value)
             })?;
-        }
-        for (key, field) in [("sessionOnly", &mut o.session_only), ("shadow", &mut o.shadow)] {
-            read(object, key, field, "true or false", JsValue::as_bool)?;
-        }
+        let d = Options::default();
+        let o = Options {
+            namespace: given.namespace.unwrap_or(d.namespace),
+            view: given.view.unwrap_or(d.view),
+            scenarios: given.scenarios.unwrap_or(d.scenarios),
+            checklists: given.checklists.unwrap_or(d.checklists),
+            session_only: given.session_only.unwrap_or(d.session_only),
+            shadow: given.shadow.unwrap_or(d.shadow),
+            theme: given.theme.unwrap_or(d.theme),
+            hash_routing: d.hash_routing,
+        };
         o.validate()?;
         Ok(o)
     }
@@ -125,24 +134,27 @@ impl Options {
     }
 }
 
-/// Sets `field` from option `key` of `object` when it is given; `convert` says what a valid
-/// value is, and anything else is refused as not `expected`.
-fn read<T>(
-    object: &js_sys::Object,
-    key: &str,
-    field: &mut T,
-    expected: &str,
-    convert: impl Fn(&JsValue) -> Option<T>,
-) -> Result<(), String> {
-    let value = js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    if !value.is_undefined() {
-        *field = convert(&value).ok_or_else(|| wrong_type(key, expected, &value))?;
-    }
-    Ok(())
+/// The options as JavaScript gives them, each one optional: read by serde-wasm-bindgen, then
+/// completed with the defaults into [`Options`]. The names are [`Options::KEYS`].
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Given {
+    namespace: Option<String>,
+    view: Option<String>,
+    scenarios: Option<Vec<String>>,
+    checklists: Option<Vec<String>>,
+    session_only: Option<bool>,
+    shadow: Option<bool>,
+    theme: Option<String>,
 }
 
-/// The message for option `key` given a value that is not `expected`.
-fn wrong_type(key: &str, expected: &str, value: &JsValue) -> String {
+/// The message for option `key` given a value of the wrong type.
+fn wrong_type(key: &str, value: &JsValue) -> String {
+    let expected = match key {
+        "scenarios" | "checklists" => "a list of strings",
+        "sessionOnly" | "shadow" => "true or false",
+        _ => "a string",
+    };
     let list = value.dyn_ref::<js_sys::Array>();
     let found = match value.js_typeof().as_string().as_deref() {
         _ if value.is_null() => "null",

@@ -116,7 +116,15 @@ fn unknown_options_are_an_error_message_not_a_panic() {
         refused("shadow", "yes".into()),
         format!("{prefix}`shadow` must be true or false, not a string")
     );
-    assert_eq!(refused("view", JsValue::NULL), format!("{prefix}`view` must be a string, not null"));
+    assert_eq!(
+        refused("theme", js_sys::Object::new().into()),
+        format!("{prefix}`theme` must be a string, not an object")
+    );
+    // An option given as `null` or `undefined` is one not given: it keeps its default.
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"view".into(), &JsValue::NULL).unwrap();
+    js_sys::Reflect::set(&o, &"namespace".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(crisis_comms::mount(container(), o.into()).is_ok());
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,15 @@
-//! The browser edge for saved state: one versioned envelope per namespace in localStorage,
-//! or memory only when storage is blocked or the user asked for it. Every failure is a value
-//! the UI can show; nothing stored is ever overwritten blindly.
+//! The browser edge for saved state: one versioned envelope per namespace in localStorage
+//! (through `gloo-storage`), or memory only when storage is blocked or the user asked for it.
+//! Every failure is a value the UI can show; nothing stored is ever overwritten blindly. What
+//! other tabs write reaches this tab through [`watch`].
+//!
+//! The state itself is read and written as text through `LocalStorage::raw()`: damaged data is
+//! kept aside exactly as it was, and the text this tab wrote is compared with what storage holds
+//! to tell whether another tab wrote meanwhile. Everything else goes through gloo's typed API.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::model::saved::{decode, encode, DecodeError, Saved};
@@ -9,6 +17,7 @@ use crate::model::saved::{decode, encode, DecodeError, Saved};
 /// Where saved state lives for one namespace.
 pub struct Store {
     namespace: String,
+    /// localStorage, when the probe found it usable; `None` keeps everything in memory.
     storage: Option<web_sys::Storage>,
     /// Set when the stored data must not be overwritten (written by a newer release).
     read_only: bool,
@@ -106,8 +115,10 @@ impl Store {
 
     /// Opens the store for `namespace`, reading what is saved there.
     pub fn open(namespace: &str) -> (Store, Saved, Option<Notice>) {
-        // `local_storage()` throws in sandboxed frames and with storage blocked: probe it.
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        // Storage throws in sandboxed frames and with storage blocked, and gloo's `raw()` then
+        // throws too: probe it first, and use gloo only once it is known to work.
+        let usable = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+        let storage = usable.then(LocalStorage::raw);
         let mut store = Store {
             namespace: namespace.to_owned(),
             storage,
@@ -119,9 +130,7 @@ impl Store {
         let Some(storage) = &store.storage else {
             return (store, Saved::default(), Some(Notice::NotSaved));
         };
-        if matches!(storage.get_item(&store.session_only_key()), Ok(Some(_))) {
-            store.session_only = true;
-        }
+        store.session_only = chosen(&store.session_only_key());
         let key = Store::key_for(namespace);
         let raw = match storage.get_item(&key) {
             Ok(Some(raw)) => raw,
@@ -203,14 +212,14 @@ impl Store {
         let flag = self.session_only_key();
         let Some(storage) = &self.storage else { return Ok(()) };
         if !on {
-            storage.remove_item(&flag).map_err(|e| Notice::WriteFailed(describe(&e)))?;
+            LocalStorage::delete(&flag);
             return self.save(saved);
         }
-        let mut flagged = storage.set_item(&flag, "on").is_ok();
+        let mut flagged = LocalStorage::set(&flag, true).is_ok();
         let removed = self.read_only || storage.remove_item(&Store::key_for(&self.namespace)).is_ok();
         if !flagged && removed {
             // A full storage may refuse the choice until the state is gone.
-            flagged = storage.set_item(&flag, "on").is_ok();
+            flagged = LocalStorage::set(&flag, true).is_ok();
         }
         if flagged && removed {
             Ok(())
@@ -227,7 +236,7 @@ impl Store {
             return Ok(());
         }
         let Some(storage) = &self.storage else { return Ok(()) };
-        if matches!(storage.get_item(&self.session_only_key()), Ok(Some(_))) {
+        if chosen(&self.session_only_key()) {
             return Err(Notice::SessionOnly);
         }
         let key = Store::key_for(&self.namespace);
@@ -257,15 +266,70 @@ impl Store {
     pub fn forget_everything(&self) -> Result<(), Notice> {
         let Some(storage) = &self.storage else { return Ok(()) };
         let (prefix, flag) = (self.prefix(), self.session_only_key());
-        let len = storage.length().unwrap_or(0);
-        let keys: Vec<String> = (0..len)
+        let keys: Vec<String> = (0..LocalStorage::length())
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(&prefix) && !(self.session_only && *k == flag))
             .collect();
         for k in keys {
-            storage.remove_item(&k).map_err(|e| Notice::WriteFailed(describe(&e)))?;
+            LocalStorage::delete(&k);
         }
         Ok(())
+    }
+}
+
+/// Whether the device remembers the choice of session-only mode under `flag`. Any value counts
+/// (earlier releases wrote the text `on`), so that no reading of it starts saving again.
+fn chosen(flag: &str) -> bool {
+    !matches!(LocalStorage::get::<bool>(flag), Ok(false) | Err(StorageError::KeyNotFound(_)))
+}
+
+/// What another tab of the same origin did to this namespace's storage.
+pub enum Change {
+    /// It saved: its state, to merge with this tab's.
+    Saved(Saved),
+    /// It forgot everything on this device.
+    Forgotten,
+    /// It turned session-only mode on or off for this device.
+    SessionOnly(bool),
+}
+
+/// Listens for what other tabs write to `namespace`'s keys, until the returned value is dropped.
+/// Browsers send the `storage` event only to the other tabs of an origin, never to the writer.
+pub fn watch(namespace: &str, on_change: impl Fn(Change) + 'static) -> Watch {
+    let key = Store::key_for(namespace);
+    let flag = Store::session_only_key_for(namespace);
+    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        let changed = ev.key();
+        if changed.as_deref() == Some(flag.as_str()) {
+            on_change(Change::SessionOnly(ev.new_value().is_some()));
+        } else if changed.as_deref() == Some(key.as_str()) {
+            match ev.new_value() {
+                None => on_change(Change::Forgotten),
+                // Text this release cannot read is left to the next load, which keeps it aside.
+                Some(text) => {
+                    if let Ok(theirs) = decode(&text) {
+                        on_change(Change::Saved(theirs));
+                    }
+                }
+            }
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    }
+    Watch { listener }
+}
+
+/// A storage listener from [`watch`]; dropping it stops listening.
+pub struct Watch {
+    listener: Closure<dyn Fn(web_sys::StorageEvent)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback("storage", self.listener.as_ref().unchecked_ref());
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::checklist::ScenarioKind;
 use crate::model::progress::Progress;
 use crate::model::saved::Saved;
 use crate::mount::Options;
-use crate::store::{Notice, Store};
+use crate::store::{self, Change, Notice, Store};
 use crate::ui::catalog::Catalog;
 use crate::ui::decide::DecidePage;
 use crate::ui::labels::LabelsPage;
@@ -362,29 +362,18 @@ pub fn default_record_name(title: &str, now_ms: f64) -> String {
 
 /// Applies what other tabs of the same origin save, as they save it.
 fn follow_other_tabs(state: AppState, namespace: &str) {
-    let key = Store::key_for(namespace);
-    let session_only_key = Store::session_only_key_for(namespace);
-    let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(session_only_key.as_str()) {
-            state.set_session_only_here(ev.new_value().is_some());
-            return;
+    let watch = store::watch(namespace, move |change| match change {
+        Change::SessionOnly(on) => state.set_session_only_here(on),
+        // While session-only, this tab keeps to itself what it shows.
+        _ if state.session_only.get_untracked() => {}
+        Change::Forgotten => {
+            state.saved.set(Saved::default());
+            state.notice.set(Some(Notice::ForgottenElsewhere));
         }
-        if ev.key().as_deref() != Some(key.as_str()) || state.session_only.get_untracked() {
-            return;
-        }
-        match ev.new_value() {
-            None => {
-                state.saved.set(Saved::default());
-                state.notice.set(Some(Notice::ForgottenElsewhere));
-            }
-            Some(text) => {
-                if let Ok(other) = crate::model::saved::decode(&text) {
-                    state.saved.update(|s| s.merge(&other));
-                }
-            }
-        }
+        Change::Saved(theirs) => state.saved.update(|s| s.merge(&theirs)),
     });
-    on_cleanup(move || listener.remove());
+    let watch = StoredValue::new_local(Some(watch));
+    on_cleanup(move || watch.update_value(|w| drop(w.take())));
 }
 
 fn current_fragment() -> String {
