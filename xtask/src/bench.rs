@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the release build's transfer size, start-up beside a static HTML page
-//! of the same checklist, toggling in a 1,000-item checklist, and memory, in one run.
+//! of the same checklist (on this machine, and on an emulated phone: slow 4G, a 4× slower CPU,
+//! files gzipped), toggling in a 1,000-item checklist, and memory, in one run.
 //! Prints a table and writes `target/bench/results.json`. It measures and reports; only the
 //! size budget, being deterministic, is also checked by `cargo xtask test`.
 
@@ -28,16 +29,19 @@ pub fn run() -> Result {
     copy_dist(&dist, &site)?;
     let floor = floor(&tools, &site)?;
     let server = http::Server::start(&site, 0)?;
+    // The mobile profile gets the same files gzipped, as a static host sends them.
+    let gzip_server = http::Server::start_gzip(&site, 0)?;
     let driver = test::chromedriver(&tools)?;
     let browser_json = out.join("browser.json");
     let _ = std::fs::remove_file(&browser_json);
     step(
-        "browser measurements: start-up, toggles and memory in headless Chromium",
+        "browser measurements: start-up (desktop and mobile), toggles and memory in headless Chromium",
         // The dev profile: the bench binary's own speed does not matter (everything is timed
         // inside the page), and it shares its build with the end-to-end tests.
         cmd("cargo", &tools.path)
             .args(["run", "-p", "e2e", "--bin", "bench"])
             .env("E2E_BASE_URL", server.url())
+            .env("BENCH_MOBILE_URL", gzip_server.url())
             .env("E2E_WEBDRIVER_URL", driver.url())
             .env("E2E_CHROME", &tools.chrome)
             .env("BENCH_SITE", &site)
@@ -56,6 +60,7 @@ pub fn run() -> Result {
         "size": sizes.to_json(),
         "floor_size": floor,
         "startup": browser["startup"],
+        "mobile": browser["mobile"],
         "interaction": browser["interaction"],
         "memory": browser["memory"],
         "browser": browser["browser"],
@@ -218,6 +223,7 @@ fn table(r: &Value, sizes: &Sizes) -> String {
         paint["ratio_of_medians"].as_f64().unwrap_or(f64::NAN),
         paint["floor_ratio_of_medians"].as_f64().unwrap_or(f64::NAN)
     );
+    t += &mobile_table(&r["mobile"]);
     let st = &i["stats"];
     let items = group(i["items"].as_u64().unwrap_or_default());
     t += &format!(
@@ -256,4 +262,82 @@ fn table(r: &Value, sizes: &Sizes) -> String {
         );
     }
     t
+}
+
+/// The mobile profile's part of the table: first contentful paint, largest contentful paint
+/// and time to usable of each page, and their ratios to the static page.
+fn mobile_table(m: &Value) -> String {
+    let p = &m["profile"];
+    let applied = &p["applied"]["params"];
+    let mut t = format!(
+        "\nMOBILE (ms from navigation start; Lighthouse's slow 4G as it applies it through DevTools: {:.1} ms per \
+         request, {:.0} kbps down, {:.0} kbps up; CPU {}x slower; a {}x{} phone screen; files gzipped; {} runs \
+         each, alternating, a new browser with a fresh profile per run)\n",
+        applied["latency"].as_f64().unwrap_or(f64::NAN),
+        applied["downloadThroughput"].as_f64().unwrap_or(f64::NAN) * 8.0 / 1000.0,
+        applied["uploadThroughput"].as_f64().unwrap_or(f64::NAN) * 8.0 / 1000.0,
+        p["cpu_slowdown"],
+        p["screen"]["width"],
+        p["screen"]["height"],
+        m["runs"],
+    );
+    t += &format!(
+        "{:<34} {:>20} {:>20} {:>20} {:>10}\n",
+        "median (min-max)", "first paint", "largest paint", "usable", "sent (KB)"
+    );
+    let cell = |s: &Value| format!("{} ({}-{})", ms0(&s["median"]), ms0(&s["min"]), ms0(&s["max"]));
+    for (name, key) in [
+        ("app (usable: crisis-comms-ready)", "app"),
+        ("framework floor (same mark)", "floor"),
+        ("static HTML (domContentLoadedEnd)", "static"),
+    ] {
+        let page = &m[key];
+        t += &format!(
+            "{:<34} {:>20} {:>20} {:>20} {:>10}\n",
+            name,
+            cell(&page["fcp"]),
+            cell(&page["lcp"]),
+            cell(&page["usable"]),
+            page["transferred_bytes_median"]
+                .as_f64()
+                .map_or_else(|| "-".to_owned(), |b| format!("{:.1}", b / 1e3)),
+        );
+    }
+    let ratio = |who: &str, key: &str| m["ratios_of_medians"][who][key].as_f64().unwrap_or(f64::NAN);
+    for (name, who) in [("ratio app/static", "app_static"), ("ratio floor/static", "floor_static")] {
+        t += &format!(
+            "{:<34} {:>20} {:>20} {:>20}\n",
+            name,
+            format!("{:.2}x", ratio(who, "fcp")),
+            format!("{:.2}x", ratio(who, "lcp")),
+            format!("{:.2}x", ratio(who, "usable")),
+        );
+    }
+    let (lcp, usable) = (ratio("app_static", "lcp"), ratio("app_static", "usable"));
+    let (lcp_budget, usable_budget) = (
+        m["budgets"]["lcp_app_static"].as_f64().unwrap_or(f64::NAN),
+        m["budgets"]["usable_app_static"].as_f64().unwrap_or(f64::NAN),
+    );
+    t += &format!(
+        "budget: largest paint app/static at most {lcp_budget}x: {}; usable app/static at most {usable_budget}x: {}\n",
+        verdict(lcp <= lcp_budget),
+        verdict(usable <= usable_budget),
+    );
+    let elements = |key: &str| {
+        m[key]["lcp_elements"]
+            .as_object()
+            .map(|o| o.iter().map(|(k, v)| format!("{k} ({v})")).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    };
+    t += &format!(
+        "largest paint was: app {}; floor {}; static {}\n",
+        elements("app"),
+        elements("floor"),
+        elements("static")
+    );
+    t
+}
+
+fn ms0(v: &Value) -> String {
+    v.as_f64().map_or_else(|| "-".to_owned(), |x| format!("{x:.0}"))
 }

@@ -1,11 +1,14 @@
 //! A small static file server for `dist/`, used by `serve` and by the end-to-end tests.
-//! It binds to 127.0.0.1 only and never serves anything outside the folder.
+//! It binds to 127.0.0.1 only and never serves anything outside the folder. The bench's mobile
+//! profile starts it with gzip ([`Server::start_gzip`]), as a static host serves its files.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::SystemTime;
 
 use crate::Result;
 
@@ -18,6 +21,18 @@ pub struct Server {
 impl Server {
     /// Serves `dir` on 127.0.0.1:`port` (0 picks a free port) in a background thread.
     pub fn start(dir: &Path, port: u16) -> Result<Server> {
+        Server::start_with(dir, port, None)
+    }
+
+    /// Serves `dir` as [`Server::start`] does, but sends text files and WebAssembly gzipped
+    /// (`Content-Encoding: gzip`) when the request accepts gzip, as static hosts do. Each file
+    /// is compressed once, at level 9 as the size table measures, and kept until it changes on
+    /// disk, so compressing never delays a response after the first.
+    pub fn start_gzip(dir: &Path, port: u16) -> Result<Server> {
+        Server::start_with(dir, port, Some(Arc::new(Mutex::new(HashMap::new()))))
+    }
+
+    fn start_with(dir: &Path, port: u16, gzip: Option<Gzipped>) -> Result<Server> {
         let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
             format!("cannot listen on 127.0.0.1:{port} ({e}); is another server using that port?")
         })?;
@@ -26,8 +41,9 @@ impl Server {
         let thread = thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let dir = dir.clone();
+                let gzip = gzip.clone();
                 thread::spawn(move || {
-                    let _ = handle(stream, &dir);
+                    let _ = handle(stream, &dir, gzip.as_ref());
                 });
             }
         });
@@ -45,13 +61,19 @@ impl Server {
     }
 }
 
-fn handle(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
+/// Gzipped copies of served files by path, with the modification time and length they were
+/// made from.
+type Gzipped = Arc<Mutex<HashMap<PathBuf, (Option<SystemTime>, u64, Arc<Vec<u8>>)>>>;
+
+fn handle(stream: TcpStream, dir: &Path, gzip: Option<&Gzipped>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read and drop the headers.
+    // Read the headers, keeping those the server uses.
     let mut line = String::new();
+    let mut accepts_gzip = false;
     while reader.read_line(&mut line)? > 2 {
+        accepts_gzip |= accepts(&line, "gzip");
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -68,6 +90,13 @@ fn handle(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         );
     }
     match resolve(dir, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
+        Some((p, body)) if accepts_gzip && compressible(&p) => match gzip {
+            Some(cache) => {
+                let body = gzipped(cache, &p, body)?;
+                respond_with(&mut out, "200 OK", content_type(&p), &body, method == "HEAD", GZIP_HEADERS)
+            }
+            None => respond(&mut out, "200 OK", content_type(&p), &body, method == "HEAD"),
+        },
         Some((p, body)) => respond(&mut out, "200 OK", content_type(&p), &body, method == "HEAD"),
         None => {
             respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", b"not found", method == "HEAD")
@@ -102,9 +131,67 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Whether a request header line is an `Accept-Encoding` that lists `coding` with a weight
+/// above zero.
+fn accepts(header: &str, coding: &str) -> bool {
+    let Some((name, value)) = header.split_once(':') else { return false };
+    name.trim().eq_ignore_ascii_case("accept-encoding")
+        && value.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let named = parts.next().is_some_and(|c| c.trim().eq_ignore_ascii_case(coding));
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f64>().ok()))
+                .unwrap_or(1.0);
+            named && weight > 0.0
+        })
+}
+
+/// Text and WebAssembly are worth compressing; images already are.
+fn compressible(path: &Path) -> bool {
+    let kind = content_type(path);
+    kind.starts_with("text/")
+        || kind == "application/wasm"
+        || kind == "application/json"
+        || kind == "image/svg+xml"
+}
+
+/// The gzipped body of `path`, compressed once and kept while the file is unchanged.
+fn gzipped(cache: &Gzipped, path: &Path, body: Vec<u8>) -> std::io::Result<Arc<Vec<u8>>> {
+    let meta = std::fs::metadata(path)?;
+    let (modified, len) = (meta.modified().ok(), body.len() as u64);
+    if let Some((m, l, z)) = cache.lock().map_err(|_| std::io::Error::other("gzip cache"))?.get(path) {
+        if (*m, *l) == (modified, len) && modified.is_some() {
+            return Ok(z.clone());
+        }
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&body)?;
+    let z = Arc::new(encoder.finish()?);
+    cache
+        .lock()
+        .map_err(|_| std::io::Error::other("gzip cache"))?
+        .insert(path.to_path_buf(), (modified, len, z.clone()));
+    Ok(z)
+}
+
+/// Headers of a gzipped response: its coding, and that it depends on the request's.
+const GZIP_HEADERS: &str = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+
 fn respond(out: &mut TcpStream, status: &str, kind: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+    respond_with(out, status, kind, body, head, "")
+}
+
+/// Sends a response; `extra` holds further header lines, each ending with CRLF.
+fn respond_with(
+    out: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    head: bool,
+    extra: &str,
+) -> std::io::Result<()> {
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{extra}Cache-Control: no-store\r\n\
          X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n",
         body.len()
     );
@@ -129,5 +216,64 @@ mod tests {
         let dir = std::env::temp_dir();
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);
         assert_eq!(resolve(&dir, "/a/../../b"), None);
+    }
+
+    #[test]
+    fn gzip_is_used_only_when_the_request_accepts_it() {
+        assert!(accepts("Accept-Encoding: gzip, deflate, br, zstd\r\n", "gzip"));
+        assert!(accepts("accept-encoding:br;q=1.0, GZIP;q=0.5\r\n", "gzip"));
+        assert!(!accepts("Accept-Encoding: gzip;q=0\r\n", "gzip"));
+        assert!(!accepts("Accept-Encoding: br, x-gzip\r\n", "gzip"));
+        assert!(!accepts("Accept-Language: gzip\r\n", "gzip"));
+        assert!(compressible(Path::new("a.wasm")) && compressible(Path::new("index.html")));
+        assert!(!compressible(Path::new("icon.png")));
+    }
+
+    #[test]
+    fn a_gzipped_file_reads_back_and_follows_changes() {
+        use std::io::Read;
+        let dir = std::env::temp_dir().join(format!("xtask-http-gzip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("page.html");
+        let cache: Gzipped = Arc::default();
+        let unzip = |z: &[u8]| {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(z).read_to_string(&mut text).unwrap();
+            text
+        };
+        for text in ["<p>first</p>", "<p>the second, longer</p>"] {
+            std::fs::write(&file, text).unwrap();
+            let z = gzipped(&cache, &file, text.as_bytes().to_vec()).unwrap();
+            assert_eq!(unzip(&z), text);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_gzip_server_compresses_for_clients_that_accept_it() {
+        use std::io::Read;
+        let dir = std::env::temp_dir().join(format!("xtask-http-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = "<p>hello</p>".repeat(100);
+        std::fs::write(dir.join("index.html"), &page).unwrap();
+        let server = Server::start_gzip(&dir, 0).unwrap();
+        let get = |accept: &str| {
+            let mut s = TcpStream::connect(server.addr).unwrap();
+            write!(s, "GET /index.html HTTP/1.1\r\nHost: x\r\n{accept}\r\n").unwrap();
+            let mut response = Vec::new();
+            s.read_to_end(&mut response).unwrap();
+            let at = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+            (String::from_utf8_lossy(&response[..at]).into_owned(), response[at..].to_vec())
+        };
+        let (head, body) = get("Accept-Encoding: gzip, deflate\r\n");
+        assert!(head.contains("Content-Encoding: gzip\r\n"), "{head}");
+        assert!(body.len() < page.len());
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&body[..]).read_to_string(&mut text).unwrap();
+        assert_eq!(text, page);
+        let (head, body) = get("");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, page.as_bytes());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

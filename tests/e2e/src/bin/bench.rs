@@ -1,9 +1,11 @@
 //! The browser half of `cargo xtask bench`: start-up of the app beside a static HTML page of
-//! the same checklist, toggling in a generated 1,000-item checklist, and memory. It needs the
-//! release build served on 127.0.0.1 and a ChromeDriver, which `cargo xtask bench` provides
-//! (the same `E2E_*` variables as the end-to-end tests), plus:
+//! the same checklist, on this machine and on an emulated phone (slow network, slow CPU, files
+//! gzipped), toggling in a generated 1,000-item checklist, and memory. It needs the release
+//! build served on 127.0.0.1 and a ChromeDriver, which `cargo xtask bench` provides (the same
+//! `E2E_*` variables as the end-to-end tests), plus:
 //!
 //! - `BENCH_SITE`: the served folder (a copy of `dist/`), where the static page is written;
+//! - `BENCH_MOBILE_URL`: the same folder served with gzip, for the mobile profile;
 //! - `BENCH_SCENARIO`: the checklist file of the start-up comparison;
 //! - `BENCH_OUT`: where to write the results, as JSON.
 //!
@@ -22,6 +24,7 @@ use crisis_comms::model::parse::parse_scenario;
 use crisis_comms::model::template::compose;
 use e2e::{base_url, browser_with};
 use fantoccini::error::CmdError;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -97,9 +100,15 @@ async fn main() {
         .unwrap_or_else(|e| panic!("cannot write the blank page: {e}"));
 
     let startup = startup(&scenario).await;
+    let mobile = mobile(&scenario).await;
     let (interaction, memory, browser) = interaction().await;
-    let results =
-        json!({ "browser": browser, "startup": startup, "interaction": interaction, "memory": memory });
+    let results = json!({
+        "browser": browser,
+        "startup": startup,
+        "mobile": mobile,
+        "interaction": interaction,
+        "memory": memory,
+    });
     std::fs::write(&out, serde_json::to_string_pretty(&results).expect("JSON"))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     println!("bench: browser results written to {}", out.display());
@@ -266,6 +275,249 @@ async fn startup_run(c: &Client, path: &str, scenario: &Scenario, items: usize, 
         Err(format!("{what} does not show the checklist with a checkbox per item ({items}): {page}"))
     } else if !page[key].is_number() {
         Err(format!("{what} has no `{key}` time: {page}"))
+    } else {
+        Ok(page)
+    }
+}
+
+// ---- start-up on a phone ----------------------------------------------------------------
+
+/// Runs of each page in the mobile profile (plus one of each not counted); each run is a new
+/// browser with a fresh profile, so an empty cache.
+const MOBILE_RUNS: usize = 9;
+/// Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbps down, 750 kbps up (Lighthouse counts
+/// 1 Mbps as 1,024 kbps and 1 kbps as 1,024 bit/s), with a phone's CPU 4× slower. DevTools
+/// delays each response rather than each round trip, so Lighthouse, when it throttles through
+/// DevTools, applies 3.75 times the round trip as each request's latency (the round trips of a
+/// new connection) and 0.9 times the throughput; the bench applies the same figures.
+/// See <https://github.com/GoogleChrome/lighthouse/blob/main/core/config/constants.js>.
+const SLOW_4G_RTT_MS: f64 = 150.0;
+const SLOW_4G_DOWN_KBPS: f64 = 1.6 * 1024.0;
+const SLOW_4G_UP_KBPS: f64 = 750.0;
+const DEVTOOLS_RTT_FACTOR: f64 = 3.75;
+const DEVTOOLS_THROUGHPUT_FACTOR: f64 = 0.9;
+const CPU_SLOWDOWN: f64 = 4.0;
+/// The phone's screen: Lighthouse's mobile screen (a Moto G Power), in CSS pixels.
+const PHONE_SCREEN: (u32, u32, f64) = (412, 823, 1.75);
+/// How long the largest contentful paint must stay unchanged before it is read as final.
+const LCP_QUIET_MS: u32 = 1500;
+/// Budgets of the mobile profile, as ratios of medians against the static page.
+const MOBILE_LCP_BUDGET: f64 = 1.2;
+const MOBILE_USABLE_BUDGET: f64 = 2.0;
+
+/// Bytes per second, from kilobits per second of 1,024 bits.
+fn bytes_per_second(kbps: f64) -> f64 {
+    (kbps * 1024.0 / 8.0).floor()
+}
+
+/// The network conditions given to `Network.emulateNetworkConditions`.
+fn slow_4g() -> Value {
+    json!({
+        "offline": false,
+        "latency": SLOW_4G_RTT_MS * DEVTOOLS_RTT_FACTOR,
+        "downloadThroughput": bytes_per_second(SLOW_4G_DOWN_KBPS * DEVTOOLS_THROUGHPUT_FACTOR),
+        "uploadThroughput": bytes_per_second(SLOW_4G_UP_KBPS * DEVTOOLS_THROUGHPUT_FACTOR),
+    })
+}
+
+/// A Chrome DevTools Protocol command, sent through ChromeDriver's `goog/cdp/execute`
+/// endpoint to the session's current tab.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
+    }
+}
+
+async fn cdp(c: &Client, cmd: &'static str, params: Value) -> Res<Value> {
+    c.issue_cmd(Cdp(cmd, params)).await.map_err(|e| format!("the DevTools command {cmd}: {e}"))
+}
+
+/// The base URL of the server that gzips, for the mobile profile.
+fn mobile_url() -> String {
+    std::env::var("BENCH_MOBILE_URL")
+        .unwrap_or_else(|_| panic!("BENCH_MOBILE_URL is not set: run the benchmark with `cargo xtask bench`"))
+}
+
+/// The three pages of the mobile profile: name, path, and whether it sets the app's mark.
+fn mobile_pages(scenario: &Scenario) -> [(&'static str, String, bool); 3] {
+    [
+        ("static", STATIC_PAGE.to_owned(), false),
+        ("floor", FLOOR_PAGE.to_owned(), true),
+        ("app", format!("index.html#/s/{}", scenario.id), true),
+    ]
+}
+
+async fn mobile(scenario: &Scenario) -> Value {
+    let items = scenario.items().count();
+    println!(
+        "bench: mobile profile (slow 4G, CPU 4x slower, phone screen, gzip), {MOBILE_RUNS} runs of each page \
+         (plus one of each not counted), alternating, each in a new browser with a fresh profile"
+    );
+    let pages = mobile_pages(scenario);
+    let mut runs: [Vec<Value>; 3] = Default::default();
+    for run in 0..=MOBILE_RUNS {
+        for ((_, path, app), kept) in pages.iter().zip(runs.iter_mut()) {
+            let page = in_browser(async |c| mobile_run(c, path, scenario, items, *app).await).await;
+            if run > 0 {
+                kept.push(page);
+            }
+        }
+    }
+    let mut result = json!({
+        "runs": MOBILE_RUNS,
+        "profile": {
+            "name": "Lighthouse's slow 4G with a 4x CPU slowdown, as Lighthouse applies it through DevTools",
+            "nominal": { "rtt_ms": SLOW_4G_RTT_MS, "down_kbps": SLOW_4G_DOWN_KBPS, "up_kbps": SLOW_4G_UP_KBPS },
+            "applied": {
+                "cdp": "Network.emulateNetworkConditions",
+                "params": slow_4g(),
+                "note": "DevTools delays each response by `latency` instead of each round trip: Lighthouse's \
+                         DevTools factors (round trip x3.75, throughput x0.9) account for a new connection's \
+                         round trips",
+            },
+            "cpu_slowdown": CPU_SLOWDOWN,
+            "screen": { "width": PHONE_SCREEN.0, "height": PHONE_SCREEN.1, "device_scale_factor": PHONE_SCREEN.2, "mobile": true },
+            "compression": "gzip level 9 for HTML, JS, CSS, wasm and other text, when the request accepts it",
+        },
+        "method": "each run: a new browser session with a fresh profile (empty cache, no storage) opens a blank \
+                   page of the gzip server, then the throttles and the phone screen are set through the DevTools \
+                   protocol and the cache is cleared, then the measured page is opened; static, floor and app runs \
+                   alternate; one run of each before the counted ones is not counted",
+        "measures": {
+            "fcp": "paint timing `first-contentful-paint`",
+            "lcp": format!("the last `largest-contentful-paint` entry (PerformanceObserver, buffered), once none came \
+                            for {LCP_QUIET_MS} ms"),
+            "usable": "app and floor: performance mark `crisis-comms-ready`; static: domContentLoadedEventEnd \
+                       (as the desktop start-up)",
+        },
+    });
+    let mut medians = [[f64::NAN; 3]; 3];
+    for (((name, path, _), kept), median_of) in pages.iter().zip(&runs).zip(medians.iter_mut()) {
+        let column = |key: &str| kept.iter().filter_map(|r| r[key].as_f64()).collect::<Vec<_>>();
+        let mut page = json!({ "url": path, "runs": kept });
+        for (key, m) in ["fcp", "lcp", "usable"].into_iter().zip(median_of.iter_mut()) {
+            let s = stats(&column(key));
+            *m = s["median"].as_f64().unwrap_or(f64::NAN);
+            page[key] = s;
+        }
+        let mut elements = std::collections::BTreeMap::<String, usize>::new();
+        for r in kept {
+            *elements.entry(r["lcp_element"].as_str().unwrap_or("?").to_owned()).or_default() += 1;
+        }
+        page["lcp_elements"] = json!(elements);
+        page["transferred_bytes_median"] = json!(median(&sorted(column("transferred"))));
+        page["decoded_bytes_median"] = json!(median(&sorted(column("decoded"))));
+        result[*name] = page;
+    }
+    let [fixed, floor, app] = medians;
+    let ratios = |page: [f64; 3]| json!({ "fcp": page[0] / fixed[0], "lcp": page[1] / fixed[1], "usable": page[2] / fixed[2] });
+    result["ratios_of_medians"] = json!({ "app_static": ratios(app), "floor_static": ratios(floor) });
+    result["budgets"] =
+        json!({ "lcp_app_static": MOBILE_LCP_BUDGET, "usable_app_static": MOBILE_USABLE_BUDGET });
+    println!(
+        "bench: mobile medians (FCP, LCP, usable) app {:.0}, {:.0}, {:.0} ms; floor {:.0}, {:.0}, {:.0} ms; \
+         static {:.0}, {:.0}, {:.0} ms",
+        app[0], app[1], app[2], floor[0], floor[1], floor[2], fixed[0], fixed[1], fixed[2]
+    );
+    result
+}
+
+fn sorted(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+/// One page load in the mobile profile, in a new browser. Returns, in milliseconds from
+/// navigation start, `fcp`, `lcp` and `usable`, with what the largest paint was and how many
+/// bytes came over the network (compressed) and were decoded.
+async fn mobile_run(c: &Client, path: &str, scenario: &Scenario, items: usize, app: bool) -> Res<Value> {
+    let base = mobile_url();
+    c.goto(&format!("{base}{BLANK_PAGE}")).await.map_err(failed("opening the blank page"))?;
+    // Everything is set on the tab before the measured page is opened, so it loads throttled
+    // from its first byte.
+    cdp(c, "Network.enable", json!({})).await?;
+    cdp(c, "Network.clearBrowserCache", json!({})).await?;
+    cdp(c, "Network.emulateNetworkConditions", slow_4g()).await?;
+    cdp(c, "Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN })).await?;
+    let (width, height, scale) = PHONE_SCREEN;
+    cdp(
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": true }),
+    )
+    .await?;
+    c.goto(&format!("{base}{path}")).await.map_err(failed("opening the measured page"))?;
+    if app {
+        c.wait()
+            .at_most(Duration::from_secs(60))
+            .for_element(Locator::Css("[data-app-ready=\"true\"]"))
+            .await
+            .map_err(|e| format!("{path} did not mount within 60 s on the mobile profile: {e}"))?;
+    }
+    let page = c
+        .execute_async(
+            "const [quiet, app, done] = arguments;
+             const nav = performance.getEntriesByType('navigation')[0];
+             const mark = performance.getEntriesByName('crisis-comms-ready', 'mark')[0];
+             const fcp = () => performance.getEntriesByName('first-contentful-paint')[0];
+             let lcp = null, changed = performance.now();
+             new PerformanceObserver((list) => {
+               const entries = list.getEntries();
+               lcp = entries[entries.length - 1];
+               changed = performance.now();
+             }).observe({ type: 'largest-contentful-paint', buffered: true });
+             const describe = (e) => !e || !e.element ? null
+               : e.element.tagName.toLowerCase() + (e.element.classList.length ? '.' + [...e.element.classList].join('.') : '');
+             const files = [nav, ...performance.getEntriesByType('resource')];
+             const sum = (key) => files.reduce((n, e) => n + (e[key] || 0), 0);
+             const wasm = files.find((e) => e.name.endsWith('.wasm'));
+             const article = document.querySelector('.cc-scenario');
+             const started = performance.now();
+             const check = () => {
+               const now = performance.now();
+               if ((lcp && fcp() && now - changed >= quiet) || now - started > 30000) {
+                 done({
+                   fcp: fcp() ? fcp().startTime : null,
+                   lcp: lcp ? lcp.startTime : null,
+                   lcp_element: describe(lcp),
+                   lcp_size: lcp ? lcp.size : null,
+                   usable: app ? (mark ? mark.startTime : null) : nav.domContentLoadedEventEnd,
+                   transferred: sum('encodedBodySize'),
+                   decoded: sum('decodedBodySize'),
+                   html_gzipped: nav.encodedBodySize < nav.decodedBodySize,
+                   wasm_gzipped: wasm ? wasm.encodedBodySize < wasm.decodedBodySize : null,
+                   rtt: navigator.connection ? navigator.connection.rtt : null,
+                   downlink: navigator.connection ? navigator.connection.downlink : null,
+                   width: innerWidth,
+                   title: article ? article.querySelector('h1').textContent : null,
+                   boxes: article ? article.querySelectorAll('.cc-items input[type=checkbox]').length : 0,
+                 });
+               } else {
+                 setTimeout(check, 100);
+               }
+             };
+             check();",
+            vec![json!(LCP_QUIET_MS), json!(app)],
+        )
+        .await
+        .map_err(failed("reading the mobile timings"))?;
+    let what = format!("the page {path} on the mobile profile");
+    if page["title"].as_str() != Some(scenario.title.as_str()) || page["boxes"].as_u64() != Some(items as u64)
+    {
+        Err(format!("{what} does not show the checklist with a checkbox per item ({items}): {page}"))
+    } else if let Some(key) = ["fcp", "lcp", "usable"].into_iter().find(|k| !page[*k].is_number()) {
+        Err(format!("{what} has no `{key}` time: {page}"))
+    } else if page["html_gzipped"] != true || (app && page["wasm_gzipped"] != true) {
+        Err(format!("{what} was not served gzipped: {page}"))
+    } else if page["width"].as_u64() != Some(u64::from(PHONE_SCREEN.0)) {
+        Err(format!("{what} was not shown on the phone's screen: {page}"))
     } else {
         Ok(page)
     }
