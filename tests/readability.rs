@@ -333,3 +333,46 @@ fn addresses_are_not_words() {
     assert!(!is_address("e.g."));
     assert!(!is_address("end."));
 }
+
+#[test]
+fn the_measured_text_is_what_users_read() {
+    let text = "+++\n\
+id = \"example\"\n\
+title = \"An example\"\n\
+summary = \"Something happened.\"\n\
+version = 1\n\
+label = \"TLP:AMBER\"\n\
+\n\
+[[placeholders]]\n\
+name = \"project\"\n\
+description = \"The project's name\"\n\
+example = \"the big red app\"\n\
++++\n\
+\n\
+## A section title that is not counted {#first-hour}\n\
+\n\
+Keep it small.\n\
+\n\
+### Call the owner {#call-owner}\n\
+- audience: responders\n\
+- label: TLP:RED\n\
+- why: The account may be read.\n\
+\n\
+Use a number you **already** had.\n\
+\n\
+## Message templates {#templates}\n\
+\n\
+### A template name that is not counted {#holding}\n\
+- label: TLP:CLEAR\n\
+- audience: public\n\
+- subject: About {project}\n\
+\n\
+```text\n\
+We are looking into {project}.\n\
+```\n";
+    let scenario = parse_scenario("example.md", text).expect("valid");
+    let c = count_scenario(&scenario);
+    // Title 2, summary 2, intro 3, step 3, reason 5, detail 6, subject 5 and text 8 words, with
+    // the placeholder's example filled in; headings of sections and templates are not counted.
+    assert_eq!((c.words, c.sentences), (34, 8), "{c:?}");
+}
