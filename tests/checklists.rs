@@ -212,3 +212,144 @@ fn the_library_covers_twelve_scenarios_with_enough_steps_and_templates() {
         }
     }
 }
+
+#[test]
+fn a_template_may_add_a_restriction_or_permission_next_to_its_label() {
+    let file = VALID.replacen(
+        "- subject: About {project}\n",
+        "- subject: About {project}\n- sharing: Please keep {project} out of it.\n",
+        1,
+    );
+    let s = parse_scenario("example.md", &file).expect("valid");
+    assert_eq!(s.templates[0].sharing, "Please keep {project} out of it.");
+    // Without the property there is no addition.
+    assert_eq!(parse_scenario("example.md", VALID).expect("valid").templates[0].sharing, "");
+    let undeclared = VALID.replacen(
+        "- subject: About {project}\n",
+        "- subject: About {project}\n- sharing: Ask {owner}.\n",
+        1,
+    );
+    assert_eq!(
+        error_of(&undeclared),
+        "example.md, line 36: the placeholder `{owner}` is not declared: add it under `[[placeholders]]` in the front matter"
+    );
+    let unknown = VALID.replacen("- subject: About", "- sharng: x\n- subject: About", 1);
+    assert_eq!(
+        error_of(&unknown),
+        "example.md, line 35: unknown template property `sharng`: expected label, audience, channel, subject or sharing"
+    );
+}
+
+#[test]
+fn the_old_audience_word_community_reads_as_members() {
+    use crisis_comms::model::audience::Audience;
+    let file = VALID.replacen("- audience: responders, maintainers", "- audience: community, subject", 1);
+    let s = parse_scenario("example.md", &file).expect("an embedder's older file still parses");
+    assert_eq!(s.sections[0].items[0].audience, [Audience::Members, Audience::Subject]);
+}
+
+/// Words by which a message would let its reader pass it on.
+const GRANTS: [&str; 6] =
+    ["you may share", "you may show", "you may pass", "you may forward", "you may tell", "you may also"];
+
+#[test]
+fn no_tlp_red_message_lets_its_reader_pass_it_on() {
+    use crisis_comms::model::tlp::Tlp;
+    let library = Library::built_in();
+    let mut red = 0;
+    for s in library.scenarios() {
+        for t in s.templates.iter().filter(|t| t.label == Tlp::Red) {
+            red += 1;
+            let text = format!("{} {}", t.sharing, t.body).to_lowercase().replace('\n', " ");
+            for grant in GRANTS {
+                assert!(!text.contains(grant), "{} / {}: a TLP:RED message says \"{grant}\"", s.id, t.id);
+            }
+        }
+    }
+    assert!(red >= 5, "only {red} TLP:RED messages: the check would prove little");
+    // The check finds a grant where there is one.
+    let granted = "You may show it to a person who supports you.".to_lowercase();
+    assert!(GRANTS.iter().any(|g| granted.contains(g)));
+}
+
+#[test]
+fn no_message_names_its_own_label_in_its_text() {
+    // The app opens every message with its label and what the reader may do with it, and the
+    // label framework may change that label; a label written into the text could then disagree.
+    let library = Library::built_in();
+    for s in library.scenarios() {
+        for t in &s.templates {
+            let text = format!("{} {}", t.sharing, t.body).replace('\n', " ");
+            for said in ["This is TLP:", "This note is TLP:", "This message is TLP:", "is labelled TLP:"] {
+                assert!(!text.contains(said), "{} / {}: the text says \"{said}…\"", s.id, t.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn words_typed_in_a_crisis_find_each_scenario_added_for_the_missing_crises() {
+    use crisis_comms::model::search::{matches, search_text};
+    let library = Library::built_in();
+    let find = |query: &str| -> Vec<String> {
+        library
+            .scenarios()
+            .iter()
+            .filter(|s| matches(&query.to_lowercase(), &search_text(s).to_lowercase()))
+            .map(|s| s.id.clone())
+            .collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "vulnerability-public-early",
+            &[
+                "vulnerability",
+                "CVE",
+                "zero-day",
+                "0-day",
+                "exploit",
+                "embargo",
+                "disclosure",
+                "security hole",
+            ],
+        ),
+        (
+            "steward-removes-access",
+            &["access removed", "revoked", "kicked out", "lost access", "steward", "foundation"],
+        ),
+        ("ai-generated-flood", &["AI", "slop", "LLM", "spam", "bug bounty", "pull requests", "ChatGPT"]),
+        (
+            "legal-threat",
+            &["DMCA", "lawyer", "cease and desist", "trademark", "takedown", "sued", "copyright"],
+        ),
+        (
+            "maintainer-sabotage",
+            &["protestware", "sabotage", "node-ipc", "colors", "rogue maintainer", "protest"],
+        ),
+        (
+            "compromised-dependency",
+            &["dependency", "upstream", "supply chain", "GitHub Actions", "CDN", "polyfill"],
+        ),
+        ("private-channel-leak", &["leaked chat", "screenshots", "Discord", "private list", "leak", "DMs"]),
+        (
+            "statement-correction",
+            &["retraction", "correction", "we were wrong", "apology", "withdraw", "mistake"],
+        ),
+    ];
+    for (id, queries) in cases {
+        assert!(library.get(id).is_some(), "the scenario {id} is missing");
+        for query in *queries {
+            let found = find(query);
+            assert!(found.iter().any(|f| f == id), "{query:?} should find {id}: {found:?}");
+        }
+    }
+    // A security flaw made public before a fix is not a malicious release: both come up.
+    for query in ["vulnerability", "CVE"] {
+        let found = find(query);
+        for id in ["vulnerability-public-early", "malicious-release"] {
+            assert!(found.iter().any(|f| f == id), "{query:?} should find {id}: {found:?}");
+        }
+    }
+    // The check can fail: a word no checklist uses finds nothing.
+    assert!(find("zzzyx").is_empty());
+}

@@ -123,6 +123,9 @@ pub struct Template {
     pub channel: String,
     /// Subject line, for email-like channels; may be empty.
     pub subject: String,
+    /// A restriction or permission the sender adds to the label, shown right after it; may be
+    /// empty. May hold `{placeholders}`.
+    pub sharing: String,
     /// The text, with `{placeholders}`.
     pub body: String,
 }

@@ -72,7 +72,8 @@ pub fn record_markdown(
     let label = copy.label;
     let p = &record.progress;
     let name = if record.name.is_empty() { scenario.title.as_str() } else { record.name.as_str() };
-    let mut out = format!("**{label}**\n\n# {name}\n\n");
+    // The rule that binds whoever reads this copy, next to its label.
+    let mut out = format!("**{label}**: {}\n\n# {name}\n\n", label.recipient_rule());
     out.push_str(&format!(
         "Checklist: {} (version {})  \nExported: {printed}\n",
         scenario.title, scenario.version
@@ -189,7 +190,10 @@ mod tests {
         });
         let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
         // The note on a TLP:RED step makes the whole copy TLP:RED, and it says why.
-        assert!(md.starts_with("**TLP:RED**\n\n# March incident\n"), "{md}");
+        assert!(
+            md.starts_with(&format!("**TLP:RED**: {}\n\n# March incident\n", Tlp::Red.recipient_rule())),
+            "{md}"
+        );
         assert!(md.trim_end().ends_with("**TLP:RED**"));
         assert!(
             md.contains(
@@ -202,7 +206,7 @@ mod tests {
         assert!(md.contains("- [n/a] Ask the hosting platform"));
         assert!(md.contains("- [ ] Write down what you see"));
         assert!(md.contains("### Warning to downstream packagers"), "{md}");
-        assert!(md.contains("Do not ship libexample {versions}"), "{md}");
+        assert!(md.contains("Hold updates of libexample: a maintainer account was taken over"), "{md}");
         assert!(
             md.contains(
                 "## Label decisions\n\n- TLP:CLEAR for the message “Public holding statement”, chosen with the \

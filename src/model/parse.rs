@@ -516,6 +516,7 @@ impl<'a> Parser<'a> {
             audience: Vec::new(),
             channel: String::new(),
             subject: String::new(),
+            sharing: String::new(),
             body: String::new(),
         };
         let mut label = None;
@@ -528,11 +529,15 @@ impl<'a> Parser<'a> {
                     self.check_placeholders(p.line, p.value, placeholders)?;
                     t.subject = p.value.to_owned();
                 }
+                "sharing" => {
+                    self.check_placeholders(p.line, p.value, placeholders)?;
+                    t.sharing = p.value.to_owned();
+                }
                 other => {
                     return self.err(
                         p.line,
                         format!(
-                        "unknown template property `{other}`: expected label, audience, channel or subject"
+                        "unknown template property `{other}`: expected label, audience, channel, subject or sharing"
                     ),
                     )
                 }

@@ -1,5 +1,10 @@
 //! Filling message templates and marking them with their label, as TLP asks: in the subject
 //! line, directly before the labelled text, and where the labelled text ends.
+//!
+//! The label line says what the *recipient* may do: a foundation or a volunteer receiving the
+//! message reads the rule that binds them, not the sender's idea of who should have it. A
+//! restriction or permission the sender adds (the template's `sharing`) stands right after it,
+//! as TLP 2.0 asks of additional limits.
 
 use super::checklist::Template;
 use super::map::Map;
@@ -46,23 +51,40 @@ pub fn fill(text: &str, values: &Map<String>) -> (String, Vec<String>) {
 /// exported record shows are the ones that were used.
 pub fn is_used(template: &Template, values: &Map<String>) -> bool {
     let filled = |name: &str| values.get(name).is_some_and(|v| !v.trim().is_empty());
-    placeholder_names(&template.subject).chain(placeholder_names(&template.body)).any(filled)
+    placeholder_names(&template.subject)
+        .chain(placeholder_names(&template.sharing))
+        .chain(placeholder_names(&template.body))
+        .any(filled)
+}
+
+/// The lines that open a labelled message: the label with what the recipient may do, the
+/// sender's own addition to it if any, and where the protocol is explained.
+pub fn label_header(label: Tlp, sharing: &str) -> String {
+    let mut out = format!("{label}: {}\n", label.recipient_rule());
+    if !sharing.trim().is_empty() {
+        out.push_str(&format!("Added by the sender: {}\n", sharing.trim()));
+    }
+    out.push_str("(Traffic Light Protocol 2.0, https://www.first.org/tlp/)");
+    out
 }
 
 /// Fills `template` with `values` and puts `label` (normally the template's own) where it belongs.
 pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Composed {
-    let (subject, mut missing) = fill(&template.subject, values);
-    let (text, more) = fill(&template.body, values);
-    for m in more {
-        if !missing.contains(&m) {
-            missing.push(m);
+    let mut missing = Vec::new();
+    let mut filled = |text: &str| {
+        let (out, names) = fill(text, values);
+        for m in names {
+            if !missing.contains(&m) {
+                missing.push(m);
+            }
         }
-    }
+        out
+    };
+    let subject = filled(&template.subject);
+    let sharing = filled(&template.sharing);
+    let text = filled(&template.body);
     let subject = if subject.is_empty() { String::new() } else { format!("[{label}] {subject}") };
-    let body = format!(
-        "{label}: {}\n(Traffic Light Protocol, https://www.first.org/tlp/)\n\n{text}\n\nEND OF {label} TEXT",
-        label.audience_summary()
-    );
+    let body = format!("{}\n\n{text}\n\nEND OF {label} TEXT", label_header(label, &sharing));
     Composed { subject, body, missing }
 }
 
@@ -78,6 +100,7 @@ mod tests {
             audience: vec![],
             channel: String::new(),
             subject: "Do not ship {project} {versions}".into(),
+            sharing: String::new(),
             body: "{project} {versions} are bad.\nAsk {contact}.".into(),
         }
     }
@@ -90,11 +113,39 @@ mod tests {
         ]);
         let c = compose(&template(), Tlp::Amber, &values);
         assert_eq!(c.subject, "[TLP:AMBER] Do not ship libx 2.4.1");
-        assert!(c.body.starts_with("TLP:AMBER: "));
+        assert!(c.body.starts_with(&format!("TLP:AMBER: {}\n", Tlp::Amber.recipient_rule())));
         assert!(c.body.contains("\n\nlibx 2.4.1 are bad.\nAsk {contact}.\n\n"));
         assert!(c.body.ends_with("END OF TLP:AMBER TEXT"));
         assert_eq!(c.missing, vec!["contact".to_owned()]);
         assert!(c.message().starts_with("Subject: [TLP:AMBER] Do not ship libx 2.4.1\n\nTLP:AMBER: "));
+    }
+
+    #[test]
+    fn the_senders_addition_stands_right_after_the_label() {
+        let mut t = template();
+        t.sharing = "Please do not forward it to {contact}.".into();
+        let values = Map::from_iter([("contact".to_owned(), "the press".to_owned())]);
+        let c = compose(&t, Tlp::AmberStrict, &values);
+        let lines: Vec<&str> = c.body.lines().collect();
+        assert_eq!(lines[0], format!("TLP:AMBER+STRICT: {}", Tlp::AmberStrict.recipient_rule()));
+        assert_eq!(lines[1], "Added by the sender: Please do not forward it to the press.");
+        assert_eq!(lines[2], "(Traffic Light Protocol 2.0, https://www.first.org/tlp/)");
+        // Without an addition, nothing stands between the rule and the link.
+        let plain = compose(&template(), Tlp::AmberStrict, &values);
+        assert!(!plain.body.contains("Added by the sender"), "{}", plain.body);
+        // A placeholder only in the addition still makes the message used.
+        t.subject.clear();
+        t.body = "Text.".into();
+        assert!(is_used(&t, &values));
+        assert!(!is_used(&t, &Map::new()));
+    }
+
+    #[test]
+    fn the_header_tells_the_recipient_their_rule_not_the_senders_definition() {
+        let c = compose(&template(), Tlp::AmberStrict, &Map::new());
+        let first = c.body.lines().next().unwrap();
+        assert!(first.contains("inside your own organization"), "{first}");
+        assert!(!first.contains(Tlp::AmberStrict.audience_summary()), "{first}");
     }
 
     #[test]
@@ -119,7 +170,10 @@ mod tests {
         let values = Map::from_iter([("versions".to_owned(), "2.4.1 and 2.4.2".to_owned())]);
         let message = compose(t, t.label, &values).message();
         assert!(
-            message.contains("Please do not ship these versions, and hold updates to them until we confirm clean releases.\n\n"),
+            message.contains(
+                "Please do not ship any release on that list, and hold updates of {project} until we confirm which \
+                 releases are clean. We will say so in public too, by {next-update} at the latest.\n\n"
+            ),
             "{message}"
         );
     }

@@ -1,4 +1,5 @@
-//! Traffic Light Protocol 2.0 labels: the five canonical strings, nothing else.
+//! Traffic Light Protocol 2.0 labels: four labels, one of them (AMBER) with a stricter form,
+//! written as five canonical strings and nothing else.
 //!
 //! See <https://www.first.org/tlp/>. Labels are never translated and never lower-cased;
 //! a near miss (`TLP:WHITE`, `tlp:red`, `TLP:AMBER+STRCIT`) is refused with a message that
@@ -58,24 +59,48 @@ impl Tlp {
         }
     }
 
-    /// Who may receive information with this label, in open source project terms.
+    /// Who may receive information with this label: FIRST's rule in plain words, for any source
+    /// and any recipient (a person, a team, a foundation).
     pub const fn audience_summary(self) -> &'static str {
         match self {
-            Tlp::Red => "Only the people in this conversation. Do not pass it on.",
+            Tlp::Red => "Only the people it was shared with, in this conversation or message. No one else.",
             Tlp::AmberStrict => {
-                "Only the project's own governance (core team, steering council, \
-                 moderation or security team), and only those who need to know."
+                "The recipient's own organization only, and there only those who need to know."
             }
             Tlp::Amber => {
-                "The project's governance and those who must act to protect themselves: \
-                 downstream packagers, affected contributors, the platform's safety team. \
-                 Need-to-know only."
+                "The recipient's own organization and its clients (the people it serves), and only those \
+                 who need it to protect themselves or to prevent harm."
             }
             Tlp::Green => {
-                "A closed group with known members, such as the private maintainers list. \
-                 Never a channel anyone can join."
+                "The recipient's community of peers and partners, but never through a channel anyone can \
+                 join or read."
             }
             Tlp::Clear => "Anyone. Public channels are fine.",
+        }
+    }
+
+    /// What the person who receives a message with this label may do with it, said to them. A
+    /// copied message opens with this, so that a reader who does not know the sender's project
+    /// reads the rule that binds them, not the sender's idea of who should have it.
+    pub const fn recipient_rule(self) -> &'static str {
+        match self {
+            Tlp::Red => {
+                "This is only for the people it was sent to. Do not pass it on or repeat it, not even \
+                 to your own team."
+            }
+            Tlp::AmberStrict => {
+                "You may share this only inside your own organization, with people who need to know. If \
+                 you are not part of an organization in this, keep it to yourself."
+            }
+            Tlp::Amber => {
+                "You may share this inside your own organization and with its clients (the people it \
+                 serves), but only with those who need it to protect themselves or to prevent harm."
+            }
+            Tlp::Green => {
+                "You may share this with peers and partners in your community, but not in any channel \
+                 that anyone can join or read."
+            }
+            Tlp::Clear => "You may share this with anyone.",
         }
     }
 }
@@ -114,7 +139,7 @@ impl FromStr for Tlp {
     }
 }
 
-/// The message for a string that is not exactly one of the five labels.
+/// The message for a string that is not exactly one of the five label strings.
 fn explain_bad_label(s: &str) -> String {
     let expected = "expected one of TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN, TLP:CLEAR";
     if s.trim().is_empty() {
@@ -224,6 +249,36 @@ mod tests {
             let err = input.parse::<Tlp>().expect_err(input);
             assert_eq!(err.message, message, "for input {input:?}");
             assert_eq!(err.given, input);
+        }
+    }
+
+    #[test]
+    fn only_a_tlp_red_rule_forbids_sharing_with_the_recipients_own_team() {
+        for t in Tlp::ALL {
+            let rule = t.recipient_rule();
+            assert!(rule.starts_with("You may") || t == Tlp::Red, "{t}: {rule}");
+            assert_eq!(rule.contains("not even to your own team"), t == Tlp::Red, "{t}: {rule}");
+        }
+    }
+
+    #[test]
+    fn amber_reaches_clients_and_amber_strict_does_not() {
+        assert!(Tlp::Amber.recipient_rule().contains("its clients"));
+        assert!(Tlp::Amber.audience_summary().contains("its clients"));
+        assert!(!Tlp::AmberStrict.recipient_rule().contains("clients"));
+        assert!(!Tlp::AmberStrict.audience_summary().contains("clients"));
+        // One person with no organization behind them keeps AMBER+STRICT to themselves.
+        assert!(Tlp::AmberStrict.recipient_rule().contains("keep it to yourself"));
+    }
+
+    #[test]
+    fn no_rule_names_the_senders_project() {
+        // The recipient may be a foundation, a company or a person: "the project's governance"
+        // would tell them the wrong rule.
+        for t in Tlp::ALL {
+            for text in [t.audience_summary(), t.recipient_rule()] {
+                assert!(!text.contains("project"), "{t}: {text}");
+            }
         }
     }
 

@@ -1,15 +1,16 @@
-//! The labels explained in open source terms, the reverse question ("I received X — what may
-//! I do?"), and the channel check.
+//! The labels explained in open source terms, how they apply when the recipient is one person,
+//! the reverse question ("I received X — what may I do?"), and the channel check.
 
 use leptos::prelude::*;
 
 use crate::model::decide::{check_channel, marking, received, Channel};
 use crate::model::tlp::Tlp;
-use crate::ui::app::{AppState, Route};
 use crate::ui::link::RouteLink;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
-/// Who each label reaches in a project, in plain words.
+/// Who each label reaches when a project is the source, in plain words.
 fn in_project_terms(label: Tlp) -> &'static str {
     match label {
         Tlp::Red => "The few people handling the matter right now, for example the code of conduct responders and \
@@ -54,13 +55,13 @@ pub fn LabelsPage() -> impl IntoView {
             </p>
             <p>
                 "Not sure which label fits? "
-                <RouteLink route=Route::Decide>"Answer five questions"</RouteLink>
+                <RouteLink route=Route::Decide>"Answer a few questions"</RouteLink>
                 "."
             </p>
             <div class="cc-table-wrap">
                 <table class="cc-table">
-                    <caption>"The five labels, from most to least restricted"</caption>
-                    <thead><tr><th scope="col">"Label"</th><th scope="col">"Who may receive it"</th><th scope="col">"In a project"</th></tr></thead>
+                    <caption>"Four labels, one of them with a stricter form (TLP:AMBER+STRICT), from most to least restricted"</caption>
+                    <thead><tr><th scope="col">"Label"</th><th scope="col">"Who may receive it"</th><th scope="col">"When your project sends it"</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -68,9 +69,35 @@ pub fn LabelsPage() -> impl IntoView {
             <ul>
                 <li>"The source picks the label. Recipients keep it when they pass the information on."</li>
                 <li>"A recipient never loosens a label. To share more widely, ask the source and wait for their yes."</li>
-                <li>"The source may add restrictions; nobody else may remove them."</li>
+                <li>
+                    "The source may add a restriction or a permission of its own. It stands right next to the label, "
+                    "and nobody else may remove it."
+                </li>
                 <li>"A channel anyone can join is public, however small or friendly it feels."</li>
                 <li>"TLP is an agreement between people. It is not a law, not a contract, and not encryption."</li>
+            </ul>
+            <h2>"When the recipient is one person"</h2>
+            <p>
+                "TLP speaks of organizations. When you send something to one person, their organization is the group "
+                "they act for in this matter: their team, their company, their project's governance. If they act "
+                "alone, it is just them."
+            </p>
+            <ul class="cc-one-person">
+                <li>"TLP:RED: only that person. They pass it on to no one."</li>
+                <li>
+                    "TLP:AMBER+STRICT to a volunteer on a security team: they keep it to themselves and those in that team "
+                    "who need it. If they act alone, they keep it to themselves."
+                </li>
+                <li>
+                    "TLP:AMBER: the same, and they may also tell the people they serve, such as the users of a package "
+                    "they maintain, what those people need to protect themselves."
+                </li>
+                <li>"TLP:GREEN: peers and partners they trust, never in a public channel."</li>
+                <li>
+                    "Want them to be able to show it to someone, such as a person who supports them? Say so right next "
+                    "to the label, or choose a label that allows it. A person's own experience is theirs to tell: the label "
+                    "covers what you sent, not what happened to them."
+                </li>
             </ul>
             <h2>"Where the label goes"</h2>
             <ul>{marking(Tlp::Amber).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>

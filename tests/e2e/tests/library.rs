@@ -84,10 +84,12 @@ async fn a_copied_template_has_the_filled_placeholders_and_its_label() {
     assert_eq!(status, "Copied, with its label.");
     let copied = clipboard_text(&c).await;
     assert!(
-        copied.starts_with("Subject: [TLP:AMBER] Do not ship libexample 2.4.1 and 2.4.2\n\nTLP:AMBER: "),
+        copied.starts_with(
+            "Subject: [TLP:AMBER] Hold updates of libexample: a maintainer account was taken over\n\nTLP:AMBER: You may share"
+        ),
         "{copied}"
     );
-    assert!(copied.contains("An attacker published libexample 2.4.1 and 2.4.2"), "{copied}");
+    assert!(copied.contains("Releases the attacker published: 2.4.1 and 2.4.2."), "{copied}");
     assert!(copied.contains("Questions: security@libexample.org."), "{copied}");
     assert!(copied.trim_end().ends_with("END OF TLP:AMBER TEXT"), "{copied}");
 

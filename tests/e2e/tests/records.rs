@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crisis_comms::model::tlp::Tlp;
 use e2e::{browser, clipboard_text, find, focused_text, grant, open, wait_ready};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
@@ -62,7 +63,7 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
     capture_downloads(&c).await;
     find(&c, ".cc-record .cc-actions button").await.click().await.unwrap();
     let md = last_download(&c).await;
-    assert!(md.starts_with("**TLP:AMBER+STRICT**\n\n# Drill, 24 November\n"), "{md}");
+    assert!(md.starts_with(&format!("**TLP:AMBER+STRICT**: {}\n\n# Drill, 24 November\n", Tlp::AmberStrict.recipient_rule())), "{md}");
     let said = find(&c, ".cc-record [role=status]").await.text().await.unwrap();
     assert_eq!(said, "Exported as Drill-24-November.md, in your downloads.");
     assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"), "{md}");
@@ -75,7 +76,7 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
         .await
         .unwrap();
     let copied = clipboard_text(&c).await;
-    assert!(copied.starts_with("**TLP:AMBER+STRICT**\n\n# Drill, 24 November\n"), "{copied}");
+    assert!(copied.starts_with(&format!("**TLP:AMBER+STRICT**: {}\n\n# Drill, 24 November\n", Tlp::AmberStrict.recipient_rule())), "{copied}");
 
     // Delete asks first, then removes only that record.
     let delete = c.find_all(Locator::Css(".cc-record .cc-actions button")).await.unwrap();
