@@ -94,7 +94,9 @@ impl Tlp {
             }
             Tlp::Amber => {
                 "You may share this inside your own organization and with its clients (the people it \
-                 serves), but only with those who need it to protect themselves or to prevent harm."
+                 serves), but only with those who need it to protect themselves or to prevent harm. If \
+                 you are not part of an organization in this, share it only with people you serve who \
+                 need it in that way."
             }
             Tlp::Green => {
                 "You may share this with peers and partners in your community, but not in any channel \
@@ -269,6 +271,9 @@ mod tests {
         assert!(!Tlp::AmberStrict.audience_summary().contains("clients"));
         // One person with no organization behind them keeps AMBER+STRICT to themselves.
         assert!(Tlp::AmberStrict.recipient_rule().contains("keep it to yourself"));
+        for t in [Tlp::AmberStrict, Tlp::Amber] {
+            assert!(t.recipient_rule().contains("If you are not part of an organization in this"), "{t}");
+        }
     }
 
     #[test]
