@@ -7,8 +7,9 @@ use std::sync::Arc;
 use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::model::map::Map;
 use crate::model::search::{matches, search_text};
-use crate::ui::app::{AppState, Route};
 use crate::ui::link::RouteLink;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// `text` in lower case, by the browser's own Unicode rules (`String.prototype.toLowerCase`),

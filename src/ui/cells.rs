@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::checklist::Item;
 use crate::model::map::Map;
 use crate::model::progress::ItemState;
-use crate::ui::app::AppState;
+use crate::ui::state::AppState;
 
 /// The saved state of each item of one checklist's current record, as signals. One effect
 /// copies changes from the saved state into the cells whose value differs.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::{ItemState, Status};
-use crate::ui::app::AppState;
 use crate::ui::note::NoteField;
+use crate::ui::state::AppState;
 use crate::ui::text::{runs_view, Prose};
 use crate::ui::tlp_badge::TlpBadge;
 

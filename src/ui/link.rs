@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::app::{AppState, Route};
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 
 /// A link to `route`: a real `href` (the page's fragment, so it can be copied or opened in a new
 /// tab) that switches the page in place when clicked, and says `aria-current="page"` while that

@@ -1,4 +1,6 @@
-//! Leptos components, one per file. They read the model and write through [`app::AppState`].
+//! Leptos components, one per file, and the few modules they share: [`state::AppState`], through
+//! which every component reads and changes saved state, the [`route::Route`], and small helpers
+//! (cells, focus, time, text).
 
 pub mod app;
 pub mod catalog;
@@ -8,6 +10,7 @@ pub mod clipboard;
 pub mod confirm;
 pub mod decide;
 pub mod download;
+pub mod focus;
 pub mod item;
 pub mod labels;
 pub mod link;
@@ -15,8 +18,11 @@ pub mod note;
 pub mod notice;
 pub mod print;
 pub mod records;
+pub mod route;
 pub mod scenario;
+pub mod state;
 pub mod stress;
 pub mod templates;
 pub mod text;
+pub mod time;
 pub mod tlp_badge;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::store::Notice;
-use crate::ui::app::AppState;
 use crate::ui::download::download;
+use crate::ui::state::AppState;
 
 /// A polite live region with the current storage notice, if any.
 #[component]

@@ -14,8 +14,10 @@ use crate::model::export::{decision_subject, CopyLabel};
 use crate::model::progress::{Progress, Status};
 use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
-use crate::ui::app::{local_time, AppState, Route};
 use crate::ui::link::RouteLink;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+use crate::ui::time::local_time;
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]

@@ -11,29 +11,37 @@ use crate::model::order::sort_by;
 use crate::model::saved::{
     apply_import, decode, encode_pretty, preview_import, ImportPreview, Record, Saved,
 };
-use crate::ui::app::{first_inside, local_time, AppState, Route};
+use crate::model::tlp::Tlp;
 use crate::ui::clipboard::copy_text;
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
+use crate::ui::focus::first_inside;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+use crate::ui::time::local_time;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The records page.
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Newest first by when each was started: an order that editing a record does not change,
-    // so rows do not move under the reader's hands (or the keyboard's focus).
-    let records = Memo::new(move |_| {
-        let mut list: Vec<Record> = state.saved.with(|s| s.records.values().cloned().collect());
-        sort_by(&mut list, |a, b| a.created.total_cmp(&b.created).is_gt());
-        list
-    });
+    // The ids of the records in progress or archived, newest first by when each was started: an
+    // order that editing a record does not change, so rows do not move under the reader's
+    // hands (or the keyboard's focus).
+    let ids = move |archived: bool| {
+        Memo::new(move |_| {
+            state.saved.with(|s| {
+                let mut list: Vec<&Record> = s.records.values().filter(|r| r.archived == archived).collect();
+                sort_by(&mut list, |a, b| a.created.total_cmp(&b.created).is_gt());
+                list.into_iter().map(|r| r.id.clone()).collect::<Vec<_>>()
+            })
+        })
+    };
+    let (active, archived) = (ids(false), ids(true));
     // What the last archive, unarchive or delete did. Focus moves here after one, as the row
-    // that had focus now shows another record or is gone.
+    // that had focus is gone.
     let done = RecordsMessage { text: RwSignal::new(String::new()), node: NodeRef::new() };
     provide_context(done);
-    let active = move || records.get().into_iter().filter(|r| !r.archived).collect::<Vec<_>>();
-    let archived = move || records.get().into_iter().filter(|r| r.archived).collect::<Vec<_>>();
     view! {
         <div class="cc-page cc-records">
             <h1>"Records on this device"</h1>
@@ -44,23 +52,29 @@ pub fn RecordsPage() -> impl IntoView {
             <Backup />
             <p class="cc-records-message" role="status" tabindex="-1" node_ref=done.node>{move || done.text.get()}</p>
             <h2>"In progress"</h2>
-            {move || {
-                let list = active();
-                if list.is_empty() {
-                    view! { <p>"No record yet. Open a checklist and tick a step to start one."</p> }.into_any()
-                } else {
-                    view! { <ul class="cc-record-list">{list.into_iter().map(|r| view! { <RecordRow record=r /> }).collect_view()}</ul> }.into_any()
-                }
-            }}
-            {move || {
-                let list = archived();
-                (!list.is_empty()).then(|| view! {
-                    <h2>"Archived"</h2>
-                    <ul class="cc-record-list">{list.into_iter().map(|r| view! { <RecordRow record=r /> }).collect_view()}</ul>
-                })
-            }}
+            <Show
+                when=move || active.with(|ids| !ids.is_empty())
+                fallback=|| view! { <p>"No record yet. Open a checklist and tick a step to start one."</p> }
+            >
+                <RecordList ids=active />
+            </Show>
+            <Show when=move || archived.with(|ids| !ids.is_empty())>
+                <h2>"Archived"</h2>
+                <RecordList ids=archived />
+            </Show>
             <DeviceControls />
         </div>
+    }
+}
+
+/// The rows of `ids`, keyed by record id: a record archived, deleted or renamed changes its own
+/// row and leaves the others' elements (and what the reader typed or focused in them) alone.
+#[component]
+fn RecordList(ids: Memo<Vec<String>>) -> impl IntoView {
+    view! {
+        <ul class="cc-record-list">
+            <For each=move || ids.get() key=String::clone children=move |id| view! { <RecordRow id /> } />
+        </ul>
     }
 }
 
@@ -81,77 +95,110 @@ impl RecordsMessage {
     }
 }
 
-/// One record with its actions.
+/// What a record's row shows that can change while the row is on screen.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    /// The name the user gave, or the checklist's title when there is none.
+    name: String,
+    /// The name as typed (empty when the user gave none).
+    typed: String,
+    archived: bool,
+    label: Option<Tlp>,
+    tally: Option<String>,
+    updated: f64,
+}
+
+/// One record with its actions. Its parts read the record as saved now, by id.
 #[component]
-fn RecordRow(record: Record) -> impl IntoView {
+fn RecordRow(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let scenario = state.library.with_value(|l| l.get(&record.scenario));
-    let title = scenario
-        .as_ref()
-        .map_or_else(|| format!("{} (no longer available)", record.scenario), |s| s.title.clone());
-    let label = scenario.as_ref().map(|s| record.label(s.label));
-    let tally = scenario.as_ref().map(|s| {
-        let t = record.progress.tally_scenario(s);
-        format!("{} of {} steps done or not applicable", t.settled(), t.total)
-    });
-    let name_id = state.dom_id(&format!("name-{}", record.id));
-    // The row's buttons say the same in every row: the record's name describes them.
-    let about = state.dom_id(&format!("about-{}", record.id));
-    let id = record.id.clone();
-    let (rid, sid) = (record.id.clone(), record.scenario.clone());
-    let open = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        let (rid, sid) = (rid.clone(), sid.clone());
-        state.change(|s| {
-            s.current.insert(sid.clone(), rid);
-        });
-        state.route.set(Route::Scenario(sid));
-    };
-    let rid = record.id.clone();
-    let rename = move |ev: leptos::ev::Event| {
-        let name = event_target_value(&ev);
-        let rid = rid.clone();
-        state.change(|s| {
-            if let Some(r) = s.records.get_mut(&rid) {
-                r.name = name;
-                r.updated = js_sys::Date::now();
-            }
-        });
-    };
     let said = expect_context::<RecordsMessage>();
-    let shown_name = if record.name.is_empty() { title.clone() } else { record.name.clone() };
-    let rid = record.id.clone();
-    let archived = record.archived;
-    let archive = {
-        let name = shown_name.clone();
-        move |_| {
-            let rid = rid.clone();
+    // Which checklist a record follows and when it was started never change.
+    let (sid, created) = state
+        .saved
+        .with_untracked(|s| s.records.get(&id).map(|r| (r.scenario.clone(), r.created)))
+        .unwrap_or_default();
+    let scenario = state.library.with_value(|l| l.get(&sid));
+    let title = scenario.as_ref().map_or_else(|| format!("{sid} (no longer available)"), |s| s.title.clone());
+    let shown = {
+        let (id, scenario, title) = (id.clone(), scenario.clone(), title.clone());
+        Memo::new(move |_| {
+            state.saved.with(|s| {
+                let r = s.records.get(&id)?;
+                Some(Shown {
+                    name: if r.name.is_empty() { title.clone() } else { r.name.clone() },
+                    typed: r.name.clone(),
+                    archived: r.archived,
+                    label: scenario.as_ref().map(|s| r.label(s.label)),
+                    tally: scenario.as_ref().map(|s| {
+                        let t = r.progress.tally_scenario(s);
+                        format!("{} of {} steps done or not applicable", t.settled(), t.total)
+                    }),
+                    updated: r.updated,
+                })
+            })
+        })
+    };
+    let read = move |f: fn(&Shown) -> String| move || shown.with(|s| s.as_ref().map(f).unwrap_or_default());
+    let archived = move || shown.with(|s| s.as_ref().is_some_and(|s| s.archived));
+    let name_id = state.dom_id(&format!("name-{id}"));
+    // The row's buttons say the same in every row: the record's name describes them.
+    let about = state.dom_id(&format!("about-{id}"));
+    let open = {
+        let (rid, sid) = (id.clone(), sid.clone());
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            let (rid, sid) = (rid.clone(), sid.clone());
+            state.change(|s| {
+                s.current.insert(sid.clone(), rid);
+            });
+            state.route.set(Route::Scenario(sid));
+        }
+    };
+    let rename = {
+        let rid = id.clone();
+        move |ev: leptos::ev::Event| {
+            let name = event_target_value(&ev);
             state.change(|s| {
                 if let Some(r) = s.records.get_mut(&rid) {
-                    r.archived = !archived;
+                    r.name = name;
                     r.updated = js_sys::Date::now();
                 }
             });
-            said.say(if archived {
+        }
+    };
+    let shown_name = move || shown.with_untracked(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
+    let archive = {
+        let rid = id.clone();
+        move |_| {
+            let (was_archived, name) = (archived(), shown_name());
+            state.change(|s| {
+                if let Some(r) = s.records.get_mut(&rid) {
+                    r.archived = !was_archived;
+                    r.updated = js_sys::Date::now();
+                }
+            });
+            said.say(if was_archived {
                 format!("“{name}” is back in progress.")
             } else {
                 format!("“{name}” was archived.")
             });
         }
     };
-    let rid = record.id.clone();
     let delete = {
-        let name = shown_name.clone();
+        let rid = id.clone();
         move || {
+            let name = shown_name();
             state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
             said.say(format!("“{name}” was deleted."));
         }
     };
     // The record as Markdown, written when asked for, with its file name.
     let markdown = {
-        let (record, scenario) = (record.clone(), scenario.clone());
+        let (rid, scenario) = (id.clone(), scenario.clone());
         move || {
             let s = scenario.as_ref()?;
+            let record = state.saved.with_untracked(|saved| saved.records.get(&rid).cloned())?;
             let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
             let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
             Some((md, name))
@@ -174,25 +221,30 @@ fn RecordRow(record: Record) -> impl IntoView {
             copy_text(md, copied, "Copied as Markdown.".to_owned(), "Could not copy; use the export.");
         }
     };
+    let label =
+        move || shown.with(|s| s.as_ref().and_then(|s| s.label)).map(|l| view! { <TlpBadge tlp=l /> });
+    let updated = move || shown.with(|s| s.as_ref().map(|s| local_time(s.updated)).unwrap_or_default());
     view! {
-        <li class="cc-record" data-record=id>
+        <li class="cc-record" data-record=id.clone()>
             <p>
                 <label for=name_id.clone()>"Name"</label>
-                <input id=name_id type="text" spellcheck="false" autocomplete="off" prop:value=record.name.clone() on:change=rename />
+                <input id=name_id type="text" spellcheck="false" autocomplete="off" prop:value=read(|s| s.typed.clone()) on:change=rename />
             </p>
             <p class="cc-meta">
-                {title} " · " {label.map(|l| view! { <TlpBadge tlp=l /> })} " · " {tally}
-                " · started " {local_time(record.created)} " · changed " {local_time(record.updated)}
+                {title} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
+                " · started " {local_time(created)} " · changed " {updated}
             </p>
             <p class="cc-actions">
-                <span id=about.clone() hidden>{shown_name}</span>
-                <a href=format!("#/s/{}", record.scenario) on:click=open aria-describedby=about.clone()>"Open"</a>
+                <span id=about.clone() hidden>{read(|s| s.name.clone())}</span>
+                <a href=format!("#/s/{sid}") on:click=open aria-describedby=about.clone()>"Open"</a>
                 " "
                 <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>"Export as Markdown"</button>
                 " "
                 <button type="button" class="cc-button cc-copy-md" on:click=copy aria-describedby=about.clone()>"Copy as Markdown"</button>
                 " "
-                <button type="button" class="cc-button" on:click=archive aria-describedby=about>{if archived { "Unarchive" } else { "Archive" }}</button>
+                <button type="button" class="cc-button" on:click=archive aria-describedby=about>
+                    {move || if archived() { "Unarchive" } else { "Archive" }}
+                </button>
                 " "
                 <ConfirmButton
                     ask="Delete…"

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::order::sort_by;
-use crate::ui::app::{default_record_name, local_time, AppState, Route};
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
 use crate::ui::link::RouteLink;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
+use crate::ui::time::{default_record_name, local_time};
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The page of one scenario.

@@ -9,13 +9,14 @@ use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::progress::ItemState;
 use crate::model::tlp::Tlp;
-use crate::ui::app::{AppState, Route};
 use crate::ui::cells::ItemCells;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
 use crate::ui::link::RouteLink;
 use crate::ui::note::NoteField;
 use crate::ui::print::{print_now, PrintFrame};
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
 

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::model::audience::titles;
 use crate::model::checklist::{Scenario, Template};
 use crate::model::template::compose;
-use crate::ui::app::AppState;
 use crate::ui::clipboard::copy_text;
+use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The templates part of a scenario page.
