@@ -62,7 +62,8 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
             <h2 id=heading.clone()>"Message templates"</h2>
             <p>
                 "Fill these in once; every template below uses them. They stay in this browser. "
-                "Each message carries its label in the subject, before the text, and where the text ends."
+                "Each message opens with its label and what the person who receives it may do with it; the label is "
+                "also in the subject and where the text ends."
             </p>
             <div class="cc-fields">{fields}</div>
             {templates}
