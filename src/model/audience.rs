@@ -16,8 +16,8 @@ pub enum Audience {
     Moderators,
     /// People harmed or put at risk: a reporter, a target, a witness.
     Affected,
-    /// The person the matter is about: the accused, the maintainer who left, the owner of a
-    /// taken-over account. Not the same as the people it harmed.
+    /// The person the matter is about: the person accused, the maintainer who left, the person a
+    /// rumour is about. Not the same as the people it harmed.
     Subject,
     /// A closed group with known members, such as a private maintainers' list or a members-only
     /// forum. Not the public: everyone in it is known to the project.
