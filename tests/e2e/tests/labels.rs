@@ -1,5 +1,5 @@
-//! The label framework on the release build: three walks through the questions, the channel
-//! check, and the reverse question.
+//! The label framework on the release build: walks through the questions (the hurried
+//! reader's questions among them), the channel checks, and the reverse question.
 
 use e2e::{browser, console_errors, find, focused_text, open};
 use fantoccini::{Client, Locator};
@@ -15,14 +15,26 @@ async fn apply(c: &Client, target: &str) -> String {
     status.last().unwrap().text().await.unwrap()
 }
 
-/// Answers the five questions by option value and returns the result section's text.
-async fn walk(c: &Client, answers: [&str; 5]) -> String {
+/// Answers the framework's eight questions by option value and returns the result section's
+/// text. A day for the embargo is typed when the last answer is `until-date@<day>`.
+async fn walk(c: &Client, answers: [&str; 8]) -> String {
     // Through the catalog, so each walk starts on a fresh page.
     open(c, "#/").await;
     open(c, "#/decide").await;
     for (n, value) in answers.iter().enumerate() {
+        let (value, day) = value.split_once('@').map_or((*value, None), |(v, d)| (v, Some(d)));
         let question = format!("[data-question='{n}']");
         find(c, &format!("{question} input[value='{value}']")).await.click().await.unwrap();
+        if let Some(day) = day {
+            // A date input takes typing in the reader's own format; set it as the browser would.
+            let input = find(c, ".cc-embargo-day input").await;
+            c.execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![serde_json::to_value(&input).unwrap(), serde_json::json!(day)],
+            )
+            .await
+            .unwrap();
+        }
         find(c, ".cc-wizard button[type=submit]").await.click().await.unwrap();
     }
     find(c, ".cc-result").await.text().await.unwrap()
@@ -33,7 +45,7 @@ async fn three_walks_show_the_expected_label_and_reasons() {
     let c = browser().await;
 
     // A public statement that names no one and tips off no one: TLP:CLEAR, with the personal-data warning.
-    let result = walk(&c, ["yes", "no-one", "no", "everyone", "none"]).await;
+    let result = walk(&c, ["everyone", "published", "no-one", "no", "no", "no", "none", "no"]).await;
     assert!(result.starts_with("Use TLP:CLEAR"), "{result}");
     // Focus moves to the result, so a screen reader announces it.
     let focused = focused_text(&c).await;
@@ -41,18 +53,22 @@ async fn three_walks_show_the_expected_label_and_reasons() {
     assert!(result.contains("It is already public"), "{result}");
     assert!(result.contains("do not repeat or link personal details"), "{result}");
 
-    // Packagers must act, but an attacker still has access: TLP:AMBER, decided by the tip-off rule.
-    let result = walk(&c, ["no", "no-one", "yes", "everyone", "none"]).await;
+    // Everyone must know, but an attacker still has access: TLP:AMBER, decided by the tip-off rule.
+    let result = walk(&c, ["everyone", "no", "no-one", "no", "no", "yes", "none", "no"]).await;
     assert!(result.starts_with("Use TLP:AMBER\n"), "{result}");
-    assert!(result.contains("could tip off someone still acting against the project"), "{result}");
+    assert!(result.contains("could warn someone still acting against the project"), "{result}");
     assert!(result.contains("(this sets the label)"), "{result}");
     assert!(
-        result.contains("Once no one acting against the project can be tipped off, it could be TLP:CLEAR."),
+        result.contains("Once no one acting against the project can be warned by it, it could be TLP:CLEAR."),
+        "{result}"
+    );
+    assert!(
+        result.contains("When to review it\nReview the label once no one acting against the project"),
         "{result}"
     );
 
     // A report naming a reporter who has not agreed, received as TLP:RED: the source's label holds.
-    let result = walk(&c, ["not-sure", "not-agreed", "no", "governance", "TLP:RED"]).await;
+    let result = walk(&c, ["governance", "not-sure", "not-agreed", "no", "no", "no", "TLP:RED", "no"]).await;
     assert!(result.starts_with("Use TLP:RED"), "{result}");
     assert!(
         result.contains("The source labelled it TLP:RED. Only the source may loosen a label."),
@@ -64,7 +80,7 @@ async fn three_walks_show_the_expected_label_and_reasons() {
 
     // Back and forward keep the answers.
     find(&c, ".cc-wizard button.cc-button").await.click().await.unwrap();
-    let kept = find(&c, "[data-question='4'] input[value='TLP:RED']").await.prop("checked").await.unwrap();
+    let kept = find(&c, "[data-question='7'] input[value='no']").await.prop("checked").await.unwrap();
     assert_eq!(kept.as_deref(), Some("true"));
 
     let errors = console_errors(&c).await;
@@ -77,10 +93,10 @@ async fn the_framework_works_with_the_keyboard_alone() {
     let c = browser().await;
     open(&c, "#/decide").await;
     // The first option gets focus; arrow keys move within the group; Enter submits the form.
-    find(&c, "[data-question='0'] input[value='yes']").await.send_keys(" ").await.unwrap();
-    find(&c, "[data-question='0'] input[value='yes']").await.send_keys("\u{E007}").await.unwrap();
+    find(&c, "[data-question='0'] input[value='handlers']").await.send_keys(" ").await.unwrap();
+    find(&c, "[data-question='0'] input[value='handlers']").await.send_keys("\u{E007}").await.unwrap();
     let q = find(&c, "[data-question='1'] h2").await.text().await.unwrap();
-    assert_eq!(q, "Could it identify a person who could be harmed?");
+    assert_eq!(q, "How much of what you will share is already public?");
     let focused = c.active_element().await.unwrap().text().await.unwrap();
     assert_eq!(focused, q, "focus moves to the new question");
     c.close().await.unwrap();
@@ -114,7 +130,7 @@ async fn the_channel_check_refuses_green_in_a_public_chat() {
 #[tokio::test]
 async fn a_chosen_label_can_be_applied_to_a_record() {
     let c = browser().await;
-    let result = walk(&c, ["no", "no-one", "no", "handlers", "none"]).await;
+    let result = walk(&c, ["handlers", "no", "no-one", "no", "no", "no", "none", "no"]).await;
     assert!(result.starts_with("Use TLP:RED"), "{result}");
     let said = apply(&c, "record:account-compromise").await;
     assert_eq!(said, "The record now carries TLP:RED; the reasons are kept with it.");
@@ -142,10 +158,86 @@ async fn a_chosen_label_can_be_applied_to_a_record() {
 #[tokio::test]
 async fn a_looser_label_on_a_written_message_asks_for_a_second_reading() {
     let c = browser().await;
-    let result = walk(&c, ["yes", "no-one", "no", "everyone", "none"]).await;
+    let result = walk(&c, ["everyone", "published", "no-one", "no", "no", "no", "none", "no"]).await;
     assert!(result.starts_with("Use TLP:CLEAR"), "{result}");
     let said = apply(&c, "template:account-compromise:heads-up-core-team").await;
     assert!(said.starts_with("The template now carries TLP:CLEAR;"), "{said}");
     assert!(said.contains("Careful: this message was written to be shared as TLP:"), "{said}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_hurried_readers_questions_hold_the_label_and_give_a_review_date() {
+    let c = browser().await;
+    // Consent is asked after the audience, and names it.
+    open(&c, "#/decide").await;
+    find(&c, "[data-question='0'] input[value='governance']").await.click().await.unwrap();
+    find(&c, ".cc-wizard button[type=submit]").await.click().await.unwrap();
+    find(&c, "[data-question='1'] input[value='partly']").await.click().await.unwrap();
+    find(&c, ".cc-wizard button[type=submit]").await.click().await.unwrap();
+    let person = find(&c, "[data-question='2']").await.text().await.unwrap();
+    assert!(person.contains("You said the project's governance needs it."), "{person}");
+    // The legend holds the question, and each option is a labelled radio button.
+    let legend = find(&c, "[data-question='2'] legend").await.text().await.unwrap();
+    assert!(legend.starts_with("Question 3 of 8"), "{legend}");
+    let radios = c.find_all(Locator::Css("[data-question='2'] input[type=radio]")).await.unwrap();
+    let labels = c.find_all(Locator::Css("[data-question='2'] label[for]")).await.unwrap();
+    assert_eq!(radios.len(), 7);
+    assert_eq!(labels.len(), radios.len());
+
+    // A victim agreed that the moderators may see a report about a public post: the public
+    // post does not throw the audience away.
+    let result =
+        walk(&c, ["governance", "published", "agreed-governance", "no", "no", "no", "none", "no"]).await;
+    assert!(result.starts_with("Use TLP:AMBER+STRICT"), "{result}");
+    assert!(result.contains("That alone never loosens the label"), "{result}");
+
+    // A maintainer has died and the family has not spoken: the hurried "no one could be harmed"
+    // is caught by the question about who cannot agree.
+    let result = walk(&c, ["everyone", "no", "no-one", "died", "no", "no", "none", "no"]).await;
+    assert!(result.starts_with("Use TLP:AMBER+STRICT"), "{result}");
+    assert!(result.contains("It concerns someone who has died, and so their family"), "{result}");
+
+    // The person accused sits in the group that would receive it: named people only.
+    let result = walk(&c, ["governance", "no", "not-agreed", "no", "yes", "no", "none", "no"]).await;
+    assert!(result.starts_with("Use TLP:RED"), "{result}");
+    assert!(result.contains("leaving them out"), "{result}");
+
+    // An embargo until a day: the label holds until then, and the review is kept with the record.
+    let result =
+        walk(&c, ["everyone", "partly", "no-one", "no", "no", "no", "none", "until-date@2026-12-01"]).await;
+    assert!(result.starts_with("Use TLP:AMBER+STRICT"), "{result}");
+    assert!(result.contains("until 2026-12-01"), "{result}");
+    assert!(
+        result.contains("Review the label when the embargo ends on 2026-12-01: it could then be TLP:CLEAR."),
+        "{result}"
+    );
+    let said = apply(&c, "record:account-compromise").await;
+    assert_eq!(said, "The record now carries TLP:AMBER+STRICT; the reasons are kept with it.");
+    open(&c, "#/s/account-compromise").await;
+    find(&c, ".cc-why-label summary").await.click().await.unwrap();
+    let why = find(&c, ".cc-why-label").await.text().await.unwrap();
+    assert!(why.contains("Review the label when the embargo ends on 2026-12-01"), "{why}");
+
+    // The channel check on the result asks who can read the channel: a private list bridged to
+    // a public room cannot carry it.
+    walk(&c, ["closed-group", "no", "no-one", "no", "no", "no", "none", "no"]).await;
+    for (class, value) in [
+        ("cc-reach-readers", "members"),
+        ("cc-reach-archive", "members"),
+        ("cc-reach-bridge", "public"),
+        ("cc-reach-run-by", "project"),
+    ] {
+        find(&c, &format!(".cc-result .{class}")).await.select_by_value(value).await.unwrap();
+    }
+    let verdict = find(&c, ".cc-channel-reach .cc-channel-verdict").await.text().await.unwrap();
+    assert!(verdict.starts_with("No. It is copied somewhere public"), "{verdict}");
+    find(&c, ".cc-result .cc-reach-bridge").await.select_by_value("no").await.unwrap();
+    let verdict = find(&c, ".cc-channel-reach .cc-channel-verdict").await.text().await.unwrap();
+    assert!(verdict.starts_with("Yes"), "{verdict}");
+    assert!(verdict.contains("People who join later can read it too."), "{verdict}");
+
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
     c.close().await.unwrap();
 }
