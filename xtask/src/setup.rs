@@ -90,19 +90,43 @@ fn trunk(path: &OsString) -> Result {
     )
 }
 
-/// The wasm-bindgen version in Cargo.lock; the CLI must be exactly this version.
+/// The wasm-bindgen version in Cargo.lock; the CLI must be exactly this version. Asked of
+/// `cargo metadata`, which fails if Cargo.lock is missing or out of date (`--locked`).
 fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock ({e}): run `cargo generate-lockfile`"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata --locked failed: {}(is Cargo.lock out of date? run `cargo update --workspace`)",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    wasm_bindgen_version(&metadata)
+}
+
+/// The version of the one `wasm-bindgen` package in `cargo metadata`'s output.
+fn wasm_bindgen_version(metadata: &serde_json::Value) -> Result<String> {
+    let packages = metadata["packages"].as_array().ok_or("cargo metadata lists no packages")?;
+    let versions: Vec<&str> = packages
+        .iter()
+        .filter(|p| p["name"] == "wasm-bindgen")
+        .filter_map(|p| p["version"].as_str())
+        .collect();
+    match versions.as_slice() {
+        [version] => Ok((*version).to_owned()),
+        [] => {
+            Err("Cargo.lock has no wasm-bindgen package: is the crate's dependency on it missing?".to_owned())
+        }
+        _ => {
+            Err(format!("Cargo.lock has wasm-bindgen {}: the CLI can match only one", versions.join(" and ")))
         }
     }
-    Err("Cargo.lock has no wasm-bindgen package: is the crate's dependency on it missing?".to_owned())
 }
 
 fn wasm_bindgen(path: &OsString) -> Result {
@@ -249,4 +273,26 @@ fn install_browser() -> Result {
             "poppler-utils",
         ]),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_one_wasm_bindgen_version_is_read_from_cargo_metadata() {
+        let metadata = |names: &[(&str, &str)]| {
+            let packages: Vec<_> =
+                names.iter().map(|(n, v)| serde_json::json!({ "name": n, "version": v })).collect();
+            serde_json::json!({ "packages": packages, "version": 1 })
+        };
+        let one =
+            metadata(&[("wasm-bindgen-shared", "0.2.1"), ("wasm-bindgen", "0.2.130"), ("leptos", "0.8.0")]);
+        assert_eq!(wasm_bindgen_version(&one).unwrap(), "0.2.130");
+        let none = metadata(&[("wasm-bindgen-macro", "0.2.130")]);
+        assert!(wasm_bindgen_version(&none).unwrap_err().contains("no wasm-bindgen"));
+        let two = metadata(&[("wasm-bindgen", "0.2.130"), ("wasm-bindgen", "0.2.100")]);
+        assert!(wasm_bindgen_version(&two).unwrap_err().contains("0.2.130 and 0.2.100"));
+        assert!(wasm_bindgen_version(&serde_json::json!({})).is_err());
+    }
 }
