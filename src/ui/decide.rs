@@ -387,7 +387,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
             <h3>"How to mark it"</h3>
             <ul>{marking(label).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             {changes}
-            <ChannelReach label=label />
+            <ChannelReach label=Signal::stored(label) />
             <ApplyLabel label=label reasons=decision.kept_lines() />
         </section>
     }
@@ -459,9 +459,10 @@ fn channel_select<T: Copy + Send + Sync + 'static>(
 }
 
 /// Checks whether a channel can carry the label, by who can read it: its members, its
-/// archives, where it is copied, and who runs it.
+/// archives, where it is copied, and who runs it. The label may change while it is shown (the
+/// reference page lets the reader pick it).
 #[component]
-fn ChannelReach(label: Tlp) -> impl IntoView {
+pub fn ChannelReach(#[prop(into)] label: Signal<Tlp>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let readers = RwSignal::new(None);
     let archive = RwSignal::new(None);
@@ -474,7 +475,7 @@ fn ChannelReach(label: Tlp) -> impl IntoView {
             bridge: bridge.get()?,
             run_by: run_by.get()?,
         };
-        let check = check_reach(facts, label);
+        let check = check_reach(facts, label.get());
         Some(view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{check.why}</span> })
     };
     view! {
