@@ -31,7 +31,8 @@ const EMBARGO: usize = 7;
 const QUESTIONS: [Question; 8] = [
     Question {
         title: "Who needs to know, at the widest?",
-        help: "Pick the widest group that needs it to do their part, or to protect themselves or others.",
+        help: "Pick the widest group that needs it to do their part, or to protect themselves or others. If you \
+               hesitate between two, pick the narrower one: the label can be widened later, never taken back.",
         options: &[
             ("handlers", "Only the few people handling this right now"),
             ("governance", "The project's governance: core team, steering council, moderators or security team"),
