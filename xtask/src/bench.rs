@@ -271,12 +271,13 @@ fn mobile_table(m: &Value) -> String {
     let applied = &p["applied"]["params"];
     let mut t = format!(
         "\nMOBILE (ms from navigation start; Lighthouse's slow 4G as it applies it through DevTools: {:.1} ms per \
-         request, {:.0} kbps down, {:.0} kbps up; CPU {}x slower; a {}x{} phone screen; files gzipped; {} runs \
+         request, {:.0} kbps down, {:.0} kbps up, in Lighthouse's kbps of 1,024 bit/s; CPU {}x slower; \
+         a {}x{} phone screen; files gzipped; {} runs \
          each, alternating, a new browser with a fresh profile per run)\n",
         applied["latency"].as_f64().unwrap_or(f64::NAN),
-        applied["downloadThroughput"].as_f64().unwrap_or(f64::NAN) * 8.0 / 1000.0,
-        applied["uploadThroughput"].as_f64().unwrap_or(f64::NAN) * 8.0 / 1000.0,
-        p["cpu_slowdown"],
+        applied["downloadThroughput"].as_f64().unwrap_or(f64::NAN) * 8.0 / 1024.0,
+        applied["uploadThroughput"].as_f64().unwrap_or(f64::NAN) * 8.0 / 1024.0,
+        p["cpu_slowdown"].as_f64().unwrap_or(f64::NAN),
         p["screen"]["width"],
         p["screen"]["height"],
         m["runs"],

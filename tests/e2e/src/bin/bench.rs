@@ -482,7 +482,7 @@ async fn mobile_run(c: &Client, path: &str, scenario: &Scenario, items: usize, a
              const started = performance.now();
              const check = () => {
                const now = performance.now();
-               if ((lcp && fcp() && now - changed >= quiet) || now - started > 30000) {
+               if ((lcp && fcp() && now - changed >= quiet) || now - started > 20000) {
                  done({
                    fcp: fcp() ? fcp().startTime : null,
                    lcp: lcp ? lcp.startTime : null,
@@ -516,6 +516,9 @@ async fn mobile_run(c: &Client, path: &str, scenario: &Scenario, items: usize, a
         Err(format!("{what} has no `{key}` time: {page}"))
     } else if page["html_gzipped"] != true || (app && page["wasm_gzipped"] != true) {
         Err(format!("{what} was not served gzipped: {page}"))
+    } else if page["rtt"].as_f64().is_none_or(|rtt| rtt < SLOW_4G_RTT_MS * DEVTOOLS_RTT_FACTOR / 2.0) {
+        // The browser reports the emulated link's round trip (rounded, with a little noise).
+        Err(format!("{what} was not on the throttled network: {page}"))
     } else if page["width"].as_u64() != Some(u64::from(PHONE_SCREEN.0)) {
         Err(format!("{what} was not shown on the phone's screen: {page}"))
     } else {
