@@ -16,7 +16,7 @@ use crate::ui::time::default_record_name;
 /// State shared by every component of one mounted app, provided as context by the root.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The scenarios on offer.
+    /// The checklists and stress tests on offer.
     pub library: StoredValue<Arc<Library>>,
     /// Everything the user has done, as saved.
     pub saved: RwSignal<Saved>,
