@@ -72,10 +72,17 @@ fn handle(stream: TcpStream, dir: &Path, gzip: Option<&Gzipped>) -> std::io::Res
     // Read the headers, keeping those the server uses.
     let mut line = String::new();
     let mut accepts_gzip = false;
+    let mut user_agent = String::new();
     while reader.read_line(&mut line)? > 2 {
         accepts_gzip |= accepts(&line, "gzip");
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("user-agent") {
+                user_agent = value.trim().to_owned();
+            }
+        }
         line.clear();
     }
+    log_request(&request_line, &user_agent);
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
@@ -100,6 +107,25 @@ fn handle(stream: TcpStream, dir: &Path, gzip: Option<&Gzipped>) -> std::io::Res
         Some((p, body)) => respond(&mut out, "200 OK", content_type(&p), &body, method == "HEAD"),
         None => {
             respond(&mut out, "404 Not Found", "text/plain; charset=utf-8", b"not found", method == "HEAD")
+        }
+    }
+}
+
+/// Where [`log_requests`] asked for every request to be written.
+static REQUEST_LOG: std::sync::OnceLock<Mutex<std::fs::File>> = std::sync::OnceLock::new();
+
+/// From now on, every server of this process appends each request it receives to the file
+/// `path` (created anew): its request line and its User-Agent, separated by a tab. The
+/// end-to-end tests read it to prove that a page requests nothing after start-up.
+pub fn log_requests(path: &Path) -> Result {
+    let file = std::fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    REQUEST_LOG.set(Mutex::new(file)).map_err(|_| "requests are already logged".to_owned())
+}
+
+fn log_request(request_line: &str, user_agent: &str) {
+    if let Some(file) = REQUEST_LOG.get() {
+        if let Ok(mut file) = file.lock() {
+            let _ = writeln!(file, "{}\t{user_agent}", request_line.trim_end());
         }
     }
 }
@@ -210,6 +236,27 @@ fn respond_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_request_is_logged_with_its_user_agent() {
+        use std::io::Read;
+        let dir = std::env::temp_dir().join(format!("xtask-http-log-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>hello</p>").unwrap();
+        let log = dir.join("requests.log");
+        log_requests(&log).unwrap();
+        let server = Server::start(&dir, 0).unwrap();
+        for (path, agent) in [("/", "first agent"), ("/missing.js?x=1", "second")] {
+            let mut s = TcpStream::connect(server.addr).unwrap();
+            write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nUser-Agent: {agent}\r\n\r\n").unwrap();
+            s.read_to_end(&mut Vec::new()).unwrap();
+        }
+        let logged = std::fs::read_to_string(&log).unwrap();
+        let mine: Vec<&str> =
+            logged.lines().filter(|l| l.ends_with("agent") || l.ends_with("second")).collect();
+        assert_eq!(mine, ["GET / HTTP/1.1\tfirst agent", "GET /missing.js?x=1 HTTP/1.1\tsecond"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn paths_that_leave_the_folder_are_refused() {

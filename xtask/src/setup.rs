@@ -14,6 +14,8 @@ const BINARYEN_VERSION: &str = "132";
 /// terser minifies the JavaScript glue (`slim.rs`); from npm, like binaryen.
 const TERSER_VERSION: &str = "5.51.4";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// geckodriver drives Firefox in the end-to-end tests; from crates.io, like Trunk.
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// The tools every other task uses.
 pub struct Tools {
@@ -23,6 +25,10 @@ pub struct Tools {
     pub chrome: PathBuf,
     /// The matching ChromeDriver binary.
     pub chromedriver: PathBuf,
+    /// The Firefox (ESR) binary.
+    pub firefox: PathBuf,
+    /// geckodriver, which drives Firefox.
+    pub geckodriver: PathBuf,
 }
 
 /// Checks and installs everything; returns where the tools are.
@@ -35,7 +41,8 @@ pub fn run() -> Result<Tools> {
     wasm_opt(&path)?;
     terser(&path)?;
     let (chrome, chromedriver) = browser(&path)?;
-    Ok(Tools { path, chrome, chromedriver })
+    let (firefox, geckodriver) = firefox(&path)?;
+    Ok(Tools { path, chrome, chromedriver, firefox, geckodriver })
 }
 
 fn ok(what: &str) {
@@ -251,27 +258,80 @@ fn browser(path: &OsString) -> Result<(PathBuf, PathBuf)> {
 }
 
 fn install_browser() -> Result {
+    apt_install(
+        "Chromium, ChromeDriver and pdftotext",
+        &["chromium", "chromium-driver", "poppler-utils"],
+        "Chromium, ChromeDriver and pdftotext are needed for the browser tests. Install them (on \
+         Debian or Ubuntu: `apt-get install chromium chromium-driver poppler-utils`), or set CHROME \
+         and CHROMEDRIVER to their paths and put pdftotext on PATH.",
+    )
+}
+
+/// Firefox ESR and geckodriver, for the end-to-end tests' second engine.
+fn firefox(path: &OsString) -> Result<(PathBuf, PathBuf)> {
+    const FIREFOXES: &[&str] = &["firefox-esr", "firefox"];
+    let mut firefox = from_env_or_path("FIREFOX", FIREFOXES, path)?;
+    if firefox.is_none() {
+        apt_install(
+            "Firefox ESR",
+            &["firefox-esr"],
+            "Firefox is needed for the end-to-end tests' second engine. Install it (on Debian: \
+             `apt-get install firefox-esr`), or set FIREFOX to its path.",
+        )?;
+        firefox = from_env_or_path("FIREFOX", FIREFOXES, path)?;
+    }
+    let firefox = firefox.ok_or("Firefox ESR was installed but is not on PATH")?;
+    let version = output(Command::new(&firefox).arg("--version"))
+        .ok_or_else(|| format!("{} --version fails: is it Firefox?", firefox.display()))?;
+
+    // geckodriver: the one named by GECKODRIVER as it is, else the pinned version.
+    if let Some(driver) = from_env_or_path("GECKODRIVER", &[], path)? {
+        ok(&format!("{} and geckodriver from GECKODRIVER", version.trim()));
+        return Ok((firefox, driver));
+    }
+    let want = format!("geckodriver {GECKODRIVER_VERSION}");
+    let pinned = || {
+        find_on_path(&["geckodriver"], path).filter(|p| {
+            output(Command::new(p).arg("--version"))
+                .and_then(|v| v.lines().next().map(str::to_owned))
+                .is_some_and(|first| first == want || first.starts_with(&format!("{want} ")))
+        })
+    };
+    let driver = match pinned() {
+        Some(driver) => driver,
+        None => {
+            step(
+                &format!("install {want} (takes a few minutes)"),
+                with_path("cargo", path).args([
+                    "install",
+                    "geckodriver",
+                    "--version",
+                    GECKODRIVER_VERSION,
+                    "--locked",
+                ]),
+            )?;
+            pinned().ok_or_else(|| format!("{want} was installed but is not on PATH"))?
+        }
+    };
+    ok(&format!("{} and {want}", version.trim()));
+    Ok((firefox, driver))
+}
+
+/// Installs Debian packages with apt-get, when this is Debian or Ubuntu and we are root;
+/// otherwise fails with `otherwise`, which says what to install by hand.
+fn apt_install(what: &str, packages: &[&str], otherwise: &str) -> Result {
     let debian = Path::new("/etc/debian_version").exists();
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !(debian && root_user) {
-        return Err(
-            "Chromium, ChromeDriver and pdftotext are needed for the browser tests. Install them (on \
-             Debian or Ubuntu: `apt-get install chromium chromium-driver poppler-utils`), or set CHROME \
-             and CHROMEDRIVER to their paths and put pdftotext on PATH."
-                .to_owned(),
-        );
+        return Err(otherwise.to_owned());
     }
     step("apt-get update", Command::new("apt-get").arg("update"))?;
     step(
-        "install Chromium, ChromeDriver and pdftotext",
-        Command::new("apt-get").env("DEBIAN_FRONTEND", "noninteractive").args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-            "poppler-utils",
-        ]),
+        &format!("install {what}"),
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(packages),
     )
 }
 

@@ -1,12 +1,24 @@
-//! Helpers for the end-to-end tests: a headless Chromium session through WebDriver against
+//! Helpers for the end-to-end tests: a headless browser session through WebDriver against
 //! the release build in `dist/`, served on 127.0.0.1 by `cargo xtask test`.
+//!
+//! The engine is `E2E_ENGINE`: `chromium` (the default; ChromeDriver listens at
+//! `E2E_WEBDRIVER_URL`, the browser is `E2E_CHROME`) or `firefox` (each session starts its own
+//! geckodriver, `E2E_GECKODRIVER`, which serves one session at a time; the browser is
+//! `E2E_FIREFOX`). Tests that need what only Chromium offers are listed by name in `xtask`,
+//! which leaves them out of the Firefox run and says so.
 
-use std::time::Duration;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::ops::Deref;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| {
@@ -19,39 +31,217 @@ pub fn base_url() -> String {
     env("E2E_BASE_URL")
 }
 
-/// A new browser session with a fresh profile (so fresh storage).
-pub async fn browser() -> Client {
-    browser_with(&[]).await
+/// The browser engine the tests drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
 }
 
-/// A new browser session with a fresh profile and extra Chromium switches.
+/// The engine named by `E2E_ENGINE` (Chromium when unset).
+pub fn engine() -> Engine {
+    match std::env::var("E2E_ENGINE").as_deref() {
+        Err(_) | Ok("chromium") => Engine::Chromium,
+        Ok("firefox") => Engine::Firefox,
+        Ok(other) => panic!("E2E_ENGINE is `{other}`; it must be `chromium` or `firefox`"),
+    }
+}
+
+/// A browser session, used as a [`Client`]. In Firefox it owns its geckodriver and reads what
+/// the browser prints (its console messages among them).
+pub struct Browser {
+    client: Client,
+    gecko: Option<Gecko>,
+}
+
+impl Deref for Browser {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl Browser {
+    /// Ends the session, closing the browser (and, in Firefox, stops its geckodriver).
+    pub async fn close(mut self) -> Result<(), fantoccini::error::CmdError> {
+        let closed = self.client.clone().close().await;
+        if let Some(gecko) = self.gecko.as_mut() {
+            gecko.session = None;
+        }
+        closed
+    }
+}
+
+/// A geckodriver serving one Firefox session, with the lines it and Firefox print.
+struct Gecko {
+    child: Child,
+    port: u16,
+    session: Option<String>,
+    output: Arc<Mutex<Vec<String>>>,
+    /// How many lines of `output` earlier calls of [`console_errors`] have read.
+    read: Mutex<usize>,
+}
+
+impl Drop for Gecko {
+    fn drop(&mut self) {
+        // A test that failed before closing its session: end it, so Firefox quits, and only
+        // then stop geckodriver (stopped first, it would leave Firefox running).
+        if let Some(session) = self.session.take() {
+            let _ = delete_session(self.port, &session);
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// WebDriver's Delete Session, sent without the async runtime (from `Drop`).
+fn delete_session(port: u16, session: &str) -> std::io::Result<()> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+    write!(
+        stream,
+        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).map(drop)
+}
+
+/// A free port on 127.0.0.1.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+/// Collects each line `from` prints into `into`.
+fn collect(from: impl Read + Send + 'static, into: Arc<Mutex<Vec<String>>>) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(from).lines().map_while(Result::ok) {
+            into.lock().unwrap().push(line);
+        }
+    });
+}
+
+/// Starts a geckodriver of its own for one session.
+fn geckodriver() -> Gecko {
+    let port = free_port();
+    let mut child = Command::new(env("E2E_GECKODRIVER"))
+        .args(["--port", &port.to_string(), "--log", "error"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("geckodriver starts (E2E_GECKODRIVER)");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    collect(child.stdout.take().expect("stdout"), output.clone());
+    collect(child.stderr.take().expect("stderr"), output.clone());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "geckodriver did not listen on port {port} within 20 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Gecko { child, port, session: None, output, read: Mutex::new(0) }
+}
+
+/// What a session is asked for beyond the defaults.
+#[derive(Default)]
+struct Setup<'a> {
+    /// The browser's User-Agent header, to tell this session's requests in the server's log.
+    user_agent: Option<&'a str>,
+}
+
+/// Chromium's switches for a headless session on a closed network.
+const CHROMIUM_ARGS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1200,900",
+];
+
+async fn connect(caps: Value, url: &str) -> Client {
+    let Value::Object(caps) = caps else { unreachable!() };
+    ClientBuilder::rustls()
+        .expect("TLS set-up")
+        .capabilities(caps)
+        .connect(url)
+        .await
+        .unwrap_or_else(|e| panic!("a WebDriver session with headless {:?}: {e}", engine()))
+}
+
+async fn session(setup: Setup<'_>) -> Browser {
+    match engine() {
+        Engine::Chromium => {
+            let user_agent = setup.user_agent.map(|ua| format!("--user-agent={ua}"));
+            let extra: Vec<&str> = user_agent.iter().map(String::as_str).collect();
+            Browser { client: browser_with(&extra).await, gecko: None }
+        }
+        Engine::Firefox => {
+            let mut prefs = Map::new();
+            // Console messages go to the browser's standard output, where [`console_errors`]
+            // reads them.
+            prefs.insert("devtools.console.stdout.content".into(), json!(true));
+            // The page may read the clipboard without a paste prompt (the tests read what a
+            // copy button put there).
+            prefs.insert("dom.events.testing.asyncClipboard".into(), json!(true));
+            if let Some(ua) = setup.user_agent {
+                prefs.insert("general.useragent.override".into(), json!(ua));
+            }
+            let caps = json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": env("E2E_FIREFOX"),
+                    "args": ["-headless"],
+                    "prefs": prefs,
+                },
+            });
+            let mut gecko = geckodriver();
+            let client = connect(caps, &format!("http://127.0.0.1:{}", gecko.port)).await;
+            gecko.session = client.session_id().await.expect("the session id");
+            client.set_window_size(1200, 900).await.expect("the window takes the tests' size");
+            Browser { client, gecko: Some(gecko) }
+        }
+    }
+}
+
+/// A new browser session with a fresh profile (so fresh storage), in the engine of
+/// `E2E_ENGINE`.
+pub async fn browser() -> Browser {
+    session(Setup::default()).await
+}
+
+/// A new browser session, as [`browser`] gives, whose every request carries the User-Agent
+/// header `user_agent`, so that the server's log tells them from other sessions'.
+pub async fn browser_as(user_agent: &str) -> Browser {
+    session(Setup { user_agent: Some(user_agent) }).await
+}
+
+/// The requests the test server received from browsers whose User-Agent header is
+/// `user_agent`, in order, as request lines (`GET /index.html HTTP/1.1`). The server appends
+/// each request it gets to the file `E2E_REQUEST_LOG`, a request line and its User-Agent
+/// separated by a tab.
+pub fn server_log(user_agent: &str) -> Vec<String> {
+    let log = std::fs::read_to_string(env("E2E_REQUEST_LOG")).expect("the server's request log");
+    log.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, ua)| *ua == user_agent)
+        .map(|(request, _)| request.to_owned())
+        .collect()
+}
+
+/// A new headless Chromium session with a fresh profile and extra Chromium switches, whatever
+/// `E2E_ENGINE` says: for what only Chromium offers (its net log, the bench's CDP calls).
 pub async fn browser_with(extra: &[&str]) -> Client {
-    let mut args = vec![
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1200,900",
-    ];
+    let mut args = CHROMIUM_ARGS.to_vec();
     args.extend_from_slice(extra);
     let caps = json!({
         "goog:chromeOptions": { "binary": env("E2E_CHROME"), "args": args },
         "goog:loggingPrefs": { "browser": "ALL" },
     });
-    let caps = match caps {
-        Value::Object(map) => map,
-        _ => unreachable!(),
-    };
-    ClientBuilder::rustls()
-        .expect("TLS set-up")
-        .capabilities(caps)
-        .connect(&env("E2E_WEBDRIVER_URL"))
-        .await
-        .expect("a WebDriver session with headless Chromium")
+    connect(caps, &env("E2E_WEBDRIVER_URL")).await
 }
 
 /// Opens `path` (relative to the base URL) and waits until the app says it is ready.
@@ -96,15 +286,56 @@ pub async fn is_checked(c: &Client, css: &str) -> bool {
     find(c, css).await.prop("checked").await.expect("checked property").as_deref() == Some("true")
 }
 
-/// Browser console messages at level SEVERE (errors) since the last call.
-pub async fn console_errors(c: &Client) -> Vec<String> {
-    let log = c.issue_cmd(BrowserLog).await.expect("the browser log");
-    log.as_array()
-        .into_iter()
-        .flatten()
-        .filter(|entry| entry["level"] == "SEVERE")
-        .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
-        .collect()
+/// Console errors since the last call: from Chromium's console log (level SEVERE), or from
+/// what Firefox printed (console errors and uncaught script errors).
+pub async fn console_errors(c: &Browser) -> Vec<String> {
+    let Some(gecko) = &c.gecko else {
+        let log = c.issue_cmd(BrowserLog).await.expect("the browser log");
+        return log
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .collect();
+    };
+    // A mark logged now is printed after every message logged before it: wait for it.
+    static MARKS: AtomicUsize = AtomicUsize::new(0);
+    let mark = format!("e2e-console-mark-{}", MARKS.fetch_add(1, Ordering::Relaxed));
+    c.execute("console.log(arguments[0])", vec![json!(mark)]).await.expect("script runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let lines = loop {
+        let lines = gecko.output.lock().unwrap().clone();
+        if lines.iter().any(|l| l.contains(&mark)) {
+            break lines;
+        }
+        assert!(Instant::now() < deadline, "Firefox did not print the console mark: {lines:#?}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut read = gecko.read.lock().unwrap();
+    let new = lines[*read..].to_vec();
+    *read = lines.len();
+    let origin = base_url();
+    new.into_iter().filter(|l| is_firefox_error(l, &origin)).collect()
+}
+
+/// Whether a line Firefox printed reports an error of the page: a console error of a page
+/// (its message printed as a value: a quoted string, an object in brackets), or an uncaught
+/// script error whose place is on the served origin. Firefox's own messages print a name
+/// before theirs (`console.error: RSLoader: …`) or name a place of Firefox's own
+/// (`resource://…`, `chrome://…`), and are not the page's.
+fn is_firefox_error(line: &str, origin: &str) -> bool {
+    if let Some(place) = line.strip_prefix("JavaScript error: ") {
+        return place.starts_with(origin);
+    }
+    let Some(message) = line.strip_prefix("console.error: ") else { return false };
+    if ["resource://", "chrome://"].iter().any(|place| message.contains(place)) {
+        return false;
+    }
+    let named = message.split_once(": ").is_some_and(|(name, _)| {
+        !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "_.-".contains(c))
+    });
+    !named
 }
 
 /// ChromeDriver's endpoint for the browser console log.
@@ -121,9 +352,14 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-/// Grants a browser permission to the page (WebDriver's permissions extension).
+/// Grants a browser permission to the page (WebDriver's permissions extension). Firefox's
+/// sessions already let the page use the clipboard (see [`browser`]), and geckodriver does not
+/// know the clipboard permissions: there it does nothing, and the test's reading of the
+/// clipboard still checks what was copied.
 pub async fn grant(c: &Client, permission: &str) {
-    c.issue_cmd(SetPermission(permission.to_owned())).await.expect("permission granted");
+    if engine() == Engine::Chromium {
+        c.issue_cmd(SetPermission(permission.to_owned())).await.expect("permission granted");
+    }
 }
 
 #[derive(Debug)]
@@ -150,4 +386,30 @@ pub async fn clipboard_text(c: &Client) -> String {
         .await
         .expect("clipboard read");
     value.as_str().unwrap_or_default().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_firefox_error;
+
+    #[test]
+    fn the_page_errors_firefox_prints_are_told_from_its_own() {
+        let origin = "http://127.0.0.1:4000/";
+        assert!(is_firefox_error("console.error: \"panicked at src/lib.rs:1:1\"", origin));
+        assert!(is_firefox_error("console.error: (new Error(\"obj\", \"x.js\", 1))", origin));
+        assert!(is_firefox_error(
+            "JavaScript error: http://127.0.0.1:4000/app.js, line 1: RuntimeError: unreachable",
+            origin
+        ));
+        assert!(!is_firefox_error("console.error: RSLoader: ", origin));
+        assert!(!is_firefox_error(
+            "console.error: (new Error(\"Polling failed\", \"resource://services-settings/a.sys.mjs\", 490))",
+            origin
+        ));
+        assert!(!is_firefox_error(
+            "JavaScript error: resource://gre/modules/A.sys.mjs, line 50: TypeError",
+            origin
+        ));
+        assert!(!is_firefox_error("console.log: \"e2e-console-mark-0\"", origin));
+    }
 }

@@ -106,9 +106,12 @@ async fn unmount_removes_every_node_and_an_invalid_checklist_shows_its_error() {
     assert_eq!(left, json!([0, 0]));
 
     // Mount again with a broken extra checklist: its error shows inside the widget, the rest works.
+    // (A test's script imports the module and initialises it: in Chromium that is the page's
+    // module, already initialised; in Firefox a script run through WebDriver has its own realm,
+    // so its own copy of the module, which it initialises there.)
     let message = c
         .execute_async(
-            "import('../embed/crisis-comms.js').then(m => { \
+            "import('../embed/crisis-comms.js').then(async m => { await m.default(); \
                const el = document.getElementById('project-checklists'); \
                m.mount(el, { namespace: 'broken', checklists: ['+++\\nid = \"x\"\\ntitle = \"X\"\\nsummary = \"s\"\\nversion = 1\\nlabel = \"TLP:WHITE\"\\n+++\\n'] }); \
                arguments[0](el.querySelector('.cc-error').textContent + ' / ' + el.querySelectorAll('.cc-scenario-card').length); })",
@@ -128,7 +131,7 @@ async fn unmount_removes_every_node_and_an_invalid_checklist_shows_its_error() {
     // A wrong option is an error message, not a crash.
     let refused = c
         .execute_async(
-            "import('../embed/crisis-comms.js').then(m => { \
+            "import('../embed/crisis-comms.js').then(async m => { await m.default(); \
                try { m.mount(document.body.appendChild(document.createElement('div')), { theme: 'pink' }); arguments[0]('mounted'); } \
                catch (e) { arguments[0](e.message); } })",
             vec![],
@@ -146,7 +149,7 @@ async fn a_widget_showing_a_checklist_takes_neither_focus_nor_the_scroll_positio
     // A widget far down a long host page, opening on one checklist.
     let after = c
         .execute_async(
-            "import('../embed/crisis-comms.js').then(m => { \
+            "import('../embed/crisis-comms.js').then(async m => { await m.default(); \
                const spacer = document.body.appendChild(document.createElement('div')); \
                spacer.style.height = '5000px'; \
                const el = document.body.appendChild(document.createElement('div')); \

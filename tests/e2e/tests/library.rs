@@ -156,7 +156,9 @@ async fn the_catalog_search_ignores_case_beyond_ascii() {
     let shown: String = c
         .execute(
             "const el = document.createElement('div'); document.body.appendChild(el);
-             window.wasmBindings.mount(el, { namespace: 'case', checklists: [arguments[0]] });
+             // The page's JSON makes the options an object of the page, as a host page's own
+             // script passes them (in Firefox a WebDriver script's objects are of another realm).
+             window.wasmBindings.mount(el, window.JSON.parse(JSON.stringify({ namespace: 'case', checklists: [arguments[0]] })));
              const search = el.querySelector('input[type=search]');
              search.value = 'ÜBERNAHME PRÜFEN';
              search.dispatchEvent(new Event('input', { bubbles: true }));

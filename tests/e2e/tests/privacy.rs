@@ -1,8 +1,11 @@
 //! Privacy, proven in the browser on the release build: a whole journey makes no request
-//! after start-up and none to any other origin (Chromium's own net log), violates no CSP
-//! rule, and 100 script-injection payloads in every user text field execute nothing.
+//! after start-up and none to any other origin (the test server's own log and the page's
+//! performance entries in every engine, and Chromium's own net log), violates no CSP rule,
+//! and 100 script-injection payloads in every user text field execute nothing.
 
-use e2e::{base_url, browser, browser_with, console_errors, find, grant, open, wait_ready};
+use e2e::{
+    base_url, browser, browser_as, browser_with, console_errors, find, grant, open, server_log, wait_ready,
+};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
@@ -13,12 +16,44 @@ async fn resources(c: &Client) -> Vec<String> {
     v.as_array().into_iter().flatten().filter_map(|u| u.as_str().map(str::to_owned)).collect()
 }
 
+/// Opens a checklist and waits until the page has loaded everything it loads at start-up (the
+/// icon comes after the app is ready).
+async fn start(c: &Client) {
+    open(c, "#/s/account-compromise").await;
+    c.execute_async(
+        "const done = arguments[0]; \
+         if (document.readyState === 'complete') done(); else addEventListener('load', () => done());",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+}
+
+/// A whole journey: tick, mark not applicable, write a note, fill a value, copy a template,
+/// choose a label, export a backup and a record.
+async fn journey(c: &Client) {
+    grant(c, "clipboard-write").await;
+    find(c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    find(c, "[data-item='tell-platform'] .cc-na-toggle").await.click().await.unwrap();
+    find(c, "[data-item='start-log'] .cc-note summary").await.click().await.unwrap();
+    find(c, "[data-item='start-log'] textarea").await.send_keys("Sam's phone: +1 555 0100").await.unwrap();
+    find(c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
+    find(c, "[data-template='holding-statement'] button").await.click().await.unwrap();
+    find(c, "[data-template='holding-statement'] .cc-copied:not(:empty)").await;
+    open(c, "#/decide").await;
+    find(c, "[data-question='0'] input[value='no']").await.click().await.unwrap();
+    open(c, "#/records").await;
+    find(c, ".cc-backup .cc-primary").await.click().await.unwrap();
+    find(c, ".cc-record .cc-actions button").await.click().await.unwrap();
+}
+
 #[tokio::test]
 async fn a_whole_journey_requests_nothing_after_start_up_and_nothing_elsewhere() {
-    let log = std::env::temp_dir().join(format!("cc-netlog-{}.json", std::process::id()));
-    let log_arg = format!("--log-net-log={}", log.display());
-    let c = browser_with(&[log_arg.as_str()]).await;
-    open(&c, "#/s/account-compromise").await;
+    // The server logs each request with its User-Agent: this one's are this session's.
+    let agent = format!("crisis-comms-e2e-privacy-{}", std::process::id());
+    let c = browser_as(&agent).await;
+    start(&c).await;
     c.execute(
         "window.__violations = []; document.addEventListener('securitypolicyviolation', \
          e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
@@ -27,29 +62,36 @@ async fn a_whole_journey_requests_nothing_after_start_up_and_nothing_elsewhere()
     .await
     .unwrap();
     let at_start = resources(&c).await;
-    assert!(!at_start.is_empty());
+    let logged_at_start = server_log(&agent);
+    // The log works: it holds the page, its script and its module.
+    for file in [" / ", ".js ", ".wasm "] {
+        assert!(
+            logged_at_start.iter().any(|r| r.starts_with("GET /") && r.contains(file)),
+            "{file} in the server's log: {logged_at_start:#?}"
+        );
+    }
+    let origin = base_url();
+    assert!(at_start.iter().any(|u| u.ends_with(".wasm")), "{at_start:#?}");
+    assert!(at_start.iter().all(|u| u.starts_with(&origin)), "requests to other origins: {at_start:#?}");
 
-    // The journey: tick, mark not applicable, write a note, fill a value, copy a template,
-    // choose a label, export a backup and a record.
-    grant(&c, "clipboard-write").await;
-    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
-    find(&c, "[data-item='tell-platform'] .cc-na-toggle").await.click().await.unwrap();
-    find(&c, "[data-item='start-log'] .cc-note summary").await.click().await.unwrap();
-    find(&c, "[data-item='start-log'] textarea").await.send_keys("Sam's phone: +1 555 0100").await.unwrap();
-    find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
-    find(&c, "[data-template='holding-statement'] button").await.click().await.unwrap();
-    find(&c, "[data-template='holding-statement'] .cc-copied:not(:empty)").await;
-    open(&c, "#/decide").await;
-    find(&c, "[data-question='0'] input[value='no']").await.click().await.unwrap();
-    open(&c, "#/records").await;
-    find(&c, ".cc-backup .cc-primary").await.click().await.unwrap();
-    find(&c, ".cc-record .cc-actions button").await.click().await.unwrap();
+    journey(&c).await;
 
-    assert_eq!(resources(&c).await, at_start, "no request after start-up");
+    assert_eq!(resources(&c).await, at_start, "no request after start-up (performance entries)");
+    assert_eq!(server_log(&agent), logged_at_start, "no request after start-up (the server's log)");
     let violations = c.execute("return window.__violations", vec![]).await.unwrap();
     assert_eq!(violations, json!([]), "CSP violations");
     let errors = console_errors(&c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn chromium_net_log_shows_requests_to_the_page_origin_alone() {
+    let log = std::env::temp_dir().join(format!("cc-netlog-{}.json", std::process::id()));
+    let log_arg = format!("--log-net-log={}", log.display());
+    let c = browser_with(&[log_arg.as_str()]).await;
+    start(&c).await;
+    journey(&c).await;
     c.close().await.unwrap();
 
     // Chromium's net log lists every URL it requested and every host it looked up.
