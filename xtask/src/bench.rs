@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::run::{cmd, output, root, step};
 use crate::setup::{self, Tools};
 use crate::size::{self, group, Sizes};
-use crate::{dist, http, test, Result};
+use crate::{dist, files, http, test, Result};
 
 /// The checklist of the start-up comparison.
 const SCENARIO: &str = "checklists/account-compromise.md";
@@ -95,13 +95,7 @@ fn copy_dist(dist: &Path, site: &Path) -> Result {
         std::fs::remove_dir_all(site).map_err(|e| format!("cannot clear {}: {e}", site.display()))?;
     }
     std::fs::create_dir_all(site).map_err(|e| format!("cannot create {}: {e}", site.display()))?;
-    for entry in std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_file() {
-            let to = site.join(path.file_name().unwrap_or_default());
-            std::fs::copy(&path, &to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
-        }
-    }
+    files::copy_files(dist, site)?;
     // The app adopts its stylesheet from its module; the static page and the floor link it.
     std::fs::copy(root().join("style/main.css"), site.join("main.css"))
         .map_err(|e| format!("cannot copy the app's stylesheet: {e}"))?;

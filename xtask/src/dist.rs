@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::files::{self, copy_files, files_under};
 use crate::run::{cmd, machine_folders, root, step};
 use crate::setup::Tools;
-use crate::{slim, Result};
+use crate::Result;
 
 /// Builds the release app and returns the `dist/` folder.
 pub fn build(tools: &Tools) -> Result<PathBuf> {
@@ -14,7 +15,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     )?;
     let dist = root().join("dist");
     externalise_loader(&dist)?;
-    slim_app(tools, &dist)?;
+    minify_app_glue(tools, &dist)?;
     frame_page(&dist)?;
     embed_build(tools, &dist)?;
     no_machine_folders(&dist)?;
@@ -22,28 +23,31 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Shortens the names the app's module and glue share and minifies the glue (see `slim.rs`),
-/// then writes the new files' hashes into `index.html`, whose links check them (subresource
-/// integrity).
-fn slim_app(tools: &Tools, dist: &Path) -> Result {
-    let wasm: Vec<PathBuf> = files_in(dist)?
-        .into_iter()
-        .filter(|p| p.parent() == Some(dist) && p.to_string_lossy().ends_with("_bg.wasm"))
+/// Minifies the app's JavaScript glue with terser, then writes its new hash into `index.html`,
+/// whose link checks it (subresource integrity: Trunk hashed the glue before it was minified).
+fn minify_app_glue(tools: &Tools, dist: &Path) -> Result {
+    let wasm: Vec<String> = files_under(dist)?
+        .iter()
+        .map(|p| files::slash_path(p))
+        .filter(|n| !n.contains('/') && n.ends_with("_bg.wasm"))
         .collect();
     let [wasm] = wasm.as_slice() else {
         return Err(format!("dist/ should have one *_bg.wasm file, and has {}", wasm.len()));
     };
-    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let js = dist.join(name(wasm).replace("_bg.wasm", ".js"));
-    slim::slim(tools, &js, wasm)?;
+    let js = wasm.replace("_bg.wasm", ".js");
+    minify_glue(tools, &dist.join(&js))?;
     let index = dist.join("index.html");
-    let mut html =
-        std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    for file in [&js, wasm] {
-        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        html = with_integrity(&html, &name(file), &bytes)?;
-    }
-    std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+    let html = with_integrity(&files::read_text(&index)?, &js, &files::read(&dist.join(&js))?)?;
+    files::write(&index, html)
+}
+
+/// Minifies wasm-bindgen's JavaScript glue in place with terser, as an ES module (its exports
+/// keep their names).
+fn minify_glue(tools: &Tools, js: &Path) -> Result {
+    step(
+        "terser: minify the JavaScript glue",
+        cmd("terser", &tools.path).arg(js).args(["--module", "--compress", "--mangle", "-o"]).arg(js),
+    )
 }
 
 /// `html` with the `integrity` of the tag that links `./file` set to the hash of `bytes`.
@@ -82,19 +86,12 @@ fn embed_build(tools: &Tools, dist: &Path) -> Result {
     // The example host page, so it can be tried (and tested) from the same folder.
     let examples = dist.join("examples");
     let _ = std::fs::remove_dir_all(&examples);
-    std::fs::create_dir_all(&examples).map_err(|e| format!("cannot create {}: {e}", examples.display()))?;
-    for entry in
-        std::fs::read_dir(root().join("examples")).map_err(|e| format!("cannot read examples/: {e}"))?
-    {
-        let entry = entry.map_err(|e| e.to_string())?;
-        std::fs::copy(entry.path(), examples.join(entry.file_name()))
-            .map_err(|e| format!("cannot copy an example: {e}"))?;
-    }
+    copy_files(&root().join("examples"), &examples)?;
     Ok(())
 }
 
 /// Builds the library crate `package` for the web, as the embed build is made: a release build
-/// for wasm32, its JavaScript bindings, then `wasm-opt -Oz`. Writes `{name}.js` and
+/// for wasm32, its JavaScript bindings, `wasm-opt -Oz`, then terser on the glue. Writes `{name}.js` and
 /// `{name}_bg.wasm` into `out`, which is emptied first.
 pub fn library_build(tools: &Tools, what: &str, package: &str, name: &str, out: &Path) -> Result {
     let p = &tools.path;
@@ -139,17 +136,17 @@ pub fn library_build(tools: &Tools, what: &str, package: &str, name: &str, out: 
             .arg("-o")
             .arg(&module),
     )?;
-    slim::slim(tools, &out.join(format!("{name}.js")), &module)
+    minify_glue(tools, &out.join(format!("{name}.js")))
 }
 
 /// Fails if a file of `dist/` names a folder of this machine (see [`machine_folders`]).
 fn no_machine_folders(dist: &Path) -> Result {
     let folders: Vec<String> = machine_folders().iter().map(|f| f.display().to_string()).collect();
     let mut found = Vec::new();
-    for file in files_in(dist)? {
-        let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    for file in files_under(dist)? {
+        let bytes = files::read(&dist.join(&file))?;
         for folder in folders.iter().filter(|f| contains(&bytes, f.as_bytes())) {
-            found.push(format!("{} names {folder}", file.strip_prefix(dist).unwrap_or(&file).display()));
+            found.push(format!("{} names {folder}", files::slash_path(&file)));
         }
     }
     if found.is_empty() {
@@ -158,21 +155,6 @@ fn no_machine_folders(dist: &Path) -> Result {
     } else {
         Err(format!("the build would ship folder names of this machine:\n    {}", found.join("\n    ")))
     }
-}
-
-/// Every file under `folder`, at any depth.
-fn files_in(folder: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let entries = std::fs::read_dir(folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            files.extend(files_in(&path)?);
-        } else {
-            files.push(path);
-        }
-    }
-    Ok(files)
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -187,7 +169,7 @@ fn externalise_loader(dist: &Path) -> Result {
         std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let (rewritten, loader) = split_inline_module(&html)
         .ok_or("dist/index.html has no inline loader script: did Trunk's output change?")?;
-    let name = format!("start-{:016x}.js", fnv1a(loader.as_bytes()));
+    let name = format!("start-{}.js", content_hash(loader.as_bytes()));
     std::fs::write(dist.join(&name), loader.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
     let html = rewritten.replace("{LOADER}", &format!("<script type=\"module\" src=\"./{name}\"></script>"));
     if html.contains("<script>") || html.contains("<script type=\"module\">") {
@@ -208,9 +190,10 @@ fn split_inline_module(html: &str) -> Option<(String, String)> {
     Some((page, html[body_start..body_end].to_owned()))
 }
 
-/// A content hash for cache-busting file names (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+/// A content hash for cache-busting file names: the first 8 bytes of the SHA-256, in hex.
+fn content_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -234,6 +217,12 @@ mod tests {
         let empty = "OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb";
         assert_eq!(out, format!("<link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-{empty}\"><link href=\"./b.js\" integrity=\"sha384-keep\">"));
         assert!(with_integrity(html, "c.js", b"").is_err());
+    }
+
+    #[test]
+    fn loader_names_carry_the_start_of_the_sha256() {
+        assert_eq!(content_hash(b""), "e3b0c44298fc1c14");
+        assert_eq!(content_hash(b"abc"), "ba7816bf8f01cfea");
     }
 
     #[test]

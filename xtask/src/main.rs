@@ -3,11 +3,11 @@
 
 mod bench;
 mod dist;
+mod files;
 mod http;
 mod run;
 mod setup;
 mod size;
-mod slim;
 mod test;
 
 use std::process::ExitCode;

@@ -231,7 +231,7 @@ async fn a_hundred_injection_payloads_show_as_text_and_execute_nothing() {
 async fn every_integrity_hash_of_the_page_matches_the_file_it_links() {
     let c = browser().await;
     open(&c, "#/").await;
-    // The build rewrites the glue and the module after Trunk hashed them, then writes new hashes.
+    // The build minifies the glue after Trunk hashed it, then writes its new hash.
     let checked = c
         .execute_async(
             "const done = arguments[0]; (async () => { \
