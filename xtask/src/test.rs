@@ -61,6 +61,15 @@ pub fn run() -> Result {
             .env("CHROMEDRIVER", &tools.chromedriver),
         &mut count,
     )?;
+    tests(
+        "browser component tests: wasm-bindgen-test in headless Firefox",
+        cmd("cargo", p)
+            .args(["test", "-p", "crisis-comms", "--target", WASM, "--test", "browser"])
+            .env("GECKODRIVER", &tools.geckodriver)
+            // The test runner splits these at spaces.
+            .env("GECKODRIVER_ARGS", format!("--binary {}", tools.firefox.display())),
+        &mut count,
+    )?;
     let dist = dist::build(&tools)?;
     // Sizes are deterministic, so the transfer size is checked here (timings never are). While
     // the build is over its budget (README, "Performance"), growing past the ceiling fails.
