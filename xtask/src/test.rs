@@ -182,7 +182,12 @@ fn end_to_end(tools: &Tools, dist: &Path, count: &mut Count) -> Result {
     }
     println!("\nLeft out in Firefox, as they need Chromium:");
     let mut firefox = e2e("firefox");
-    firefox.env("E2E_FIREFOX", &tools.firefox).env("E2E_GECKODRIVER", &tools.geckodriver).arg("--");
+    // The browser tests alone: the crate's unit tests, which use no browser, ran with Chromium.
+    firefox
+        .args(["--test", "*"])
+        .env("E2E_FIREFOX", &tools.firefox)
+        .env("E2E_GECKODRIVER", &tools.geckodriver)
+        .arg("--");
     for (name, why) in CHROMIUM_ONLY {
         println!("    {name}: {why}");
         firefox.args(["--skip", name]);
