@@ -11,7 +11,7 @@ use crate::Result;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
-/// terser minifies the JavaScript glue (`slim.rs`); from npm, like binaryen.
+/// terser minifies the JavaScript glue (`dist.rs`); from npm, like binaryen.
 const TERSER_VERSION: &str = "5.51.4";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// geckodriver drives Firefox in the end-to-end tests; from crates.io, like Trunk.
