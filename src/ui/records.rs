@@ -38,6 +38,10 @@ pub fn RecordsPage() -> impl IntoView {
         })
     };
     let (active, archived) = (ids(false), ids(true));
+    // Whether each list is empty: what the lists' surroundings depend on, so that a record
+    // archived or deleted does not rebuild a list that stays.
+    let (none_active, none_archived) =
+        (Memo::new(move |_| active.with(Vec::is_empty)), Memo::new(move |_| archived.with(Vec::is_empty)));
     // What the last archive, unarchive or delete did. Focus moves here after one, as the row
     // that had focus is gone.
     let done = RecordsMessage { text: RwSignal::new(String::new()), node: NodeRef::new() };
@@ -52,16 +56,17 @@ pub fn RecordsPage() -> impl IntoView {
             <Backup />
             <p class="cc-records-message" role="status" tabindex="-1" node_ref=done.node>{move || done.text.get()}</p>
             <h2>"In progress"</h2>
-            <Show
-                when=move || active.with(|ids| !ids.is_empty())
-                fallback=|| view! { <p>"No record yet. Open a checklist and tick a step to start one."</p> }
-            >
-                <RecordList ids=active />
-            </Show>
-            <Show when=move || archived.with(|ids| !ids.is_empty())>
+            {move || {
+                if none_active.get() {
+                    view! { <p>"No record yet. Open a checklist and tick a step to start one."</p> }.into_any()
+                } else {
+                    view! { <RecordList ids=active /> }.into_any()
+                }
+            }}
+            {move || (!none_archived.get()).then(|| view! {
                 <h2>"Archived"</h2>
                 <RecordList ids=archived />
-            </Show>
+            })}
             <DeviceControls />
         </div>
     }
