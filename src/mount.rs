@@ -58,12 +58,15 @@ impl Options {
         if value.is_undefined() || value.is_null() {
             return Ok(Options::default());
         }
-        let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        // `typeof`, not `instanceof`: an object made in another realm (an iframe, a test
+        // driver's script) is an object all the same.
+        if !value.is_object() {
             return Err(
                 "crisis-comms: invalid options: expected an object such as { namespace: \"my-project\" }"
                     .into(),
             );
-        };
+        }
+        let object: &js_sys::Object = value.unchecked_ref();
         // serde-wasm-bindgen reads only the fields it knows, so a misspelt option would pass
         // unnoticed: every key is checked first.
         for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
@@ -74,15 +77,17 @@ impl Options {
                 ));
             }
         }
-        let given: Given = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value.clone()))
-            .map_err(|e| {
-                let key = match e.path().iter().next() {
-                    Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
-                    _ => String::new(),
-                };
-                let value = js_sys::Reflect::get(object, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
-                wrong_type(&key, &value)
-            })?;
+        let given: Given = serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(
+            value.clone(),
+        ))
+        .map_err(|e| {
+            let key = match e.path().iter().next() {
+                Some(serde_path_to_error::Segment::Map { key }) => key.clone(),
+                _ => String::new(),
+            };
+            let value = js_sys::Reflect::get(object, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
+            wrong_type(&key, &value)
+        })?;
         let d = Options::default();
         let o = Options {
             namespace: given.namespace.unwrap_or(d.namespace),
@@ -155,7 +160,7 @@ fn wrong_type(key: &str, value: &JsValue) -> String {
         "sessionOnly" | "shadow" => "true or false",
         _ => "a string",
     };
-    let list = value.dyn_ref::<js_sys::Array>();
+    let list = js_sys::Array::is_array(value).then(|| value.unchecked_ref::<js_sys::Array>());
     let found = match value.js_typeof().as_string().as_deref() {
         _ if value.is_null() => "null",
         _ if list.is_some_and(|l| l.iter().all(|t| t.is_string())) => "a list",

@@ -272,7 +272,8 @@ pub fn encode(saved: &Saved) -> String {
 
 /// Serialises `saved` in the current envelope, indented, for a backup file.
 pub fn encode_pretty(saved: &Saved) -> String {
-    serde_json::to_string_pretty(&envelope(saved)).expect("stored state has only text keys and finite numbers")
+    serde_json::to_string_pretty(&envelope(saved))
+        .expect("stored state has only text keys and finite numbers")
 }
 
 /// Reads an envelope written by this or any earlier release, migrating it.
@@ -450,8 +451,10 @@ mod tests {
 
     #[test]
     fn missing_members_read_as_defaults_and_unknown_ones_are_ignored() {
-        let saved = decode(&v3(r#"{"records":{"r1":{"colour":"blue","progress":{"label":null}}},"last_backup":null}"#))
-            .expect("reads");
+        let saved = decode(&v3(
+            r#"{"records":{"r1":{"colour":"blue","progress":{"label":null}}},"last_backup":null}"#,
+        ))
+        .expect("reads");
         assert_eq!(saved.records["r1"], Record::default());
         assert_eq!(saved.last_backup, None);
         assert_eq!(decode(&v3("{}")), Ok(Saved::default()));

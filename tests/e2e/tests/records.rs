@@ -63,7 +63,13 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
     capture_downloads(&c).await;
     find(&c, ".cc-record .cc-actions button").await.click().await.unwrap();
     let md = last_download(&c).await;
-    assert!(md.starts_with(&format!("**TLP:AMBER+STRICT**: {}\n\n# Drill, 24 November\n", Tlp::AmberStrict.recipient_rule())), "{md}");
+    assert!(
+        md.starts_with(&format!(
+            "**TLP:AMBER+STRICT**: {}\n\n# Drill, 24 November\n",
+            Tlp::AmberStrict.recipient_rule()
+        )),
+        "{md}"
+    );
     let said = find(&c, ".cc-record [role=status]").await.text().await.unwrap();
     assert_eq!(said, "Exported as Drill-24-November.md, in your downloads.");
     assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"), "{md}");
@@ -76,7 +82,13 @@ async fn two_records_of_one_checklist_are_kept_apart_renamed_exported_and_delete
         .await
         .unwrap();
     let copied = clipboard_text(&c).await;
-    assert!(copied.starts_with(&format!("**TLP:AMBER+STRICT**: {}\n\n# Drill, 24 November\n", Tlp::AmberStrict.recipient_rule())), "{copied}");
+    assert!(
+        copied.starts_with(&format!(
+            "**TLP:AMBER+STRICT**: {}\n\n# Drill, 24 November\n",
+            Tlp::AmberStrict.recipient_rule()
+        )),
+        "{copied}"
+    );
 
     // Delete asks first, then removes only that record.
     let delete = c.find_all(Locator::Css(".cc-record .cc-actions button")).await.unwrap();
@@ -196,7 +208,12 @@ async fn a_bad_backup_is_refused_with_its_reason_and_nothing_changes() {
         (
             "malformed.json",
             "{not json",
-            "Not imported: this is not crisis-comms data; it is not even JSON text (line 1, column 2",
+            "Not imported: this is not crisis-comms data; it is not even JSON text (key must be a string at line 1 column 2)",
+        ),
+        (
+            "damaged.json",
+            "{\"format\":\"crisis-comms\",\"version\":3,\"data\":{\"records\":{\"r1\":{\"progress\":{\"items\":{\"a\":{\"status\":\"maybe\"}}}}}}}",
+            "Not imported: the data is damaged (data.records.r1.progress.items.a.status: unknown variant `maybe`, expected one of `open`, `done`, `not-applicable` at line 1 column 104)",
         ),
         ("foreign.json", "{\"todos\": []}", "Not imported: the data was not written by crisis-comms"),
         (
