@@ -273,6 +273,25 @@ fn no_tlp_red_message_lets_its_reader_pass_it_on() {
 }
 
 #[test]
+fn a_message_made_tlp_red_by_its_sender_grants_no_further_sharing() {
+    use crisis_comms::model::template::compose;
+    use crisis_comms::model::tlp::Tlp;
+    let library = Library::built_in();
+    let mut looser = 0;
+    for s in library.scenarios() {
+        for t in s.templates.iter().filter(|t| t.label != Tlp::Red) {
+            looser += 1;
+            let examples = s.placeholders.iter().map(|p| (p.name.clone(), p.example.clone())).collect();
+            let text = compose(t, Tlp::Red, &examples).body.to_lowercase().replace('\n', " ");
+            for grant in GRANTS {
+                assert!(!text.contains(grant), "{} / {} made TLP:RED still says \"{grant}\"", s.id, t.id);
+            }
+        }
+    }
+    assert!(looser >= 20, "only {looser} messages below TLP:RED: the check would prove little");
+}
+
+#[test]
 fn no_message_names_its_own_label_in_its_text() {
     // The app opens every message with its label and what the reader may do with it, and the
     // label framework may change that label; a label written into the text could then disagree.

@@ -38,7 +38,7 @@ fn version_2_reads_as_it_was_written_and_keeps_removed_steps() {
     assert_eq!(record.progress.label, Some(Tlp::Red));
     assert_eq!(record.progress.note("a-step-removed-in-a-later-version"), "kept");
     assert_eq!(saved.last_backup, Some(1_764_000_300_000.0));
-    // Written again, it is still version 2 and reads back the same.
+    // Written again, it is in the current version and reads back the same.
     assert!(encode(&saved).contains(&format!("\"version\":{VERSION}")));
     assert_eq!(decode(&encode(&saved)), Ok(saved));
 }

@@ -617,29 +617,8 @@ pub fn marking(label: Tlp) -> Vec<String> {
 
 /// What a recipient may do with information that carries `label`.
 pub fn received(label: Tlp) -> Vec<String> {
-    let mut out = vec![match label {
-        Tlp::Red => {
-            "Keep it to yourself. It is for the people in this exchange only: do not forward it, post it or \
-                     repeat it, not even to your own team."
-                .to_owned()
-        }
-        Tlp::AmberStrict => {
-            "Share it only inside your own organization (for a project: its governance), and only \
-                             with people who need it to act."
-                .to_owned()
-        }
-        Tlp::Amber => {
-            "Share it inside your organization and with those who must act to protect themselves or \
-                       others, such as your downstream users, and only those who need it."
-                .to_owned()
-        }
-        Tlp::Green => {
-            "Share it within your community of peers and partners, such as a private list with known \
-                       members. Never post it where anyone can join or read."
-                .to_owned()
-        }
-        Tlp::Clear => "Share it freely; it is public.".to_owned(),
-    }];
+    // The same words as the label line of a copied message: one rule for every recipient.
+    let mut out = vec![label.recipient_rule().to_owned()];
     if label != Tlp::Clear {
         out.push(format!(
             "To share it more widely than {label} allows, first ask the source — the person or group who sent it — \
@@ -963,7 +942,7 @@ mod tests {
     #[test]
     fn received_red_says_ask_the_source() {
         let g = received(Tlp::Red);
-        assert!(g[0].starts_with("Keep it to yourself"));
+        assert_eq!(g[0], Tlp::Red.recipient_rule());
         assert!(g.iter().any(|l| l.contains("ask the source")));
         assert!(!received(Tlp::Clear).iter().any(|l| l.contains("ask the source")));
     }

@@ -81,7 +81,9 @@ pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Compose
         out
     };
     let subject = filled(&template.subject);
-    let sharing = filled(&template.sharing);
+    // The sender's addition was written for the template's own label: under another label (a
+    // stricter one chosen for this record) it could grant what that label forbids.
+    let sharing = if label == template.label { filled(&template.sharing) } else { String::new() };
     let text = filled(&template.body);
     let subject = if subject.is_empty() { String::new() } else { format!("[{label}] {subject}") };
     let body = format!("{}\n\n{text}\n\nEND OF {label} TEXT", label_header(label, &sharing));
@@ -91,6 +93,16 @@ pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Compose
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_senders_addition_goes_only_with_the_label_it_was_written_for() {
+        let mut t = template();
+        t.sharing = "You may also show it to your packaging team.".into();
+        assert!(compose(&t, t.label, &Map::new()).body.contains("Added by the sender: You may also show it"));
+        let stricter = compose(&t, Tlp::Red, &Map::new()).body;
+        assert!(stricter.starts_with("TLP:RED: "), "{stricter}");
+        assert!(!stricter.contains("Added by the sender"), "{stricter}");
+    }
 
     fn template() -> Template {
         Template {
@@ -125,13 +137,13 @@ mod tests {
         let mut t = template();
         t.sharing = "Please do not forward it to {contact}.".into();
         let values = Map::from_iter([("contact".to_owned(), "the press".to_owned())]);
-        let c = compose(&t, Tlp::AmberStrict, &values);
+        let c = compose(&t, Tlp::Amber, &values);
         let lines: Vec<&str> = c.body.lines().collect();
-        assert_eq!(lines[0], format!("TLP:AMBER+STRICT: {}", Tlp::AmberStrict.recipient_rule()));
+        assert_eq!(lines[0], format!("TLP:AMBER: {}", Tlp::Amber.recipient_rule()));
         assert_eq!(lines[1], "Added by the sender: Please do not forward it to the press.");
         assert_eq!(lines[2], "(Traffic Light Protocol 2.0, https://www.first.org/tlp/)");
         // Without an addition, nothing stands between the rule and the link.
-        let plain = compose(&template(), Tlp::AmberStrict, &values);
+        let plain = compose(&template(), Tlp::Amber, &values);
         assert!(!plain.body.contains("Added by the sender"), "{}", plain.body);
         // A placeholder only in the addition still makes the message used.
         t.subject.clear();

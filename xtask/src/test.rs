@@ -58,6 +58,9 @@ pub fn run() -> Result {
         "browser component tests: wasm-bindgen-test in headless Chromium",
         cmd("cargo", p)
             .args(["test", "-p", "crisis-comms", "--target", WASM, "--test", "browser"])
+            // The runner prefers another driver when one is named: name only ChromeDriver.
+            .env_remove("GECKODRIVER")
+            .env_remove("SAFARIDRIVER")
             .env("CHROMEDRIVER", &tools.chromedriver),
         &mut count,
     )?;

@@ -120,7 +120,7 @@ async fn the_channel_check_refuses_green_in_a_public_chat() {
     // The reverse question.
     find(&c, ".cc-received").await.select_by_value("TLP:RED").await.unwrap();
     let guidance = find(&c, ".cc-received-guidance").await.text().await.unwrap();
-    assert!(guidance.starts_with("Keep it to yourself."), "{guidance}");
+    assert!(guidance.starts_with("This is only for the people it was sent to."), "{guidance}");
     assert!(guidance.contains("ask the source"), "{guidance}");
     let labels = c.find_all(Locator::Css(".cc-table .cc-tlp")).await.unwrap();
     assert_eq!(labels.len(), 5);

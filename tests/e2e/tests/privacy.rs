@@ -42,7 +42,7 @@ async fn journey(c: &Client) {
     find(c, "[data-template='holding-statement'] button").await.click().await.unwrap();
     find(c, "[data-template='holding-statement'] .cc-copied:not(:empty)").await;
     open(c, "#/decide").await;
-    find(c, "[data-question='0'] input[value='no']").await.click().await.unwrap();
+    find(c, "[data-question='0'] input[value='handlers']").await.click().await.unwrap();
     open(c, "#/records").await;
     find(c, ".cc-backup .cc-primary").await.click().await.unwrap();
     find(c, ".cc-record .cc-actions button").await.click().await.unwrap();
