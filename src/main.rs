@@ -25,8 +25,8 @@ fn main() {
     } else {
         crisis_comms::Options { hash_routing: true, ..Default::default() }
     };
-    // The page lives as long as the tab: keep the app mounted.
-    std::mem::forget(crisis_comms::mount_with(element, options));
+    // The page lives as long as the tab: the app stays mounted (the handle is not needed).
+    crisis_comms::mount_with(element, options);
 }
 
 /// Links the copy of the app's stylesheet that the embed build carries, for browsers that

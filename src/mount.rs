@@ -174,10 +174,19 @@ fn wrong_type(key: &str, value: &JsValue) -> String {
     format!("crisis-comms: invalid options: invalid type: `{key}` must be {expected}, not {found}")
 }
 
-/// A mounted app. Dropping it, or calling `unmount()`, removes it from the page.
+thread_local! {
+    /// The apps mounted and not yet unmounted, by slot. They live here rather than in their
+    /// handles: a page that does not keep the handle `mount` returns would otherwise lose the
+    /// widget whenever the browser collects the handle's JavaScript object.
+    static MOUNTED: std::cell::RefCell<Vec<Option<Box<dyn Any>>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A mounted app. It stays on the page until `unmount()` is called, whether or not the handle
+/// is kept.
 #[wasm_bindgen]
 pub struct MountHandle {
-    inner: Option<Box<dyn Any>>,
+    /// Its slot in `MOUNTED`; `None` once unmounted.
+    slot: Option<usize>,
     /// The container made inside a shadow root, removed on unmount.
     container: Option<web_sys::HtmlElement>,
 }
@@ -186,7 +195,11 @@ pub struct MountHandle {
 impl MountHandle {
     /// Removes the app's nodes and listeners from the page. Calling it twice is harmless.
     pub fn unmount(&mut self) {
-        self.inner = None;
+        if let Some(slot) = self.slot.take() {
+            // Taken out first and dropped after: unmounting may run code that mounts or unmounts.
+            let app = MOUNTED.with(|m| m.borrow_mut().get_mut(slot).and_then(Option::take));
+            drop(app);
+        }
         if let Some(container) = self.container.take() {
             container.remove();
         }
@@ -235,7 +248,12 @@ pub fn mount_with(element: web_sys::HtmlElement, options: Options) -> MountHandl
     let handle = leptos::mount::mount_to(target, move || leptos::view! { <App options library /> });
     // Lets benchmarks and monitoring read when the first page became usable.
     mark("crisis-comms-ready");
-    MountHandle { inner: Some(Box::new(handle)), container }
+    let slot = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.push(Some(Box::new(handle) as Box<dyn Any>));
+        m.len() - 1
+    });
+    MountHandle { slot: Some(slot), container }
 }
 
 /// A container inside `host`'s (open) shadow root, with the app's stylesheet adopted there,

@@ -134,6 +134,18 @@ async fn unmount_removes_every_node() {
     assert!(root.child_element_count() > 0);
     app.unmount();
     assert_eq!(root.child_element_count(), 0);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_app_whose_handle_is_dropped_stays_on_the_page() {
+    // A host page that does not keep what `mount` returns: its handle is collected sooner or
+    // later, and the widget must not vanish then.
+    let root = container();
+    drop(crisis_comms::mount(root.clone(), options("component-dropped")).unwrap());
+    leptos::task::tick().await;
+    assert!(root.child_element_count() > 0);
+    assert!(query(&root, "[data-app-ready]").text_content().unwrap().contains("crisis-comms"));
 }
 
 /// Runs a snippet of JavaScript in the test page (which has no CSP).

@@ -162,14 +162,23 @@ async fn the_catalog_search_ignores_case_beyond_ascii() {
              const search = el.querySelector('input[type=search]');
              search.value = 'ÜBERNAHME PRÜFEN';
              search.dispatchEvent(new Event('input', { bubbles: true }));
-             // The list updates in a microtask; read it after a moment.
-             return new Promise((done) => setTimeout(() => done(
-               [...el.querySelectorAll('.cc-scenario-card:not([hidden]) h2')].map(h => h.textContent).join(' | ')), 50));",
+             // The list updates after the input event: read it until it shows the one match, for
+             // at most 5 s (a busy machine may take a while), and return what it last showed.
+             const shown = () => [...el.querySelectorAll('.cc-scenario-card:not([hidden]) h2')]
+               .map(h => h.textContent).join(' | ');
+             return new Promise((done) => {
+               let tries = 0;
+               const look = () => {
+                 const now = shown();
+                 if (now === arguments[1] || ++tries >= 100) { done(now); } else { setTimeout(look, 50); }
+               };
+               setTimeout(look, 50);
+             });",
             vec![serde_json::json!(
                 "+++\nid = \"uebernahme\"\ntitle = \"Übernahme eines Kontos prüfen\"\nsummary = \"s\"\n\
                  version = 1\nlabel = \"TLP:AMBER\"\n+++\n\n## Erste Schritte {#start}\n\n### Konto sperren {#sperren}\n\
                  - audience: responders\n- label: TLP:RED\n"
-            )],
+            ), serde_json::json!("Übernahme eines Kontos prüfen")],
         )
         .await
         .unwrap()
