@@ -54,17 +54,18 @@ mod tests {
         assert!(!matches("hacked password", text), "every word must match");
     }
 
+    /// The ids of the built-in checklists that `query` finds, as the catalog finds them.
+    fn find(query: &str) -> Vec<String> {
+        crate::content::Library::built_in()
+            .scenarios()
+            .iter()
+            .filter(|s| matches(&query.to_lowercase(), &search_text(s).to_lowercase()))
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
     #[test]
     fn words_people_type_in_a_crisis_find_a_checklist() {
-        let library = crate::content::Library::built_in();
-        let find = |query: &str| -> Vec<String> {
-            library
-                .scenarios()
-                .iter()
-                .filter(|s| matches(&query.to_lowercase(), &search_text(s).to_lowercase()))
-                .map(|s| s.id.clone())
-                .collect()
-        };
         for (query, id) in [
             ("hacked", "account-compromise"),
             ("hack", "account-compromise"),
@@ -91,5 +92,66 @@ mod tests {
                 find(query)
             );
         }
+    }
+
+    #[test]
+    fn words_typed_in_a_crisis_find_each_scenario_added_for_the_missing_crises() {
+        let library = crate::content::Library::built_in();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "vulnerability-public-early",
+                &[
+                    "vulnerability",
+                    "CVE",
+                    "zero-day",
+                    "0-day",
+                    "exploit",
+                    "embargo",
+                    "disclosure",
+                    "security hole",
+                ],
+            ),
+            (
+                "steward-removes-access",
+                &["access removed", "revoked", "kicked out", "lost access", "steward", "foundation"],
+            ),
+            ("ai-generated-flood", &["AI", "slop", "LLM", "spam", "bug bounty", "pull requests", "ChatGPT"]),
+            (
+                "legal-threat",
+                &["DMCA", "lawyer", "cease and desist", "trademark", "takedown", "sued", "copyright"],
+            ),
+            (
+                "maintainer-sabotage",
+                &["protestware", "sabotage", "node-ipc", "colors", "rogue maintainer", "protest"],
+            ),
+            (
+                "compromised-dependency",
+                &["dependency", "upstream", "supply chain", "GitHub Actions", "CDN", "polyfill"],
+            ),
+            (
+                "private-channel-leak",
+                &["leaked chat", "screenshots", "Discord", "private list", "leak", "DMs"],
+            ),
+            (
+                "statement-correction",
+                &["retraction", "correction", "we were wrong", "apology", "withdraw", "mistake"],
+            ),
+        ];
+        for (id, queries) in cases {
+            assert!(library.get(id).is_some(), "the scenario {id} is missing");
+            for query in *queries {
+                let found = find(query);
+                assert!(found.iter().any(|f| f == id), "{query:?} should find {id}: {found:?}");
+            }
+        }
+        // A security flaw made public before a fix is not a malicious release: both come up.
+        for query in ["vulnerability", "CVE"] {
+            let found = find(query);
+            for id in ["vulnerability-public-early", "malicious-release"] {
+                assert!(found.iter().any(|f| f == id), "{query:?} should find {id}: {found:?}");
+            }
+        }
+        // The check can fail: a word no checklist uses finds nothing.
+        assert!(find("zzzyx").is_empty());
     }
 }
