@@ -22,6 +22,8 @@ pub struct Options {
     /// Start in session-only mode: nothing is written to storage (for shared computers).
     /// `sessionOnly` in JavaScript.
     pub session_only: bool,
+    /// Ask the user for a passphrase lock before anything else, when none is set.
+    pub lock: bool,
     /// Render inside a shadow root, fully isolated from the host page's styles.
     pub shadow: bool,
     /// `system` (follow the device), `light` or `dark`.
@@ -40,6 +42,7 @@ impl Default for Options {
             scenarios: Vec::new(),
             checklists: Vec::new(),
             session_only: false,
+            lock: false,
             shadow: false,
             theme: "system".to_owned(),
             hash_routing: false,
@@ -50,7 +53,7 @@ impl Default for Options {
 impl Options {
     /// The option names accepted from JavaScript.
     pub const KEYS: &'static [&'static str] =
-        &["namespace", "view", "scenarios", "checklists", "sessionOnly", "shadow", "theme"];
+        &["namespace", "view", "scenarios", "checklists", "sessionOnly", "shadow", "theme", "lock"];
 
     /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults, and so
     /// does an option left out or given as `undefined` or `null`.
@@ -95,6 +98,7 @@ impl Options {
             scenarios: given.scenarios.unwrap_or(d.scenarios),
             checklists: given.checklists.unwrap_or(d.checklists),
             session_only: given.session_only.unwrap_or(d.session_only),
+            lock: given.lock.unwrap_or(d.lock),
             shadow: given.shadow.unwrap_or(d.shadow),
             theme: given.theme.unwrap_or(d.theme),
             hash_routing: d.hash_routing,
@@ -149,6 +153,7 @@ struct Given {
     scenarios: Option<Vec<String>>,
     checklists: Option<Vec<String>>,
     session_only: Option<bool>,
+    lock: Option<bool>,
     shadow: Option<bool>,
     theme: Option<String>,
 }
@@ -157,7 +162,7 @@ struct Given {
 fn wrong_type(key: &str, value: &JsValue) -> String {
     let expected = match key {
         "scenarios" | "checklists" => "a list of strings",
-        "sessionOnly" | "shadow" => "true or false",
+        "sessionOnly" | "shadow" | "lock" => "true or false",
         _ => "a string",
     };
     let list = js_sys::Array::is_array(value).then(|| value.unchecked_ref::<js_sys::Array>());

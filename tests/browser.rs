@@ -290,3 +290,69 @@ async fn session_only_asked_by_the_embedding_page_cannot_be_turned_off_in_it() {
     );
     assert!(device.query_selector("button").unwrap().is_none(), "no way to turn it off here");
 }
+
+/// Known-answer test of the passphrase lock's parameters: PBKDF2-SHA-256 with 600,000
+/// iterations into an AES-GCM-256 key, then AES-GCM with a 12-byte nonce and the envelope's
+/// additional data. The expected bytes were computed apart from the app, with Python's
+/// `hashlib.pbkdf2_hmac("sha256", passphrase, salt, 600000, 32)` and the `cryptography`
+/// package's `AESGCM(key).encrypt(nonce, plaintext, aad)` (the key also checked with
+/// `openssl kdf -keylen 32 -kdfopt digest:SHA256 … -kdfopt iter:600000 PBKDF2`, which gives
+/// ef177144…d8c1e6).
+#[wasm_bindgen_test]
+async fn the_lock_derives_and_encrypts_as_the_known_answer_says() {
+    use crisis_comms::store::lock;
+    let salt: Vec<u8> = (0u8..16).collect();
+    let nonce: Vec<u8> = (0xa0u8..0xac).collect();
+    let key = lock::derive("correct horse battery staple", &salt, 600_000).await.unwrap();
+    let salt64 = lock::to_base64(&salt).unwrap();
+    assert_eq!(salt64, "AAECAwQFBgcICQoLDA0ODw==");
+    let aad = lock::additional_data(None, &salt64, 600_000);
+    let plaintext = br#"{"format":"crisis-comms","version":3,"data":{}}"#;
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let sealed = lock::encrypt_raw(&key, &nonce, &aad, plaintext).await.unwrap();
+    assert_eq!(
+        hex(&sealed),
+        "d04cd5ef0958a49c151030d176fc7eda8b738c5a9471fa9777f0538c4c4548903ce3aa1d9f63409e3a9a2e9ba90b58\
+         1e08c5940d651a16899c658e9082634c"
+    );
+    // A backup's clear label is bound too: the same text under "TLP:RED" has another tag.
+    let red =
+        lock::encrypt_raw(&key, &nonce, &lock::additional_data(Some("TLP:RED"), &salt64, 600_000), plaintext);
+    assert_eq!(
+        hex(&red.await.unwrap()),
+        "d04cd5ef0958a49c151030d176fc7eda8b738c5a9471fa9777f0538c4c4548903ce3aa1d9f63409e3a9a2e9ba90b58\
+         ec692f5825ee7d65ff618a7c0d379d19"
+    );
+}
+
+/// An envelope opens with its own passphrase only; a changed byte, a changed clear label or
+/// another lock's key is refused.
+#[wasm_bindgen_test]
+async fn a_sealed_envelope_opens_with_its_passphrase_alone() {
+    use crisis_comms::store::lock::{self, LockError};
+    let key = lock::new_key("a long enough passphrase").await.unwrap();
+    let text = lock::seal(&key, "the secret state", Some("TLP:AMBER")).await.unwrap();
+    assert!(lock::is_sealed(&text));
+    assert!(!text.contains("secret"), "{text}");
+    let envelope: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(envelope["kdf"]["iterations"], 600_000);
+    assert_eq!(envelope["label"], "TLP:AMBER");
+    assert_eq!(lock::open(&key, &text).await.unwrap(), "the secret state");
+    let again = lock::key_for("a long enough passphrase", &text).await.unwrap();
+    assert_eq!(lock::open(&again, &text).await.unwrap(), "the secret state");
+    let wrong = lock::key_for("another passphrase entirely", &text).await.unwrap();
+    assert_eq!(lock::open(&wrong, &text).await, Err(LockError::Refused));
+    let relabelled = text.replace("TLP:AMBER", "TLP:CLEAR");
+    assert_eq!(lock::open(&key, &relabelled).await, Err(LockError::Refused));
+    let mut altered = envelope.clone();
+    let ct = lock::from_base64(envelope["ciphertext"].as_str().unwrap()).unwrap();
+    let mut flipped = ct.clone();
+    flipped[0] ^= 1;
+    altered["ciphertext"] = lock::to_base64(&flipped).unwrap().into();
+    assert_eq!(lock::open(&key, &altered.to_string()).await, Err(LockError::Refused));
+    let other = lock::new_key("a long enough passphrase").await.unwrap();
+    assert_eq!(lock::open(&other, &text).await, Err(LockError::OtherLock));
+    let mut greedy = envelope.clone();
+    greedy["kdf"]["iterations"] = 4_000_000_000u32.into();
+    assert!(matches!(lock::check(&greedy.to_string()), Err(LockError::Damaged(_))));
+}

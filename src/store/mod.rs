@@ -6,6 +6,14 @@
 //! The state itself is read and written as text through `LocalStorage::raw()`: damaged data is
 //! kept aside exactly as it was, and the text this tab wrote is compared with what storage holds
 //! to tell whether another tab wrote meanwhile. Everything else goes through gloo's typed API.
+//!
+//! With a passphrase lock ([`lock`]) the same key holds an encrypted envelope instead: the
+//! store then never writes plain text, and the UI writes through [`Store::write_sealed`] once
+//! the state is encrypted.
+
+pub mod lock;
+
+use std::cell::RefCell;
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage as _};
@@ -28,7 +36,12 @@ pub struct Store {
     forced: bool,
     /// The text this tab last read from or wrote to storage: while storage still holds it, no
     /// other tab wrote meanwhile, and saving need not read and merge it again.
-    last: std::cell::RefCell<String>,
+    last: RefCell<String>,
+    /// The lock's key while this tab is unlocked; `None` without a lock, or while locked.
+    key: RefCell<Option<lock::Key>>,
+    /// The newest encrypted envelope this tab read or wrote, while a lock is set: what unlocking
+    /// opens when storage does not hold it (session-only mode, storage blocked).
+    sealed: RefCell<Option<String>>,
 }
 
 /// Something the user must be told about storage.
@@ -126,6 +139,8 @@ impl Store {
             session_only: false,
             forced: false,
             last: Default::default(),
+            key: RefCell::new(None),
+            sealed: RefCell::new(None),
         };
         let Some(storage) = &store.storage else {
             return (store, Saved::default(), Some(Notice::NotSaved));
@@ -143,6 +158,25 @@ impl Store {
                 return (store, Saved::default(), Some(Notice::NotSaved));
             }
         };
+        if lock::is_sealed(&raw) {
+            // Encrypted: nothing to show until the passphrase opens it.
+            return match lock::check(&raw) {
+                Ok(()) => {
+                    store.last.replace(raw.clone());
+                    store.sealed.replace(Some(raw));
+                    (store, Saved::default(), None)
+                }
+                Err(lock::LockError::Newer(_)) => {
+                    store.read_only = true;
+                    let why = lock::check(&raw).err().map(|e| e.to_string()).unwrap_or_default();
+                    (store, Saved::default(), Some(Notice::Newer(why)))
+                }
+                Err(e) => {
+                    let notice = store.keep_aside(&raw, e.to_string());
+                    (store, Saved::default(), Some(notice))
+                }
+            };
+        }
         match decode(&raw) {
             Ok(saved) if store.session_only => {
                 // Written while the device asked to keep nothing (by a tab that had not heard
@@ -159,14 +193,159 @@ impl Store {
                 (store, Saved::default(), Some(Notice::Newer(e.to_string())))
             }
             Err(e) => {
-                let kept_as = format!("{}damaged-{}", store.prefix(), js_sys::Date::now() as u64);
-                if storage.set_item(&kept_as, &raw).is_err() {
-                    // No room for a copy: leave the original where it is and do not write over it.
-                    store.read_only = true;
-                }
-                (store, Saved::default(), Some(Notice::Corrupt { why: e.to_string(), kept_as }))
+                let notice = store.keep_aside(&raw, e.to_string());
+                (store, Saved::default(), Some(notice))
             }
         }
+    }
+
+    /// Keeps damaged stored text aside under a key of its own, and says so.
+    fn keep_aside(&mut self, raw: &str, why: String) -> Notice {
+        let kept_as = format!("{}damaged-{}", self.prefix(), js_sys::Date::now() as u64);
+        let copied = self.storage.as_ref().is_some_and(|s| s.set_item(&kept_as, raw).is_ok());
+        if !copied {
+            // No room for a copy: leave the original where it is and do not write over it.
+            self.read_only = true;
+        }
+        Notice::Corrupt { why, kept_as }
+    }
+
+    /// Keeps aside an envelope that the right passphrase opened but whose content could not be
+    /// read, and stops showing it: the lock stays, and the next save starts afresh.
+    pub fn keep_aside_sealed(&mut self, raw: &str, why: String) -> Notice {
+        let notice = self.keep_aside(raw, why);
+        self.last.replace(String::new());
+        notice
+    }
+
+    /// Whether a lock is set on this namespace (whether or not this tab is unlocked).
+    pub fn has_lock(&self) -> bool {
+        self.key.borrow().is_some() || self.sealed.borrow().is_some()
+    }
+
+    /// Whether a lock is set and this tab holds no key: nothing may be shown until it unlocks.
+    pub fn needs_unlock(&self) -> bool {
+        self.key.borrow().is_none() && self.sealed.borrow().is_some()
+    }
+
+    /// The lock's key, while this tab is unlocked.
+    pub fn key(&self) -> Option<lock::Key> {
+        self.key.borrow().clone()
+    }
+
+    /// Sets the lock's key (unlocked, a new lock, a new passphrase), or drops it (`None`: locked).
+    pub fn set_key(&self, key: Option<lock::Key>) {
+        self.key.replace(key);
+    }
+
+    /// The newest encrypted envelope: storage's when it holds one, else this tab's copy.
+    pub fn sealed_text(&self) -> Option<String> {
+        self.stored_text().filter(|t| lock::is_sealed(t)).or_else(|| self.sealed.borrow().clone())
+    }
+
+    /// What storage holds under the state key now (`None` when nothing, or nothing is stored).
+    pub fn stored_text(&self) -> Option<String> {
+        if self.session_only {
+            return None;
+        }
+        self.storage.as_ref()?.get_item(&Store::key_for(&self.namespace)).ok().flatten()
+    }
+
+    /// Whether storage still holds what this tab last read or wrote.
+    pub fn unchanged(&self, text: &Option<String>) -> bool {
+        text.as_deref().unwrap_or("") == self.last.borrow().as_str()
+    }
+
+    /// This tab opened `text` with its key: it is the newest state this tab knows. In
+    /// session-only mode it is removed from the device.
+    pub fn opened(&self, text: &str) {
+        self.sealed.replace(Some(text.to_owned()));
+        if self.session_only && !self.forced {
+            if let Some(storage) = &self.storage {
+                let _ = storage.remove_item(&Store::key_for(&self.namespace));
+            }
+        } else {
+            self.last.replace(text.to_owned());
+        }
+    }
+
+    /// Writes an encrypted envelope (keeping a copy in memory for unlocking). Fails with
+    /// [`Notice::SessionOnly`], writing nothing to storage, when another tab has meanwhile chosen
+    /// session-only mode.
+    pub fn write_sealed(&self, text: String) -> Result<(), Notice> {
+        self.sealed.replace(Some(text.clone()));
+        if !self.is_saving() {
+            return Ok(());
+        }
+        let Some(storage) = &self.storage else { return Ok(()) };
+        if chosen(&self.session_only_key()) {
+            return Err(Notice::SessionOnly);
+        }
+        storage
+            .set_item(&Store::key_for(&self.namespace), &text)
+            .map_err(|e| Notice::WriteFailed(describe(&e)))?;
+        self.last.replace(text);
+        Ok(())
+    }
+
+    /// Removes the lock: the key and the encrypted copy are dropped, and `saved` is written in
+    /// plain text again.
+    pub fn remove_lock(&self, saved: &mut Saved) -> Result<(), Notice> {
+        self.key.replace(None);
+        self.sealed.replace(None);
+        self.last.replace(String::new());
+        self.save(saved)
+    }
+
+    /// The storage key that tells every tab of the namespace to lock. It holds the time of
+    /// the last "Lock now" or idle lock, and nothing else.
+    pub fn lock_signal_key_for(namespace: &str) -> String {
+        format!("crisis-comms:{namespace}:lock-now")
+    }
+
+    /// The storage key of the device's idle time before locking, in minutes (a setting, not
+    /// content: kept in clear so that it holds before the first unlock).
+    pub fn idle_key_for(namespace: &str) -> String {
+        format!("crisis-comms:{namespace}:lock-idle")
+    }
+
+    /// The storage key of when any tab of the namespace last saw the user act, so that an idle
+    /// tab does not lock a tab in use. A time only, written at most once a minute.
+    pub fn activity_key_for(namespace: &str) -> String {
+        format!("crisis-comms:{namespace}:lock-active")
+    }
+
+    /// The namespace of this store.
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    /// A device setting or signal of this namespace (never content), when storage works.
+    pub fn device_get(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    /// Writes a device setting or signal (never content); ignored when storage does not work.
+    pub fn device_set(&self, key: &str, value: &str) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.set_item(key, value);
+        }
+    }
+
+    /// Another tab removed the lock (storage holds plain text again): this tab drops its key
+    /// and its encrypted copy, and reads `text` as what it last saw.
+    pub fn lock_removed_elsewhere(&self) {
+        self.key.replace(None);
+        self.sealed.replace(None);
+        self.last.replace(self.stored_text().unwrap_or_default());
+    }
+
+    /// Another tab wrote `text`, encrypted under a lock this tab cannot open (a new lock, or a
+    /// new passphrase): this tab drops its key and must be unlocked again.
+    pub fn sealed_elsewhere(&self, text: String) {
+        self.key.replace(None);
+        self.last.replace(text.clone());
+        self.sealed.replace(Some(text));
     }
 
     /// Whether changes are written to the device.
@@ -232,7 +411,8 @@ impl Store {
     /// [`Notice::SessionOnly`], writing nothing, when another tab or widget has meanwhile
     /// chosen session-only mode for this device.
     pub fn save(&self, saved: &mut Saved) -> Result<(), Notice> {
-        if !self.is_saving() {
+        // With a lock, nothing is written in plain text: the state goes through `write_sealed`.
+        if !self.is_saving() || self.has_lock() {
             return Ok(());
         }
         let Some(storage) = &self.storage else { return Ok(()) };
@@ -241,7 +421,7 @@ impl Store {
         }
         let key = Store::key_for(&self.namespace);
         if let Ok(Some(raw)) = storage.get_item(&key) {
-            if raw != *self.last.borrow() {
+            if raw != *self.last.borrow() && !lock::is_sealed(&raw) {
                 if let Ok(theirs) = decode(&raw) {
                     saved.merge(&theirs);
                 }
@@ -273,6 +453,9 @@ impl Store {
         for k in keys {
             LocalStorage::delete(&k);
         }
+        self.key.replace(None);
+        self.sealed.replace(None);
+        self.last.replace(String::new());
         Ok(())
     }
 }
@@ -291,6 +474,10 @@ pub enum Change {
     Forgotten,
     /// It turned session-only mode on or off for this device.
     SessionOnly(bool),
+    /// It saved encrypted state: to open with this tab's key, if it has the same lock.
+    Sealed(String),
+    /// It locked ("Lock now" or the idle lock): every tab locks.
+    Locked,
 }
 
 /// Listens for what other tabs write to `namespace`'s keys, until the returned value is dropped.
@@ -298,14 +485,20 @@ pub enum Change {
 pub fn watch(namespace: &str, on_change: impl Fn(Change) + 'static) -> Watch {
     let key = Store::key_for(namespace);
     let flag = Store::session_only_key_for(namespace);
+    let lock_signal = Store::lock_signal_key_for(namespace);
     let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
         let changed = ev.key();
         if changed.as_deref() == Some(flag.as_str()) {
             on_change(Change::SessionOnly(ev.new_value().is_some()));
+        } else if changed.as_deref() == Some(lock_signal.as_str()) {
+            if ev.new_value().is_some() {
+                on_change(Change::Locked);
+            }
         } else if changed.as_deref() == Some(key.as_str()) {
             match ev.new_value() {
                 None => on_change(Change::Forgotten),
                 // Text this release cannot read is left to the next load, which keeps it aside.
+                Some(text) if lock::is_sealed(&text) => on_change(Change::Sealed(text)),
                 Some(text) => {
                     if let Ok(theirs) = decode(&text) {
                         on_change(Change::Saved(theirs));

@@ -11,6 +11,7 @@ use crate::ui::decide::DecidePage;
 use crate::ui::focus::focus_heading;
 use crate::ui::labels::LabelsPage;
 use crate::ui::link::RouteLink;
+use crate::ui::lock::{self, LockNow, SetLock, UnlockPrompt};
 use crate::ui::notice::StorageNotice;
 use crate::ui::print::PrintPage;
 use crate::ui::records::RecordsPage;
@@ -28,6 +29,8 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     let state = AppState::new(&options.namespace, library, route, options.session_only);
     provide_context(state);
     state.follow_other_tabs(&options.namespace);
+    lock::install(state);
+    let lock_asked = options.lock;
     if options.hash_routing {
         sync_with_fragment(state.route);
     }
@@ -64,9 +67,24 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
                     .into_iter()
                     .map(|(route, words)| view! { <RouteLink route>{words}</RouteLink> })
                     .collect_view()}
+                <LockNow />
             </nav>
             <StorageNotice />
-            <main class="cc-main" node_ref=main>{page}</main>
+            // While locked, the unlock prompt is all there is: no page, no record, no value.
+            <main class="cc-main" node_ref=main>{move || if state.lock.locked.get() {
+                view! { <UnlockPrompt /> }.into_any()
+            } else if lock_asked && !state.lock.has_lock.get() {
+                view! {
+                    <div class="cc-page cc-lock-asked">
+                        <h1>"Choose a passphrase"</h1>
+                        <p>"This site asks that what this page keeps on this device be encrypted. Choose a passphrase: \
+                            the page asks for it each time it opens. Nothing can recover a forgotten passphrase."</p>
+                        <SetLock />
+                    </div>
+                }.into_any()
+            } else {
+                page()
+            }}</main>
         </div>
     }
 }

@@ -14,6 +14,7 @@ pub mod focus;
 pub mod item;
 pub mod labels;
 pub mod link;
+pub mod lock;
 pub mod note;
 pub mod notice;
 pub mod print;

@@ -16,6 +16,7 @@ use crate::ui::clipboard::copy_text;
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::focus::first_inside;
+use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
@@ -67,6 +68,7 @@ pub fn RecordsPage() -> impl IntoView {
                 <h2>"Archived"</h2>
                 <RecordList ids=archived />
             })}
+            <LockSection />
             <DeviceControls />
         </div>
     }
@@ -271,6 +273,12 @@ fn Backup() -> impl IntoView {
     let file_id = state.dom_id("import-file");
     let pending = RwSignal::new(None::<(Saved, ImportPreview)>);
     let message = RwSignal::new(String::new());
+    // An encrypted backup waiting for its passphrase.
+    let sealed = RwSignal::new(None::<String>);
+    let opened = move |imported: Saved| {
+        let preview = state.saved.with_untracked(|s| preview_import(s, &imported));
+        pending.set(Some((imported, preview)));
+    };
     let last = move || state.saved.with(|s| s.last_backup);
     let export = move |_| {
         let now = js_sys::Date::now();
@@ -290,6 +298,13 @@ fn Backup() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            if let Some(t) = text.as_ref().filter(|t| crate::store::lock::is_sealed(t)) {
+                pending.set(None);
+                message.set(String::new());
+                sealed.set(Some(t.clone()));
+                return;
+            }
+            sealed.set(None);
             match text.map(|t| decode(&t)) {
                 None => message.set("That file could not be read.".into()),
                 Some(Err(e)) => {
@@ -330,6 +345,15 @@ fn Backup() -> impl IntoView {
                 <input id=file_id.clone() class="cc-visually-hidden cc-import" type="file" accept=".json,application/json" on:change=choose />
                 <label for=file_id class="cc-button">"Import a backup…"</label>
             </p>
+            {move || state.lock.has_lock.get().then(|| view! {
+                <p class="cc-plain-warning">
+                    "The JSON backup is not encrypted: anyone who opens the file can read every record. \
+                     Export an encrypted backup instead, below."
+                </p>
+            })}
+            <EncryptedExport message />
+            <StorageKept />
+            <SealedImport sealed message on_open=opened />
             {move || pending.get().map(|(_, p)| view! {
                 <div class="cc-preview" role="alert">
                     <p>{format!(

@@ -10,6 +10,7 @@ use crate::content::Library;
 use crate::model::progress::Progress;
 use crate::model::saved::Saved;
 use crate::store::{self, Change, Notice, Store};
+use crate::ui::lock::{self, LockState};
 use crate::ui::route::Route;
 use crate::ui::time::default_record_name;
 
@@ -28,7 +29,9 @@ pub struct AppState {
     pub prefix: StoredValue<String>,
     /// True while nothing is written to storage (shared computers).
     pub session_only: RwSignal<bool>,
-    store: StoredValue<Store, LocalStorage>,
+    /// The passphrase lock as the interface shows it.
+    pub lock: LockState,
+    pub(crate) store: StoredValue<Store, LocalStorage>,
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
@@ -46,6 +49,7 @@ impl AppState {
             notice: RwSignal::new(notice),
             prefix: StoredValue::new(format!("cc{instance}-")),
             session_only: RwSignal::new(store.is_session_only()),
+            lock: LockState::new(&store),
             store: StoredValue::new_local(store),
         };
         if session_only {
@@ -77,7 +81,12 @@ impl AppState {
         let mut result = Ok(());
         self.saved.update(|s| {
             f(s);
-            result = self.store.with_value(|store| store.save(s));
+            if lock::sealing(self) {
+                // Encrypted saves are asynchronous; they are kept in order.
+                lock::queue_save(*self, s.clone());
+            } else {
+                result = self.store.with_value(|store| store.save(s));
+            }
         });
         match result {
             Ok(()) => {
@@ -112,6 +121,9 @@ impl AppState {
         if let Err(n) = result {
             self.notice.set(Some(n));
         }
+        if !on && lock::sealing(self) {
+            lock::queue_save(*self, self.saved.get_untracked());
+        }
     }
 
     /// Shows session-only mode as the store has it.
@@ -140,6 +152,7 @@ impl AppState {
     pub fn forget_everything(&self) -> Result<(), Notice> {
         self.store.with_value(Store::forget_everything)?;
         self.saved.set(Saved::default());
+        self.lock.refresh(self);
         Ok(())
     }
 
@@ -152,15 +165,17 @@ impl AppState {
     /// unmounted.
     pub fn follow_other_tabs(self, namespace: &str) {
         let state = self;
-        let watch = store::watch(namespace, move |change| match change {
-            Change::SessionOnly(on) => state.set_session_only_here(on),
+        let watch = store::watch(namespace, move |change| match lock::follow(state, change) {
+            None => {}
+            Some(Change::SessionOnly(on)) => state.set_session_only_here(on),
             // While session-only, this tab keeps to itself what it shows.
             _ if state.session_only.get_untracked() => {}
-            Change::Forgotten => {
+            Some(Change::Forgotten) => {
                 state.saved.set(Saved::default());
                 state.notice.set(Some(Notice::ForgottenElsewhere));
             }
-            Change::Saved(theirs) => state.saved.update(|s| s.merge(&theirs)),
+            Some(Change::Saved(theirs)) => state.saved.update(|s| s.merge(&theirs)),
+            Some(Change::Sealed(_) | Change::Locked) => {}
         });
         let watch = StoredValue::new_local(Some(watch));
         on_cleanup(move || watch.update_value(|w| drop(w.take())));
