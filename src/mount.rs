@@ -6,6 +6,9 @@ use std::any::Any;
 use wasm_bindgen::prelude::*;
 
 use crate::content::Library;
+use crate::model::channels::ProjectChannel;
+use crate::model::decide::{Archive, Readers};
+use crate::model::tlp::Tlp;
 use crate::ui::app::App;
 
 /// Options accepted by [`mount`]. Unknown keys and wrong types are refused with a message.
@@ -28,6 +31,9 @@ pub struct Options {
     pub shadow: bool,
     /// `system` (follow the device), `light` or `dark`.
     pub theme: String,
+    /// The project's own channels, each `{ name, readers, archive, label }`: shown beside those
+    /// kept on the device, checked before a message is copied or logged for one of them.
+    pub channels: Vec<ProjectChannel>,
     /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
@@ -45,6 +51,7 @@ impl Default for Options {
             lock: false,
             shadow: false,
             theme: "system".to_owned(),
+            channels: Vec::new(),
             hash_routing: false,
         }
     }
@@ -52,8 +59,17 @@ impl Default for Options {
 
 impl Options {
     /// The option names accepted from JavaScript.
-    pub const KEYS: &'static [&'static str] =
-        &["namespace", "view", "scenarios", "checklists", "sessionOnly", "shadow", "theme", "lock"];
+    pub const KEYS: &'static [&'static str] = &[
+        "namespace",
+        "view",
+        "scenarios",
+        "checklists",
+        "sessionOnly",
+        "shadow",
+        "theme",
+        "lock",
+        "channels",
+    ];
 
     /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults, and so
     /// does an option left out or given as `undefined` or `null`.
@@ -89,6 +105,10 @@ impl Options {
                 _ => String::new(),
             };
             let value = js_sys::Reflect::get(object, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
+            if key == "channels" && js_sys::Array::is_array(&value) {
+                // Inside the list, serde's own words say what is wrong, with the place.
+                return format!("crisis-comms: invalid options: {e}");
+            }
             wrong_type(&key, &value)
         })?;
         let d = Options::default();
@@ -101,6 +121,21 @@ impl Options {
             lock: given.lock.unwrap_or(d.lock),
             shadow: given.shadow.unwrap_or(d.shadow),
             theme: given.theme.unwrap_or(d.theme),
+            channels: given
+                .channels
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(n, c)| ProjectChannel {
+                    id: format!("site-{}", n + 1),
+                    name: c.name,
+                    readers: c.readers,
+                    archive: c.archive,
+                    label: c.label,
+                    changed: 0.0,
+                    removed: None,
+                })
+                .collect(),
             hash_routing: d.hash_routing,
         };
         o.validate()?;
@@ -129,6 +164,9 @@ impl Options {
                 "crisis-comms: invalid options: scenarios: there is no built-in checklist `{unknown}`"
             ));
         }
+        if let Some(c) = self.channels.iter().find(|c| c.name.trim().is_empty()) {
+            return Err(format!("crisis-comms: invalid options: channels: channel {} has no name", c.id));
+        }
         let ok = !self.namespace.is_empty()
             && self.namespace.len() <= 64
             && self.namespace.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
@@ -156,12 +194,24 @@ struct Given {
     lock: Option<bool>,
     shadow: Option<bool>,
     theme: Option<String>,
+    channels: Option<Vec<GivenChannel>>,
+}
+
+/// One channel of the `channels` option; every member is required and no other is accepted.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GivenChannel {
+    name: String,
+    readers: Readers,
+    archive: Archive,
+    label: Tlp,
 }
 
 /// The message for option `key` given a value of the wrong type.
 fn wrong_type(key: &str, value: &JsValue) -> String {
     let expected = match key {
         "scenarios" | "checklists" => "a list of strings",
+        "channels" => "a list of channels, each { name, readers, archive, label }",
         "sessionOnly" | "shadow" | "lock" => "true or false",
         _ => "a string",
     };

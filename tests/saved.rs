@@ -4,9 +4,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use crisis_comms::model::assess::Answer;
+use crisis_comms::model::audience::Audience;
 use crisis_comms::model::checklist::Shape;
+use crisis_comms::model::decide::{Archive, Readers};
 use crisis_comms::model::progress::{ItemState, KeptDecision, Progress, Status};
 use crisis_comms::model::saved::{decode, encode, encode_pretty, Record, Saved, VERSION};
+use crisis_comms::model::timeline::Entry;
+use crisis_comms::model::timeline::{last_told, How, Promise};
 use crisis_comms::model::tlp::Tlp;
 use proptest::prelude::*;
 
@@ -57,6 +61,38 @@ fn version_3_keeps_the_label_decisions_with_the_record() {
 }
 
 #[test]
+fn version_4_keeps_the_communications_log_and_the_projects_channels() {
+    let saved = decode(&fixture("saved-v4.json")).expect("v4 reads");
+    let t = &saved.records["r19ab2c3d4e5"].progress.timeline;
+    assert_eq!(t.len(), 3);
+    assert_eq!(t[0].how, How::Copied);
+    assert_eq!(t[0].template.as_deref(), Some("holding-statement"));
+    assert_eq!(t[0].audience, [Audience::Public]);
+    assert_eq!(t[0].channel, "The forum");
+    assert_eq!(t[1].note, "Called the two maintainers.");
+    assert_eq!(t[1].corrected, Some(1_764_000_500_000.0));
+    assert!(t[2].removed.is_some());
+    // The public was promised an update at 1,764,003,600,000 ms.
+    let public =
+        |now| last_told(t, now).into_iter().find(|x| x.audience == Audience::Public).unwrap().promise;
+    assert_eq!(public(1_764_003_000_000.0), Some(Promise::Due(1_764_003_600_000.0)));
+    assert_eq!(public(1_764_004_000_000.0), Some(Promise::Overdue(1_764_003_600_000.0)));
+    let forum = &saved.channels["c1"];
+    assert_eq!((forum.readers, forum.archive, forum.label), (Readers::Anyone, Archive::Public, Tlp::Clear));
+    assert!(!forum.check(Tlp::Amber).fits);
+    assert_eq!(decode(&encode(&saved)), Ok(saved));
+}
+
+#[test]
+fn versions_before_4_read_with_an_empty_log_and_no_channels() {
+    for v in 1..4 {
+        let saved = decode(&fixture(&format!("saved-v{v}.json"))).expect("reads");
+        assert!(saved.channels.is_empty());
+        assert!(saved.records.values().all(|r| r.progress.timeline.is_empty()), "version {v}");
+    }
+}
+
+#[test]
 fn every_fixture_version_up_to_the_current_one_exists() {
     for v in 1..=VERSION {
         assert!(decode(&fixture(&format!("saved-v{v}.json"))).is_ok(), "fixture for version {v}");
@@ -100,14 +136,41 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map("[a-z-]{1,8}", label(), 0..3),
         prop::option::of(prop::sample::select(Shape::ALL.to_vec())),
         prop::collection::vec(decision(), 0..3),
+        prop::collection::vec(entry(), 0..3),
     )
-        .prop_map(|(items, values, label, template_labels, shape, decisions)| Progress {
+        .prop_map(|(items, values, label, template_labels, shape, decisions, timeline)| Progress {
             items: items.into_iter().collect(),
             values: values.into_iter().collect(),
             label,
             template_labels: template_labels.into_iter().collect(),
             shape,
             decisions,
+            timeline,
+        })
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    (
+        "e[0-9a-f]{1,8}",
+        time(),
+        prop::sample::select(vec![How::Copied, How::Message, How::Call, How::Meeting]),
+        prop::collection::vec(prop::sample::select(Audience::ALL.to_vec()), 0..3),
+        label(),
+        any::<String>(),
+        prop::option::of(time()),
+        prop::option::of(time()),
+    )
+        .prop_map(|(id, at, how, audience, label, note, next_update, removed)| Entry {
+            id,
+            at,
+            how,
+            audience,
+            label,
+            note,
+            next_update,
+            removed,
+            changed: at,
+            ..Entry::default()
         })
 }
 

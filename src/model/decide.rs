@@ -719,8 +719,10 @@ impl Channel {
     }
 }
 
-/// Who can join the channel or read what is said in it now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Who can join the channel or read what is said in it now. Kept as its keyword (`anyone`,
+/// `members`, `governance`, `named`) with the project's own channels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Readers {
     /// Anyone can join or read it, including anyone who signs up.
     Anyone,
@@ -732,8 +734,10 @@ pub enum Readers {
     Named,
 }
 
-/// Who can read what was said later, in its archives or history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Who can read what was said later, in its archives or history. Kept as its keyword (`none`,
+/// `members`, `public`, `not-sure`) with the project's own channels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Archive {
     /// Nothing is kept.
     None,

@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod audience;
+pub mod channels;
 pub mod checklist;
 pub mod decide;
 pub mod export;
@@ -14,4 +15,5 @@ pub mod progress;
 pub mod saved;
 pub mod search;
 pub mod template;
+pub mod timeline;
 pub mod tlp;

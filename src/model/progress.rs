@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::assess::Answer;
 use super::checklist::{Scenario, Section, Shape};
 use super::map::Map;
+use super::timeline::Entry;
 use super::tlp::Tlp;
 
 /// Where an item stands. "Not applicable" is a decision, distinct from "done".
@@ -74,6 +75,9 @@ pub struct Progress {
     /// Labels chosen with the label framework for this record or its templates, with why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<KeptDecision>,
+    /// The communications log: who was told what, and when (stored version 4).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<Entry>,
 }
 
 /// A label chosen with the label framework and put on a record or one of its templates, kept
@@ -117,6 +121,7 @@ pub static EMPTY: Progress = Progress {
     template_labels: Map::new(),
     shape: None,
     decisions: Vec::new(),
+    timeline: Vec::new(),
 };
 
 impl Progress {

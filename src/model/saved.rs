@@ -10,18 +10,21 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::channels::{self, ProjectChannel};
 use super::checklist::Scenario;
 use super::map::Map;
 use super::order;
 use super::progress::{Progress, Tally, EMPTY};
+use super::timeline;
 use super::tlp::Tlp;
 
 /// The envelope's format name.
 pub const FORMAT: &str = "crisis-comms";
 /// The envelope version this release writes. Version 1 kept one progress per scenario;
 /// version 2 keeps named records; version 3 adds the label decisions kept with a record (a
-/// release that knows only version 2 would drop them, so it must not write version 3 data).
-pub const VERSION: u32 = 3;
+/// release that knows only version 2 would drop them, so it must not write version 3 data);
+/// version 4 adds each record's communications log and the project's own channels.
+pub const VERSION: u32 = 4;
 
 /// One checklist or stress test in progress: named, labelled, dated. A member missing from the
 /// stored form reads as its default.
@@ -65,6 +68,9 @@ pub struct Saved {
     pub deleted: Map<f64>,
     /// When the last JSON backup was exported.
     pub last_backup: Option<f64>,
+    /// The project's own channels, kept on this device, by id (version 4).
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub channels: Map<ProjectChannel>,
 }
 
 impl Saved {
@@ -155,6 +161,7 @@ impl Saved {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+        channels::merge(&mut self.channels, &other.channels);
     }
 }
 
@@ -189,6 +196,8 @@ fn keep_from_older(newer: &mut Record, older: &Record) {
     }
     order::sort_by(&mut newer.progress.decisions, |a, b| a.decided_at.total_cmp(&b.decided_at).is_lt());
     let p = &mut newer.progress;
+    // Every entry of both logs; of an entry in both, its latest change.
+    timeline::merge(&mut p.timeline, &older.progress.timeline);
     for (key, value) in &older.progress.values {
         p.values.get_or_insert_with(key, || value.clone());
     }
@@ -298,8 +307,9 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
     }
     match version {
         1 => Ok(migrate_v1(read_data::<V1>(text)?.progress)),
-        // Version 2 is version 3 without decisions, which read as none.
-        2 | VERSION => read_data(text),
+        // Version 2 is version 3 without decisions, which read as none; version 3 is version 4
+        // without logs and channels, which read as empty.
+        2 | 3 | VERSION => read_data(text),
         0 => Err(DecodeError::Corrupt("version 0 does not exist".to_owned())),
         newer => Err(DecodeError::Newer(newer)),
     }
@@ -385,6 +395,7 @@ pub fn apply_import(stored: &mut Saved, imported: Saved) {
             }
         }
     }
+    channels::merge(&mut stored.channels, &imported.channels);
 }
 
 #[cfg(test)]
@@ -475,7 +486,7 @@ mod tests {
         assert_eq!(
             encode(&saved),
             format!(
-                r#"{{"format":"crisis-comms","version":3,"data":{{"records":{{"{id}":{{"id":"{id}","name":"","scenario":"account-compromise","scenario_version":{},"created":5.0,"updated":5.0,"archived":false,"progress":{{"items":{{"reach-owner":{{"status":"open","changed_at":6.0}}}}}}}}}},"current":{{"account-compromise":"{id}"}},"deleted":{{}},"last_backup":null}}}}"#,
+                r#"{{"format":"crisis-comms","version":4,"data":{{"records":{{"{id}":{{"id":"{id}","name":"","scenario":"account-compromise","scenario_version":{},"created":5.0,"updated":5.0,"archived":false,"progress":{{"items":{{"reach-owner":{{"status":"open","changed_at":6.0}}}}}}}}}},"current":{{"account-compromise":"{id}"}},"deleted":{{}},"last_backup":null}}}}"#,
                 scenario().version
             )
         );
@@ -524,6 +535,47 @@ mod tests {
             let labels: Vec<Tlp> = m.records[&id].progress.decisions.iter().map(|d| d.label).collect();
             assert_eq!(labels, [Tlp::Red, Tlp::Amber]);
         }
+    }
+
+    #[test]
+    fn two_tabs_logging_at_once_and_a_backup_keep_every_entry() {
+        use crate::model::audience::Audience;
+        use crate::model::timeline::{self, Entry};
+        let told = |id: &str, at: f64, a: Audience| Entry {
+            id: id.into(),
+            at,
+            audience: vec![a],
+            label: Tlp::Amber,
+            changed: at,
+            ..Entry::default()
+        };
+        let mut base = Saved::default();
+        let id = base.start_record(&scenario(), "Incident", 1.0);
+        let (mut a, mut b) = (base.clone(), base.clone());
+        timeline::log(
+            &mut a.records.get_mut(&id).unwrap().progress.timeline,
+            told("e1", 10.0, Audience::Downstream),
+        );
+        a.records.get_mut(&id).unwrap().updated = 10.0;
+        timeline::log(
+            &mut b.records.get_mut(&id).unwrap().progress.timeline,
+            told("e2", 10.0, Audience::Public),
+        );
+        b.records.get_mut(&id).unwrap().updated = 11.0;
+        let (mut m1, mut m2) = (a.clone(), b.clone());
+        m1.merge(&b);
+        m2.merge(&a);
+        assert_eq!(m1.records[&id].progress.timeline, m2.records[&id].progress.timeline);
+        assert_eq!(m1.records[&id].progress.timeline.len(), 2);
+        // A backup made before either entry brings back nothing removed and drops nothing.
+        let mut here = m1.clone();
+        timeline::remove(&mut here.records.get_mut(&id).unwrap().progress.timeline, "e1", 20.0);
+        here.records.get_mut(&id).unwrap().updated = 20.0;
+        apply_import(&mut here, a);
+        let t = &here.records[&id].progress.timeline;
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.iter().find(|e| e.id == "e1").unwrap().removed, Some(20.0), "the removal stays");
+        assert!(decode(&encode(&here)).unwrap() == here);
     }
 
     #[test]

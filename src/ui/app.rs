@@ -28,6 +28,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
         if fragment.len() > 2 { Route::from_fragment(&fragment) } else { Route::from_view(&options.view) };
     let state = AppState::new(&options.namespace, library, route, options.session_only);
     provide_context(state);
+    provide_context(crate::ui::channels::SiteChannels(std::sync::Arc::new(options.channels.clone())));
     state.follow_other_tabs(&options.namespace);
     lock::install(state);
     let lock_asked = options.lock;

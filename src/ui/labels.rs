@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::decide::{check_channel, marking, received, Channel};
 use crate::model::tlp::Tlp;
+use crate::ui::channels::{channels, ProjectChannels};
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -115,6 +116,7 @@ pub fn LabelsPage() -> impl IntoView {
                 {move || received(got.get()).into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
             </ul>
             <ChannelCheck label=None />
+            <ProjectChannels />
         </div>
     }
 }
@@ -127,6 +129,9 @@ pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
     let channel_id = state.dom_id(&format!("channel-{}", label.map_or("any", |l| l.slug())));
     let label_id = state.dom_id("channel-label");
     let channel = RwSignal::new(None::<Channel>);
+    // One of the project's own channels, by id, when one is chosen instead of a kind.
+    let own = RwSignal::new(None::<String>);
+    let list = Memo::new(move |_| channels(state));
     let chosen = RwSignal::new(label.unwrap_or(Tlp::Green));
     let label_picker = label.is_none().then(|| {
         view! {
@@ -149,16 +154,25 @@ pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
                 <select id=channel_id class="cc-channel" on:change=move |ev| {
                     let key = event_target_value(&ev);
                     channel.set(Channel::ALL.into_iter().find(|c| c.key() == key));
+                    own.set(key.strip_prefix("project:").map(str::to_owned));
                 }>
                     <option value="">"Choose…"</option>
                     {Channel::ALL.into_iter().map(|c| view! { <option value=c.key()>{c.title()}</option> }).collect_view()}
+                    {move || list.with(|l| !l.is_empty()).then(|| view! {
+                        <optgroup label="Your project's channels">
+                            {list.get().into_iter().map(|c| view! { <option value=format!("project:{}", c.id)>{c.name}</option> }).collect_view()}
+                        </optgroup>
+                    })}
                 </select>
             </p>
             <p class="cc-channel-verdict" role="status">
-                {move || channel.get().map(|c| {
-                    let check = check_channel(c, chosen.get());
-                    view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{check.why}</span> }
-                })}
+                {move || {
+                    let label = chosen.get();
+                    let project = own.get().and_then(|id| list.with(|l| l.iter().find(|c| c.id == id).map(|c| c.check(label))));
+                    project.or_else(|| channel.get().map(|c| check_channel(c, label))).map(|check| {
+                        view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{check.why}</span> }
+                    })
+                }}
             </p>
         </div>
     }

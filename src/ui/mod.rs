@@ -5,6 +5,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cells;
+pub mod channels;
 pub mod choice;
 pub mod clipboard;
 pub mod confirm;
@@ -26,4 +27,5 @@ pub mod stress;
 pub mod templates;
 pub mod text;
 pub mod time;
+pub mod timeline;
 pub mod tlp_badge;

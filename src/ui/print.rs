@@ -18,11 +18,15 @@ use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
+use crate::ui::timeline::{limit_options, PrintedLog};
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]
 pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The whole record, or its communications log up to a label.
+    let log_only = RwSignal::new(None::<Tlp>);
+    let what_id = state.dom_id("print-what");
     let (record_name, progress, copy) =
         state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
             (false, Some(r)) => (r.name.clone(), r.progress.clone(), CopyLabel::of(&scenario, r)),
@@ -33,6 +37,24 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
     let label = copy.label;
     let printed = local_time(js_sys::Date::now());
     let back = Route::Scenario(scenario.id.clone());
+    let log_name = if record_name.is_empty() { scenario.title.clone() } else { record_name.clone() };
+    let log_choice = (!blank).then(|| {
+        view! {
+            <label for=what_id.clone()>" What to print: "</label>
+            <select id=what_id class="cc-print-what" on:change=move |ev| {
+                log_only.set(event_target_value(&ev).parse().ok())
+            }>
+                <option value="record" selected>"The whole record"</option>
+                <optgroup label="The communications log">{limit_options(None)}</optgroup>
+            </select>
+        }
+    });
+    let (sc, log) = (scenario.clone(), progress.timeline.clone());
+    let printed_log = move || {
+        log_only.get().map(|limit| {
+            view! { <PrintedLog scenario=sc.clone() name=log_name.clone() log=log.clone() limit /> }
+        })
+    };
     let title = if blank {
         format!("{} (blank)", scenario.title)
     } else if record_name.is_empty() {
@@ -149,8 +171,11 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                 <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
                 " "
                 <RouteLink route=back>"Back to the checklist"</RouteLink>
+                {log_choice}
                 <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
             </p>
+            {printed_log}
+            <div class="cc-print-record" hidden=move || log_only.with(Option::is_some)>
             <PrintFrame label>
                     <h1>{title}</h1>
                     <p class="cc-print-facts">
@@ -163,6 +188,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
                     {messages}
                     {decisions}
             </PrintFrame>
+            </div>
         </div>
     }
 }

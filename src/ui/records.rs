@@ -17,9 +17,11 @@ use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::focus::first_inside;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
+use crate::ui::offline::OfflineCopy;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
+use crate::ui::timeline::RecordDue;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The records page.
@@ -70,6 +72,7 @@ pub fn RecordsPage() -> impl IntoView {
             })}
             <LockSection />
             <DeviceControls />
+            <OfflineCopy />
         </div>
     }
 }
@@ -240,6 +243,7 @@ fn RecordRow(id: String) -> impl IntoView {
             <p class="cc-meta">
                 {title} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
                 " · started " {local_time(created)} " · changed " {updated}
+                <RecordDue id=id.clone() />
             </p>
             <p class="cc-actions">
                 <span id=about.clone() hidden>{read(|s| s.name.clone())}</span>

@@ -14,6 +14,7 @@ use crate::ui::state::AppState;
 use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
 use crate::ui::time::{default_record_name, local_time};
+use crate::ui::timeline::TimelineSection;
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The page of one scenario.
@@ -104,6 +105,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             <RecordBar scenario=scenario.clone() />
             {sections}
             {(!scenario.templates.is_empty()).then(|| view! { <Templates scenario=scenario.clone() /> })}
+            <TimelineSection scenario=scenario.clone() />
             {(!scenario.references.is_empty()).then(|| view! {
                 <section class="cc-references">
                     <h2>"Sources and further reading"</h2>

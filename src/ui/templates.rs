@@ -6,10 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::audience::titles;
+use crate::model::channels::ProjectChannel;
 use crate::model::checklist::{Scenario, Template};
+use crate::model::parse::placeholder_names;
 use crate::model::template::compose;
+use crate::model::timeline::How;
+use crate::ui::channels::{ChannelSelect, ChannelWarning};
 use crate::ui::clipboard::copy_text;
 use crate::ui::state::AppState;
+use crate::ui::timeline::{log_entry, new_entry, now, parse_local};
 use crate::ui::tlp_badge::TlpBadge;
 
 /// The templates part of a scenario page.
@@ -91,7 +96,16 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
         state.saved.with(|s| compose(&t, label, &s.progress_or_empty(&sid).values))
     });
     let copied = RwSignal::new(String::new());
-    let copy = move |_| {
+    // Where it goes and the next update it promises, for the log; a warning first when the
+    // channel cannot carry the label.
+    let send_channel = RwSignal::new(None::<ProjectChannel>);
+    let next = RwSignal::new(String::new());
+    let warning = RwSignal::new(None::<String>);
+    let promises = placeholder_names(&template.subject)
+        .chain(placeholder_names(&template.body))
+        .any(|n| n == "next-update");
+    let (sid, t) = (scenario_id.clone(), template.clone());
+    let copy_and_log = move || {
         let text = composed.get_untracked().message();
         copy_text(
             text,
@@ -99,7 +113,22 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
             "Copied, with its label.".to_owned(),
             "Could not copy: select the message above and copy it by hand.",
         );
+        let mut entry = new_entry(now(), How::Copied, t.audience.clone(), label.get_untracked());
+        entry.template = Some(t.id.clone());
+        entry.channel =
+            send_channel.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+        entry.next_update = parse_local(&next.get_untracked());
+        log_entry(state, &sid, entry);
     };
+    let copy = {
+        let copy_and_log = copy_and_log.clone();
+        move |_| match send_channel.with_untracked(|c| c.as_ref().map(|c| c.check(label.get_untracked()))) {
+            Some(check) if !check.fits => warning.set(Some(check.why)),
+            _ => copy_and_log(),
+        }
+    };
+    let channel_id = state.dom_id(&format!("channel-{}", template.id));
+    let next_id = state.dom_id(&format!("next-{}", template.id));
     let channel = (!template.channel.is_empty()).then(|| view! { " · Where: " {template.channel.clone()} });
     view! {
         <article class="cc-template" data-template=template.id.clone() aria-labelledby=heading.clone()>
@@ -116,6 +145,18 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
                 })
             }}
             <pre class="cc-message" tabindex="0">{move || composed.get().message()}</pre>
+            <p class="cc-send-to">
+                <label for=channel_id.clone()>"Sending it through: "</label>
+                <ChannelSelect id=channel_id class="cc-template-channel" chosen=send_channel />
+            </p>
+            {promises.then(|| view! {
+                <p class="cc-send-next">
+                    <label for=next_id.clone()>"It promises the next update by (for the reminder): "</label>
+                    <input id=next_id class="cc-template-next" type="datetime-local" prop:value=move || next.get()
+                        on:input=move |ev| next.set(event_target_value(&ev)) />
+                </p>
+            })}
+            <ChannelWarning why=warning go="Copy it anyway" on_go=move || copy_and_log() />
             <p class="cc-copy-row">
                 <button type="button" class="cc-button" on:click=copy>"Copy message"</button>
                 " "

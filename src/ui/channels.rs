@@ -1,0 +1,208 @@
+//! The project's own channels: those an embedding site gives (the `channels` mount option) and
+//! those kept on this device, edited here; a picker for them; and the warning shown before a
+//! message goes to a channel that cannot carry its label.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::channels::{in_use, ProjectChannel, ARCHIVES, READERS};
+use crate::model::decide::{Archive, Readers};
+use crate::model::tlp::Tlp;
+use crate::ui::confirm::ConfirmButton;
+use crate::ui::state::AppState;
+use crate::ui::timeline::{now, random};
+use crate::ui::tlp_badge::TlpBadge;
+
+/// The channels the embedding site gave, provided as context by the root.
+#[derive(Clone, Default)]
+pub struct SiteChannels(pub Arc<Vec<ProjectChannel>>);
+
+/// Every channel in use: the site's, then this device's, removed ones left out.
+pub fn channels(state: AppState) -> Vec<ProjectChannel> {
+    let site = use_context::<SiteChannels>().unwrap_or_default();
+    state.saved.with(|s| in_use(&site.0, &s.channels).into_iter().cloned().collect())
+}
+
+/// A `<select>` of the channels in use, with "not said" first; sets `chosen`.
+#[component]
+pub fn ChannelSelect(
+    id: String,
+    class: &'static str,
+    chosen: RwSignal<Option<ProjectChannel>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let site = use_context::<SiteChannels>().unwrap_or_default();
+    let list = Memo::new(move |_| channels(state));
+    view! {
+        <select id=id class=class on:change=move |ev| {
+            let key = event_target_value(&ev);
+            chosen.set(list.with_untracked(|l| l.iter().find(|c| c.id == key).cloned()));
+        }>
+            <option value="">"Not said"</option>
+            {move || list.get().into_iter().map(|c| {
+                let from_site = site.0.iter().any(|s| s.id == c.id);
+                let selected = chosen.with_untracked(|x| x.as_ref().is_some_and(|x| x.id == c.id));
+                let words = format!("{} (carries {} or looser{})", c.name, c.carries(), if from_site { ", from this site" } else { "" });
+                view! { <option value=c.id.clone() selected=selected>{words}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// A warning shown before a message goes to a channel that cannot carry its label: `why`, a
+/// button that goes ahead anyway and one that stops.
+#[component]
+pub fn ChannelWarning(
+    why: RwSignal<Option<String>>,
+    go: &'static str,
+    #[prop(into)] on_go: Callback<()>,
+) -> impl IntoView {
+    move || {
+        why.get().map(|text| {
+            view! {
+                <div class="cc-channel-warning" role="alert">
+                    <p>{text}</p>
+                    <p>
+                        <button type="button" class="cc-button cc-danger cc-go-anyway" on:click=move |_| {
+                            why.set(None);
+                            on_go.run(());
+                        }>{go}</button>
+                        " "
+                        <button type="button" class="cc-button cc-stop" on:click=move |_| why.set(None)>"Stop, and choose again"</button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The project's channels, and a form to add one.
+#[component]
+pub fn ProjectChannels() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let site = use_context::<SiteChannels>().unwrap_or_default();
+    let list = Memo::new(move |_| channels(state));
+    let (name_id, readers_id, archive_id, label_id) = (
+        state.dom_id("ch-name"),
+        state.dom_id("ch-readers"),
+        state.dom_id("ch-archive"),
+        state.dom_id("ch-label"),
+    );
+    let name = RwSignal::new(String::new());
+    let readers = RwSignal::new(Readers::Members);
+    let archive = RwSignal::new(Archive::Members);
+    let label = RwSignal::new(Tlp::Green);
+    let said = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            said.set("Give the channel a name first.".into());
+            return;
+        }
+        let at = now();
+        let channel = ProjectChannel {
+            id: format!("c{:x}-{:08x}", at as u64, random()),
+            name: n.clone(),
+            readers: readers.get_untracked(),
+            archive: archive.get_untracked(),
+            label: label.get_untracked(),
+            changed: at,
+            removed: None,
+        };
+        let carries = channel.carries();
+        state.change(|s| {
+            s.channels.insert(channel.id.clone(), channel);
+        });
+        name.set(String::new());
+        said.set(if carries == label.get_untracked() {
+            format!("Added “{n}”.")
+        } else {
+            format!("Added “{n}”. Who can read it allows {carries} at most, so it carries no stricter label than that.")
+        });
+    };
+    let rows = move || {
+        list.get()
+            .into_iter()
+            .map(|c| {
+                let from_site = site.0.iter().any(|s| s.id == c.id);
+                let readers = READERS.iter().find(|r| r.0 == c.readers).map_or("", |r| r.2);
+                let archive = ARCHIVES.iter().find(|a| a.0 == c.archive).map_or("", |a| a.2);
+                let id = c.id.clone();
+                let remove = move || {
+                    let id = id.clone();
+                    state.change(|s| {
+                        if let Some(c) = s.channels.get_mut(&id) {
+                            c.removed = Some(now());
+                            c.changed = now();
+                        }
+                    });
+                };
+                view! {
+                    <li class="cc-project-channel" data-channel=c.id.clone()>
+                        <strong>{c.name.clone()}</strong>
+                        " — carries " <TlpBadge tlp=c.carries() /> " or looser · " {readers} " · archives: " {archive}
+                        {if from_site {
+                            view! { " · given by this site" }.into_any()
+                        } else {
+                            view! {
+                                " "
+                                <ConfirmButton ask="Remove…" question="Remove this channel from the list?" yes="Yes, remove it" no="Keep it" on_yes=remove />
+                            }
+                            .into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="cc-project-channels">
+            <h2>"Your project's channels"</h2>
+            <p>
+                "List the channels your project uses and the strictest label each may carry. The message templates and "
+                "the communications log warn you before a message goes to a channel that cannot carry its label. The "
+                "list is kept in this browser."
+            </p>
+            <ul class="cc-channel-list">{rows}</ul>
+            <form class="cc-channel-form" on:submit=add>
+                <p>
+                    <label for=name_id.clone()>"Name: "</label>
+                    <input id=name_id class="cc-ch-name" type="text" autocomplete="off" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </p>
+                <p>
+                    <label for=readers_id.clone()>"Who can read it: "</label>
+                    <select id=readers_id class="cc-ch-readers" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        if let Some(r) = READERS.iter().find(|r| r.1 == key) { readers.set(r.0) }
+                    }>
+                        {READERS.iter().map(|r| view! { <option value=r.1 selected=r.0 == Readers::Members>{r.2}</option> }).collect_view()}
+                    </select>
+                </p>
+                <p>
+                    <label for=archive_id.clone()>"Its archives: "</label>
+                    <select id=archive_id class="cc-ch-archive" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        if let Some(a) = ARCHIVES.iter().find(|a| a.1 == key) { archive.set(a.0) }
+                    }>
+                        {ARCHIVES.iter().map(|a| view! { <option value=a.1 selected=a.0 == Archive::Members>{a.2}</option> }).collect_view()}
+                    </select>
+                </p>
+                <p>
+                    <label for=label_id.clone()>"The strictest label it may carry: "</label>
+                    <select id=label_id class="cc-ch-label" on:change=move |ev| {
+                        if let Ok(t) = event_target_value(&ev).parse() { label.set(t) }
+                    }>
+                        {Tlp::ALL.into_iter().map(|t| view! { <option value=t.as_str() selected=t == Tlp::Green>{t.as_str()}</option> }).collect_view()}
+                    </select>
+                </p>
+                <p>
+                    <button type="submit" class="cc-button cc-ch-add">"Add the channel"</button>
+                    " " <span role="status" class="cc-ch-said">{move || said.get()}</span>
+                </p>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,483 @@
+//! The communications log of a checklist's record: who was told what and when, per audience
+//! with the next update promised (due, then overdue), the entries with their corrections and
+//! removals, a form to log a call, a meeting or a message sent elsewhere, and the log as
+//! Markdown or print, whole or for a wider audience.
+//!
+//! Time is read through [`now`]: the system clock, or the number a test put in
+//! `window.crisisCommsClock` (documented in `docs/embedding.md`), so a promise can be seen to
+//! turn overdue without waiting for it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::model::audience::{titles, Audience};
+use crate::model::channels::ProjectChannel;
+use crate::model::checklist::Scenario;
+use crate::model::timeline::{
+    self, copy_label, entry_id, last_told, left_out, most_pressing, timeline_markdown, up_to, what, Entry,
+    How, Promise,
+};
+use crate::model::tlp::Tlp;
+use crate::ui::channels::{ChannelSelect, ChannelWarning};
+use crate::ui::confirm::ConfirmButton;
+use crate::ui::download::{download, safe_file_name};
+use crate::ui::link::RouteLink;
+use crate::ui::print::PrintFrame;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+use crate::ui::time::local_time;
+use crate::ui::tlp_badge::TlpBadge;
+
+/// The window property a test may set to a time, in milliseconds since the Unix epoch, that
+/// the app then reads instead of the system clock.
+pub const TEST_CLOCK: &str = "crisisCommsClock";
+
+/// The time now: the system clock, unless a test set `window.crisisCommsClock`.
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &TEST_CLOCK.into()).ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// A random number, for ids that two tabs never both make.
+pub fn random() -> u32 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
+/// The time now, read again every second while the calling component lives.
+pub fn clock() -> RwSignal<f64> {
+    let t = RwSignal::new(now());
+    if let Ok(handle) = set_interval_with_handle(move || t.set(now()), Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    t
+}
+
+/// Logs `entry` in the record shown for `scenario` (starting one if there is none).
+pub fn log_entry(state: AppState, scenario: &str, entry: Entry) {
+    state.update_progress(scenario, |p| timeline::log(&mut p.timeline, entry));
+}
+
+/// A new entry at `now`, with a fresh id.
+pub fn new_entry(at: f64, how: How, audience: Vec<Audience>, label: Tlp) -> Entry {
+    let logged = now();
+    Entry { id: entry_id(logged, random()), at, how, audience, label, changed: logged, ..Entry::default() }
+}
+
+/// A promise in words, with its class.
+pub fn promise_words(p: Promise) -> (String, &'static str) {
+    match p {
+        Promise::Due(by) => (format!("Next update due by {}", local_time(by)), "cc-due"),
+        Promise::Overdue(by) => {
+            (format!("Overdue: the next update was promised by {}", local_time(by)), "cc-overdue")
+        }
+    }
+}
+
+/// The time a `datetime-local` field holds, read as local time; `None` when empty or invalid.
+pub fn parse_local(value: &str) -> Option<f64> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
+    ms.is_finite().then_some(ms)
+}
+
+/// A time as a `datetime-local` field writes it, in local time.
+fn local_input(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// The log part of a checklist page.
+#[component]
+pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let heading = state.dom_id("timeline");
+    let sid = scenario.id.clone();
+    let entries = Memo::new(move |_| {
+        state.saved.with(|s| s.progress_for(&sid).map(|p| p.timeline.clone()).unwrap_or_default())
+    });
+    let time = clock();
+    let told = Memo::new(move |_| entries.with(|t| last_told(t, time.get())));
+    let editing = RwSignal::new(None::<Entry>);
+    let told_rows = move || {
+        told.get()
+            .into_iter()
+            .map(|t| {
+                let (words, class) = t.promise.map(promise_words).map_or((None, ""), |(w, c)| (Some(w), c));
+                view! {
+                    <tr data-audience=t.audience.key()>
+                        <th scope="row">{t.audience.title()}</th>
+                        <td>{local_time(t.at)}</td>
+                        <td><TlpBadge tlp=t.label /></td>
+                        <td class=class>{words}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let sc = scenario.clone();
+    let list = move || {
+        let sc = sc.clone();
+        entries
+            .get()
+            .into_iter()
+            .rev()
+            .map(|e| view! { <EntryView scenario=sc.clone() entry=e editing /> })
+            .collect_view()
+    };
+    view! {
+        <section class="cc-timeline" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>"Who was told what"</h2>
+            <p>
+                "Every message you copy from this page is logged here, with its label, who it is for and when. "
+                "Add calls, meetings and messages sent elsewhere by hand. The log stays in this browser."
+            </p>
+            {move || if told.with(Vec::is_empty) {
+                view! { <p class="cc-meta">"Nobody has been told anything yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="cc-table-wrap">
+                        <table class="cc-table cc-told">
+                            <caption>"Last told, per audience"</caption>
+                            <thead><tr>
+                                <th scope="col">"Audience"</th><th scope="col">"Last told"</th>
+                                <th scope="col">"Label"</th><th scope="col">"Next update"</th>
+                            </tr></thead>
+                            <tbody>{told_rows}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            <ol class="cc-entries" reversed>{list}</ol>
+            <LogForm scenario=scenario.clone() editing />
+            <LogExport scenario />
+        </section>
+    }
+}
+
+/// One entry, with its corrections and removal; a removed entry only says when it was removed.
+#[component]
+fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Entry>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if let Some(when) = entry.removed {
+        return view! {
+            <li class="cc-entry cc-removed" data-entry=entry.id.clone()>
+                {format!("An entry of {} was removed on {}.", local_time(entry.at), local_time(when))}
+            </li>
+        }
+        .into_any();
+    }
+    let sid = scenario.id.clone();
+    let id = entry.id.clone();
+    let remove = move || {
+        let id = id.clone();
+        state.update_progress(&sid, |p| {
+            timeline::remove(&mut p.timeline, &id, now());
+        });
+    };
+    let e = entry.clone();
+    view! {
+        <li class="cc-entry" data-entry=entry.id.clone()>
+            <p>
+                <strong class="cc-entry-when">{local_time(entry.at)}</strong>
+                " — " <span class="cc-entry-who">{titles(&entry.audience)}</span>
+                " — " <TlpBadge tlp=entry.label />
+                " · " <span class="cc-entry-what">{what(&scenario, &entry)}</span>
+                {(!entry.channel.is_empty()).then(|| format!(" · through {}", entry.channel))}
+            </p>
+            {(!entry.note.is_empty()).then(|| view! { <p class="cc-entry-note">{entry.note.clone()}</p> })}
+            {entry.next_update.map(|by| view! { <p class="cc-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
+            {entry.corrected.map(|when| view! { <p class="cc-meta cc-corrected">{format!("Corrected on {}.", local_time(when))}</p> })}
+            <p class="cc-actions">
+                <button type="button" class="cc-button cc-entry-correct" on:click=move |_| editing.set(Some(e.clone()))>"Correct…"</button>
+                " "
+                <ConfirmButton ask="Remove…" question="Remove this entry? The log will say that an entry was removed." yes="Yes, remove it" no="Keep it" on_yes=remove />
+            </p>
+        </li>
+    }
+    .into_any()
+}
+
+/// The form to log a call, a meeting or a message sent elsewhere, or to correct an entry.
+#[component]
+fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let how = RwSignal::new(How::Message);
+    let audience = RwSignal::new(Vec::<Audience>::new());
+    let label = RwSignal::new(scenario.label);
+    let channel = RwSignal::new(None::<ProjectChannel>);
+    let at = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let next = RwSignal::new(String::new());
+    let said = RwSignal::new(String::new());
+    let warning = RwSignal::new(None::<String>);
+    let default_label = scenario.label;
+    let clear = move || {
+        how.set(How::Message);
+        audience.set(Vec::new());
+        label.set(default_label);
+        at.set(String::new());
+        note.set(String::new());
+        next.set(String::new());
+    };
+    // Correcting an entry fills the form with it.
+    Effect::new(move |_| {
+        if let Some(e) = editing.get() {
+            how.set(e.how);
+            audience.set(e.audience.clone());
+            label.set(e.label);
+            at.set(local_input(e.at));
+            note.set(e.note.clone());
+            next.set(e.next_update.map(local_input).unwrap_or_default());
+        }
+    });
+    let sid = scenario.id.clone();
+    let save = move || {
+        let mut entry = new_entry(
+            parse_local(&at.get_untracked()).unwrap_or_else(now),
+            how.get_untracked(),
+            audience.get_untracked(),
+            label.get_untracked(),
+        );
+        entry.channel = channel.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+        entry.note = note.get_untracked().trim().to_owned();
+        entry.next_update = parse_local(&next.get_untracked());
+        match editing.get_untracked() {
+            Some(old) => {
+                if old.how == How::Copied {
+                    entry.how = How::Copied;
+                    entry.template = old.template.clone();
+                }
+                state.update_progress(&sid, |p| {
+                    timeline::correct(&mut p.timeline, &old.id, entry, now());
+                });
+                said.set("Corrected. The entry says so.".into());
+            }
+            None => {
+                log_entry(state, &sid, entry);
+                said.set("Logged.".into());
+            }
+        }
+        editing.set(None);
+        clear();
+    };
+    let submit = {
+        let save = save.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if audience.with_untracked(Vec::is_empty) {
+                said.set("Choose who was told first.".into());
+                return;
+            }
+            let check = channel.with_untracked(|c| c.as_ref().map(|c| c.check(label.get_untracked())));
+            match check {
+                Some(c) if !c.fits => warning.set(Some(c.why)),
+                _ => save(),
+            }
+        }
+    };
+    let ids = |name: &str| state.dom_id(&format!("log-{name}"));
+    let (how_id, label_id, channel_id, at_id, note_id, next_id) =
+        (ids("how"), ids("label"), ids("channel"), ids("at"), ids("note"), ids("next"));
+    let boxes = Audience::ALL
+        .into_iter()
+        .map(|a| {
+            let box_id = state.dom_id(&format!("log-audience-{}", a.key()));
+            view! {
+                <span class="cc-check">
+                    <input type="checkbox" id=box_id.clone() value=a.key() prop:checked=move || audience.with(|l| l.contains(&a))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            audience.update(|l| {
+                                l.retain(|x| *x != a);
+                                if on { l.push(a); l.sort(); }
+                            });
+                        } />
+                    <label for=box_id>{a.title()}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="cc-log-form" on:submit=submit>
+            <h3>{move || if editing.with(Option::is_some) { "Correct an entry" } else { "Log a call, a meeting or a message sent elsewhere" }}</h3>
+            <p>
+                <label for=how_id.clone()>"How: "</label>
+                <select id=how_id class="cc-log-how" on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some(h) = How::MANUAL.into_iter().find(|h| h.key() == key) { how.set(h) }
+                }>
+                    {How::MANUAL.into_iter().map(|h| view! { <option value=h.key() selected=move || how.get() == h>{h.title()}</option> }).collect_view()}
+                </select>
+            </p>
+            <fieldset class="cc-log-audience">
+                <legend>"Who was told"</legend>
+                {boxes}
+            </fieldset>
+            <p>
+                <label for=label_id.clone()>"Label of what was said: "</label>
+                <select id=label_id class="cc-log-label" on:change=move |ev| {
+                    if let Ok(t) = event_target_value(&ev).parse() { label.set(t) }
+                }>
+                    {Tlp::ALL.into_iter().map(|t| view! { <option value=t.as_str() selected=move || label.get() == t>{t.as_str()}</option> }).collect_view()}
+                </select>
+            </p>
+            <p>
+                <label for=channel_id.clone()>"Channel: "</label>
+                <ChannelSelect id=channel_id class="cc-log-channel" chosen=channel />
+            </p>
+            <p>
+                <label for=at_id.clone()>"When (leave empty for now): "</label>
+                <input id=at_id class="cc-log-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
+            </p>
+            <p>
+                <label for=note_id.clone()>"What was said, in a few words: "</label>
+                <input id=note_id class="cc-log-note" type="text" autocomplete="off" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+            </p>
+            <p>
+                <label for=next_id.clone()>"Next update promised by (optional): "</label>
+                <input id=next_id class="cc-log-next" type="datetime-local" prop:value=move || next.get() on:input=move |ev| next.set(event_target_value(&ev)) />
+            </p>
+            <ChannelWarning why=warning go="Log it anyway" on_go=move || save() />
+            <p>
+                <button type="submit" class="cc-button cc-log-add">{move || if editing.with(Option::is_some) { "Save the correction" } else { "Add to the log" }}</button>
+                {move || editing.with(Option::is_some).then(|| view! {
+                    " " <button type="button" class="cc-button" on:click=move |_| { editing.set(None); clear(); }>"Cancel"</button>
+                })}
+                " " <span role="status" class="cc-log-said">{move || said.get()}</span>
+            </p>
+        </form>
+    }
+}
+
+/// Export and print of the log, whole or for a wider audience.
+#[component]
+fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let limit_id = state.dom_id("log-limit");
+    let limit = RwSignal::new(Tlp::Red);
+    let said = RwSignal::new(String::new());
+    let sc = scenario.clone();
+    let export = move |_| {
+        let Some(record) = state.saved.with_untracked(|s| s.current_record(&sc.id).cloned()) else {
+            said.set("Nothing logged yet.".into());
+            return;
+        };
+        let name = if record.name.is_empty() { sc.title.clone() } else { record.name.clone() };
+        let md = timeline_markdown(
+            &sc,
+            &name,
+            &record.progress.timeline,
+            limit.get_untracked(),
+            &local_time(now()),
+            local_time,
+        );
+        let file = safe_file_name(&format!("{name} log"), "md");
+        if download(&file, "text/markdown", &md) {
+            said.set(format!("Exported as {file}, in your downloads."));
+        }
+    };
+    view! {
+        <div class="cc-log-export">
+            <h3>"For the review afterwards"</h3>
+            <p>
+                <label for=limit_id.clone()>"What the copy may hold: "</label>
+                <select id=limit_id class="cc-log-limit" on:change=move |ev| {
+                    if let Ok(t) = event_target_value(&ev).parse() { limit.set(t) }
+                }>
+                    {limit_options(Some(Tlp::Red))}
+                </select>
+            </p>
+            <p class="cc-actions">
+                <button type="button" class="cc-button cc-log-export-md" on:click=export>"Export the log (Markdown)"</button>
+                " "
+                <RouteLink route=Route::Print(scenario.id.clone()) class="cc-log-print">"Print the log"</RouteLink>
+                " " <span role="status">{move || said.get()}</span>
+            </p>
+            <p class="cc-help">"A copy for a wider audience leaves out the entries labelled stricter than it may hold, and says how many."</p>
+        </div>
+    }
+}
+
+/// The options of a "what the copy may hold" list, `selected` chosen if any.
+pub fn limit_options(selected: Option<Tlp>) -> impl IntoView {
+    Tlp::ALL
+        .into_iter()
+        .map(|t| {
+            let words = if t == Tlp::Red {
+                "Everything (TLP:RED and looser)".to_owned()
+            } else {
+                format!("Only what {t} allows")
+            };
+            view! { <option value=t.as_str() selected=Some(t) == selected>{words}</option> }
+        })
+        .collect_view()
+}
+
+/// The printed log of a record: only what `limit` allows, labelled with the strictest label it
+/// holds at the top and bottom of every page.
+#[component]
+pub fn PrintedLog(scenario: Arc<Scenario>, name: String, log: Vec<Entry>, limit: Tlp) -> impl IntoView {
+    let (held, omitted) = up_to(&log, limit);
+    let label = copy_label(&held, limit);
+    let held: Vec<Entry> = held.into_iter().cloned().collect();
+    let items = held
+        .iter()
+        .map(|e| {
+            view! {
+                <li class="cc-print-item cc-print-entry">
+                    <p class="cc-print-step">
+                        <strong>{local_time(e.at)}</strong>
+                        {format!(" — {} — {}, {}", titles(&e.audience), e.label, what(&scenario, e))}
+                        {(!e.channel.is_empty()).then(|| format!(", through {}", e.channel))}
+                    </p>
+                    {(!e.note.is_empty()).then(|| view! { <p class="cc-print-note">{e.note.clone()}</p> })}
+                    {e.next_update.map(|by| view! { <p class="cc-print-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
+                    {e.corrected.map(|w| view! { <p class="cc-print-meta">{format!("Corrected on {}.", local_time(w))}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PrintFrame label>
+            <h1>{format!("Communications log: {name}")}</h1>
+            <p class="cc-print-facts">
+                {format!("Checklist: {}", scenario.title)}<br />
+                {format!("Label: {label} — {}", label.audience_summary())}<br />
+                {format!("Printed: {}", local_time(now()))}
+            </p>
+            {left_out(limit, omitted).map(|why| view! { <p class="cc-print-left-out">{why}</p> })}
+            {held.is_empty().then(|| view! { <p>"No entries."</p> })}
+            <ul class="cc-print-items">{items}</ul>
+        </PrintFrame>
+    }
+}
+
+/// The most pressing promise of a record, for the records list: nothing when none is pending.
+#[component]
+pub fn RecordDue(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let time = clock();
+    let pressing = Memo::new(move |_| {
+        let now = time.get();
+        state.saved.with(|s| s.records.get(&id).and_then(|r| most_pressing(&r.progress.timeline, now)))
+    });
+    move || {
+        pressing.get().map(|(p, audiences)| {
+            let (words, class) = promise_words(p);
+            view! { <span class=format!("cc-record-due {class}")>{format!(" · {words} ({})", titles(&audiences))}</span> }
+        })
+    }
+}
