@@ -92,7 +92,7 @@ fn unknown_options_are_an_error_message_not_a_panic() {
     let message = js_sys::Error::from(JsValue::from(err)).message();
     assert_eq!(
         String::from(message),
-        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme"
+        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme, lock"
     );
     let refused = |key: &str, value: JsValue| {
         let o = js_sys::Object::new();
@@ -316,10 +316,10 @@ async fn the_lock_derives_and_encrypts_as_the_known_answer_says() {
          1e08c5940d651a16899c658e9082634c"
     );
     // A backup's clear label is bound too: the same text under "TLP:RED" has another tag.
-    let red =
-        lock::encrypt_raw(&key, &nonce, &lock::additional_data(Some("TLP:RED"), &salt64, 600_000), plaintext);
+    let red_aad = lock::additional_data(Some("TLP:RED"), &salt64, 600_000);
+    let red = lock::encrypt_raw(&key, &nonce, &red_aad, plaintext).await.unwrap();
     assert_eq!(
-        hex(&red.await.unwrap()),
+        hex(&red),
         "d04cd5ef0958a49c151030d176fc7eda8b738c5a9471fa9777f0538c4c4548903ce3aa1d9f63409e3a9a2e9ba90b58\
          ec692f5825ee7d65ff618a7c0d379d19"
     );

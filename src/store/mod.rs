@@ -164,7 +164,8 @@ impl Store {
                 Ok(()) => {
                     store.last.replace(raw.clone());
                     store.sealed.replace(Some(raw));
-                    (store, Saved::default(), None)
+                    let notice = store.session_only.then_some(Notice::SessionOnly);
+                    (store, Saved::default(), notice)
                 }
                 Err(lock::LockError::Newer(_)) => {
                     store.read_only = true;

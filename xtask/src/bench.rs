@@ -255,6 +255,34 @@ fn table(r: &Value, sizes: &Sizes) -> String {
             bytes(&mem[key]["wasm_memory"])
         );
     }
+    t += &lock_table(&r["lock"]);
+    t
+}
+
+/// The passphrase lock's part of the table: unlocking on the phone, saving with the lock on.
+fn lock_table(l: &Value) -> String {
+    let (u, s) = (&l["unlock_mobile"]["stats"], &l["save"]["stats"]);
+    let unlock = u["median"].as_f64().unwrap_or(f64::NAN);
+    let save = s["median"].as_f64().unwrap_or(f64::NAN);
+    let mut t = String::from("\nPASSPHRASE LOCK\n");
+    t += &format!(
+        "unlock on the mobile profile (submit to the checklist shown; PBKDF2-SHA-256, 600,000 iterations), \
+         median of {}: {} ms (min {}, max {}); budget: at most 1,000 ms: {}\n",
+        l["unlock_mobile"]["ms"].as_array().map_or(0, Vec::len),
+        ms(&u["median"]),
+        ms(&u["min"]),
+        ms(&u["max"]),
+        verdict(unlock <= 1000.0)
+    );
+    t += &format!(
+        "save one change with the lock on, {} changes in the {}-item checklist (click to the encrypted state \
+         stored): median {} ms, p95 {} ms; budget: median at most 16 ms: {}\n",
+        l["save"]["changes"],
+        group(l["save"]["items"].as_u64().unwrap_or_default()),
+        ms2(&s["median"]),
+        ms2(&s["p95"]),
+        verdict(save <= 16.0)
+    );
     t
 }
 

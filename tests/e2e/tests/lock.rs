@@ -358,7 +358,8 @@ async fn an_encrypted_backup_made_in_one_browser_opens_in_a_fresh_one_with_its_p
     // Altered bytes: one character of the ciphertext changed.
     let mut altered: Value = header.clone();
     let ct = altered["ciphertext"].as_str().unwrap().to_owned();
-    let swapped = if ct.starts_with('A') { format!("B{}", &ct[1..]) } else { format!("A{}", &ct[1..]) };
+    let first = if ct.starts_with('A') { "B" } else { "A" };
+    let swapped = format!("{first}{}", &ct[1..]);
     altered["ciphertext"] = swapped.into();
     find(&fresh, ".cc-sealed-import button[type=button]").await.click().await.unwrap();
     import(temp_file("altered.json", &altered.to_string())).await;
