@@ -532,7 +532,9 @@ fn Passphrase(
 async fn set_lock(state: AppState, passphrase: String) -> Result<(), String> {
     let key = lock::new_key(&passphrase).await.map_err(|e| format!("The lock could not be set: {e}."))?;
     state.store.with_value(|s| s.set_key(Some(key)));
-    state.lock.has_lock.set(true);
+    if !state.lock.has_lock.get_untracked() {
+        state.lock.has_lock.set(true);
+    }
     queue_save(state, state.saved.get_untracked());
     Ok(())
 }
@@ -552,10 +554,15 @@ async fn check_current(state: AppState, passphrase: &str) -> Result<(), String> 
 /// The form that sets a lock, on the Records page or first thing when the embedding page asks
 /// for one.
 #[component]
-pub fn SetLock() -> impl IntoView {
+pub fn SetLock(
+    /// Where to say what happened; it outlives the form, which the lock's settings replace.
+    #[prop(optional)]
+    message: Option<RwSignal<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (first, again) = (NodeRef::new(), NodeRef::new());
-    let message = RwSignal::new(String::new());
+    let own = message.is_none();
+    let message = message.unwrap_or_else(|| RwSignal::new(String::new()));
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -581,7 +588,7 @@ pub fn SetLock() -> impl IntoView {
             <Passphrase id=state.dom_id("lock-new") label="Passphrase" input=first />
             <Passphrase id=state.dom_id("lock-new-again") label="The same passphrase again" input=again />
             <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>"Turn on the lock"</button></p>
-            <p class="cc-lock-message" role="status">{move || message.get()}</p>
+            {own.then(|| view! { <p class="cc-lock-message" role="status">{move || message.get()}</p> })}
         </form>
     }
 }
@@ -590,13 +597,15 @@ pub fn SetLock() -> impl IntoView {
 #[component]
 pub fn LockSection() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Kept here: setting or removing the lock swaps the forms below, and the message stays.
+    let message = RwSignal::new(String::new());
     view! {
         <section class="cc-lock" aria-label="Passphrase lock">
             <h2>"Passphrase lock"</h2>
             {move || if !lock::available() {
                 view! { <p>{LockError::Unavailable.to_string()} ". The lock cannot be used here."</p> }.into_any()
             } else if state.lock.has_lock.get() {
-                view! { <LockSettings /> }.into_any()
+                view! { <LockSettings message /> }.into_any()
             } else {
                 view! {
                     <p>
@@ -605,16 +614,17 @@ pub fn LockSection() -> impl IntoView {
                         <strong>"Nothing can recover a forgotten passphrase"</strong>
                         ": the records are then lost, unless you have a backup."
                     </p>
-                    <SetLock />
+                    <SetLock message />
                 }
                 .into_any()
             }}
+            <p class="cc-lock-message" role="status">{move || message.get()}</p>
         </section>
     }
 }
 
 #[component]
-fn LockSettings() -> impl IntoView {
+fn LockSettings(message: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let idle_id = state.dom_id("lock-idle");
     let choose_idle = move |ev: leptos::ev::Event| {
@@ -625,7 +635,6 @@ fn LockSettings() -> impl IntoView {
     };
     let (current, first, again) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
     let remove_current = NodeRef::new();
-    let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -701,7 +710,6 @@ fn LockSettings() -> impl IntoView {
             <Passphrase id=state.dom_id("lock-remove") label="Current passphrase" input=remove_current current=true />
             <p><button type="submit" class="cc-button" prop:disabled=move || busy.get()>"Remove the lock"</button></p>
         </form>
-        <p class="cc-lock-message" role="status">{move || message.get()}</p>
     }
 }
 
