@@ -422,7 +422,13 @@ impl Store {
         }
         let key = Store::key_for(&self.namespace);
         if let Ok(Some(raw)) = storage.get_item(&key) {
-            if raw != *self.last.borrow() && !lock::is_sealed(&raw) {
+            if raw != *self.last.borrow() && lock::is_sealed(&raw) {
+                // Another tab set a lock meanwhile: nothing plain is written over it, and its
+                // storage event makes this tab ask for the passphrase.
+                self.sealed.replace(Some(raw));
+                return Ok(());
+            }
+            if raw != *self.last.borrow() {
                 if let Ok(theirs) = decode(&raw) {
                     saved.merge(&theirs);
                 }

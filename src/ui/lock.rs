@@ -149,7 +149,15 @@ async fn write_one(state: AppState, mut snapshot: Saved) -> Result<(), Notice> {
                         Err(_) => None,
                     }
                 } else {
-                    decode(text).ok()
+                    // Plain text where this tab had a lock: it was removed in another tab. This
+                    // tab follows, and saves its state in plain text too.
+                    if let Ok(theirs) = decode(text) {
+                        if follow(state, Change::Saved(theirs)).is_none() {
+                            let mut merged = state.saved.get_untracked();
+                            return state.store.with_value(|s| s.save(&mut merged));
+                        }
+                    }
+                    None
                 };
                 if let Some(theirs) = theirs {
                     snapshot.merge(&theirs);

@@ -564,3 +564,25 @@ async fn a_thousand_injection_payloads_in_the_locks_fields_and_prompts_execute_n
     assert_eq!(ran.as_bool(), Some(true), "no payload ran");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn after_the_chosen_idle_time_the_app_locks_by_itself() {
+    let c = browser().await;
+    open(&c, "#/").await;
+    set_lock(&c, PASS).await;
+    let idle = find(&c, ".cc-lock-idle").await;
+    assert_eq!(idle.prop("value").await.unwrap().as_deref(), Some("15"), "15 minutes by default");
+    idle.select_by_value("1").await.unwrap();
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    // No key, pointer or wheel for a minute: the check every 5 s locks within 65 s.
+    c.wait()
+        .at_most(Duration::from_secs(80))
+        .for_element(Locator::Css(".cc-unlock"))
+        .await
+        .expect("the idle lock");
+    assert!(c.find(Locator::Css(".cc-item")).await.is_err(), "no step is left on screen");
+    assert_eq!(try_unlock(&c, PASS).await, None);
+    find(&c, "[data-item='reach-owner'].cc-done").await;
+    c.close().await.unwrap();
+}
