@@ -17,6 +17,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     externalise_loader(&dist)?;
     minify_app_glue(tools, &dist)?;
     frame_page(&dist)?;
+    crate::offline::build(tools, &dist)?;
     embed_build(tools, &dist)?;
     no_machine_folders(&dist)?;
     println!("    dist/ is ready: {}", dist.display());

@@ -153,6 +153,7 @@ fn content_type(path: &Path) -> &'static str {
         "md" => "text/markdown; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }

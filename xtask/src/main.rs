@@ -5,6 +5,7 @@ mod bench;
 mod dist;
 mod files;
 mod http;
+mod offline;
 mod run;
 mod setup;
 mod size;

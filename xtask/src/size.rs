@@ -122,7 +122,7 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
 
 /// `index.html` and the files it loads: every `./name` in quotes or `url()` that names a file
 /// of `dist`, followed through the HTML, JS and CSS files found.
-fn standalone_files(dist: &Path) -> Result<Vec<String>> {
+pub fn standalone_files(dist: &Path) -> Result<Vec<String>> {
     if !dist.join("index.html").is_file() {
         return Err(format!("{} has no index.html: build it first", dist.display()));
     }

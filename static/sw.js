@@ -1,0 +1,83 @@
+// The service worker of the standalone page: it keeps the app's own files on this device, so
+// that after one visit the app opens and works with no network.
+//
+// It fetches only during install (the files of this version, listed below) and never in
+// response to what the person does: it answers the app's own files from its cache and lets
+// every other request go to the network untouched, as if it were not there. It also builds the
+// copy to keep ("Download for offline use") from the files it holds, so that download makes
+// no request either.
+//
+// `cargo xtask dist` (xtask/src/offline.rs) replaces the next line with this build's version,
+// its files and the parts of the offline copy, then minifies the file.
+const VERSION = "", FILES = [], COPY = { name: "", template: "", wasm: "", marker: "" };
+
+const PREFIX = "crisis-comms-offline-";
+const CACHE = PREFIX + VERSION;
+
+self.addEventListener("install", (event) => {
+  // "no-cache": a file the browser holds is checked with the host first, never taken stale.
+  const requests = FILES.map((name) => new Request(name, { cache: "no-cache" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+});
+
+self.addEventListener("activate", (event) => {
+  // Only this worker's own caches of older versions go; the page's stored records are in
+  // localStorage, which a new version reads and migrates as it always does.
+  const old = (keys) => keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(old(keys).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page asks for this when the person chooses to load the new version.
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  const name = url.pathname.slice(scope.pathname.length) || "index.html";
+  if (name === COPY.name) {
+    event.respondWith(offlineCopy());
+  } else if (FILES.includes(name)) {
+    event.respondWith(fromCache(name).then((response) => response || fetch(request)));
+  }
+  // Anything else (frame.html, embed/, examples/) goes to the network as without this worker.
+});
+
+function fromCache(name) {
+  return caches.open(CACHE).then((cache) => cache.match(name));
+}
+
+// The copy to keep: the page template with the module's bytes in it, as base64, exactly as
+// `cargo xtask dist` writes it beside the other files.
+async function offlineCopy() {
+  const [page, wasm] = await Promise.all([fromCache(COPY.template), fromCache(COPY.wasm)]);
+  if (!page || !wasm) {
+    return new Response("This browser no longer holds the app's files: open the app again first.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const bytes = new Uint8Array(await wasm.arrayBuffer());
+  // A multiple of 3 bytes per piece, so the pieces' base64 joins without padding between them.
+  const piece = 3 * 8192;
+  let base64 = "";
+  for (let at = 0; at < bytes.length; at += piece) {
+    base64 += btoa(String.fromCharCode.apply(null, bytes.subarray(at, at + piece)));
+  }
+  const text = (await page.text()).replace(COPY.marker, () => base64);
+  return new Response(text, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="' + COPY.name + '"',
+    },
+  });
+}
