@@ -13,6 +13,7 @@ use crate::ui::labels::LabelsPage;
 use crate::ui::link::RouteLink;
 use crate::ui::lock::{self, LockNow, SetLock, UnlockPrompt};
 use crate::ui::notice::StorageNotice;
+use crate::ui::offline::UpdateNotice;
 use crate::ui::print::PrintPage;
 use crate::ui::records::RecordsPage;
 use crate::ui::route::{current_fragment, sync_with_fragment, Route};
@@ -34,6 +35,8 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     let lock_asked = options.lock;
     if options.hash_routing {
         sync_with_fragment(state.route);
+        // Offline use belongs to the standalone page alone, never to an embedding page.
+        provide_context(crate::ui::offline::start());
     }
 
     let main = NodeRef::<leptos::html::Main>::new();
@@ -71,6 +74,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
                 <LockNow />
             </nav>
             <StorageNotice />
+            <UpdateNotice />
             // While locked, the unlock prompt is all there is: no page, no record, no value.
             <main class="cc-main" node_ref=main>{move || if state.lock.locked.get() {
                 view! { <UnlockPrompt /> }.into_any()

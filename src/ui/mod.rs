@@ -18,6 +18,7 @@ pub mod link;
 pub mod lock;
 pub mod note;
 pub mod notice;
+pub mod offline;
 pub mod print;
 pub mod records;
 pub mod route;

@@ -17,6 +17,7 @@ use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::focus::first_inside;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
+use crate::ui::offline::OfflineCopy;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
@@ -71,6 +72,7 @@ pub fn RecordsPage() -> impl IntoView {
             })}
             <LockSection />
             <DeviceControls />
+            <OfflineCopy />
         </div>
     }
 }
