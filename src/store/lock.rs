@@ -231,7 +231,13 @@ pub async fn seal(key: &Key, plaintext: &str, label: Option<&str>) -> Result<Str
         cipher: Cipher { name: "AES-GCM".into(), nonce: to_base64(&nonce)? },
         ciphertext: to_base64(&ciphertext)?,
     };
-    serde_json::to_string_pretty(&envelope).map_err(|e| LockError::Damaged(e.to_string()))
+    // Indented for a backup file, which people may open; compact in storage.
+    let text = if label.is_some() {
+        serde_json::to_string_pretty(&envelope)
+    } else {
+        serde_json::to_string(&envelope)
+    };
+    text.map_err(|e| LockError::Damaged(e.to_string()))
 }
 
 /// Reads an envelope's members and checks them; returns it with its salt and nonce.

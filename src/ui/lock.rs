@@ -277,7 +277,8 @@ pub fn install(state: AppState) {
             last_active.set(now);
             // Other tabs learn of it at most once a minute, so an idle tab does not lock a tab
             // in use.
-            if state.lock.has_lock.get_untracked() && now - last_written.get() > 60_000.0 {
+            // Only while unlocked: typing a passphrase into the prompt changes nothing stored.
+            if sealing(&state) && !state.lock.locked.get_untracked() && now - last_written.get() > 60_000.0 {
                 last_written.set(now);
                 state.store.with_value(|s| s.device_set(&activity_key, &now.to_string()));
             }
