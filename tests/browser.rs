@@ -92,7 +92,7 @@ fn unknown_options_are_an_error_message_not_a_panic() {
     let message = js_sys::Error::from(JsValue::from(err)).message();
     assert_eq!(
         String::from(message),
-        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme, lock"
+        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme, lock, channels"
     );
     let refused = |key: &str, value: JsValue| {
         let o = js_sys::Object::new();
