@@ -107,7 +107,13 @@ impl Options {
             let value = js_sys::Reflect::get(object, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
             if key == "channels" && js_sys::Array::is_array(&value) {
                 // Inside the list, serde's own words say what is wrong, with the place.
-                return format!("crisis-comms: invalid options: {e}");
+                // serde-wasm-bindgen's message is a JavaScript error's, "Error: …".
+                let why = e.inner().to_string();
+                return format!(
+                    "crisis-comms: invalid options: {}: {}",
+                    e.path(),
+                    why.trim_start_matches("Error: ")
+                );
             }
             wrong_type(&key, &value)
         })?;

@@ -165,6 +165,22 @@ impl Saved {
     }
 }
 
+impl Saved {
+    /// Whether `other` (what another tab wrote) lacks a record or a log entry this state holds,
+    /// or holds an older change of an entry. Browsers may let two tabs' writes cross, each
+    /// written over the other unseen: the tab whose entries the other's write lacks writes
+    /// again, so no entry is lost. Merging only ever adds, so the writes stop.
+    pub fn has_entries_missing_from(&self, other: &Saved) -> bool {
+        self.records.iter().filter(|(id, _)| !other.deleted.contains_key(id)).any(|(id, mine)| {
+            let Some(theirs) = other.records.get(id) else { return true };
+            mine.progress.timeline.iter().any(|e| {
+                let there = theirs.progress.timeline.iter().find(|t| t.id == e.id);
+                there.is_none_or(|t| t.changed < e.changed)
+            })
+        })
+    }
+}
+
 /// Combines two copies of one record: its own fields come from `theirs` when `theirs_newer`,
 /// else from `mine`; items and decisions come from both, each item's latest change winning.
 fn combine(mine: &mut Record, theirs: &Record, theirs_newer: bool) {
@@ -576,6 +592,30 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t.iter().find(|e| e.id == "e1").unwrap().removed, Some(20.0), "the removal stays");
         assert!(decode(&encode(&here)).unwrap() == here);
+    }
+
+    #[test]
+    fn a_tab_whose_entry_another_tabs_write_lacks_knows_to_write_again() {
+        use crate::model::timeline::{self, Entry};
+        let mut base = Saved::default();
+        let id = base.start_record(&scenario(), "Incident", 1.0);
+        let (mut a, mut b) = (base.clone(), base.clone());
+        let entry = |id: &str, at: f64| Entry { id: id.into(), at, changed: at, ..Entry::default() };
+        timeline::log(&mut a.records.get_mut(&id).unwrap().progress.timeline, entry("e1", 10.0));
+        timeline::log(&mut b.records.get_mut(&id).unwrap().progress.timeline, entry("e2", 11.0));
+        // B's write crossed A's: A merges it, and A's entry is not in it.
+        assert!(!base.has_entries_missing_from(&b));
+        a.merge(&b);
+        assert!(a.has_entries_missing_from(&b));
+        // Once A has written again, B merges A's write and has nothing A's lacks.
+        b.merge(&a);
+        assert!(!b.has_entries_missing_from(&a));
+        assert!(!a.has_entries_missing_from(&b));
+        // A correction made here and not there counts too; a record deleted there does not.
+        timeline::remove(&mut a.records.get_mut(&id).unwrap().progress.timeline, "e2", 20.0);
+        assert!(a.has_entries_missing_from(&b));
+        b.delete_record(&id, 21.0);
+        assert!(!a.has_entries_missing_from(&b));
     }
 
     #[test]

@@ -174,7 +174,18 @@ impl AppState {
                 state.saved.set(Saved::default());
                 state.notice.set(Some(Notice::ForgottenElsewhere));
             }
-            Some(Change::Saved(theirs)) => state.saved.update(|s| s.merge(&theirs)),
+            Some(Change::Saved(theirs)) => {
+                let mut behind = false;
+                state.saved.update(|s| {
+                    s.merge(&theirs);
+                    behind = s.has_entries_missing_from(&theirs);
+                });
+                // That tab's write crossed one of ours and lacks what was logged here: write
+                // again, so neither tab's entries are lost.
+                if behind {
+                    state.change(|_| {});
+                }
+            }
             Some(Change::Sealed(_) | Change::Locked) => {}
         });
         let watch = StoredValue::new_local(Some(watch));

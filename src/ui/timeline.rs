@@ -109,7 +109,12 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
         state.saved.with(|s| s.progress_for(&sid).map(|p| p.timeline.clone()).unwrap_or_default())
     });
     let time = clock();
-    let told = Memo::new(move |_| entries.with(|t| last_told(t, time.get())));
+    // Read again on every tick and every change, at the time of reading: a tick may be up to a
+    // second old.
+    let told = Memo::new(move |_| {
+        time.track();
+        entries.with(|t| last_told(t, now()))
+    });
     let editing = RwSignal::new(None::<Entry>);
     let told_rows = move || {
         told.get()
@@ -471,7 +476,8 @@ pub fn RecordDue(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let time = clock();
     let pressing = Memo::new(move |_| {
-        let now = time.get();
+        time.track();
+        let now = now();
         state.saved.with(|s| s.records.get(&id).and_then(|r| most_pressing(&r.progress.timeline, now)))
     });
     move || {
