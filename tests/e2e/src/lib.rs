@@ -147,6 +147,8 @@ fn geckodriver() -> Gecko {
 struct Setup<'a> {
     /// The browser's User-Agent header, to tell this session's requests in the server's log.
     user_agent: Option<&'a str>,
+    /// Where downloads are saved, without asking.
+    downloads: Option<&'a std::path::Path>,
 }
 
 /// Chromium's switches for a headless session on a closed network.
@@ -177,7 +179,11 @@ async fn session(setup: Setup<'_>) -> Browser {
         Engine::Chromium => {
             let user_agent = setup.user_agent.map(|ua| format!("--user-agent={ua}"));
             let extra: Vec<&str> = user_agent.iter().map(String::as_str).collect();
-            Browser { client: browser_with(&extra).await, gecko: None }
+            let prefs = setup.downloads.map_or(
+                Value::Null,
+                |dir| json!({ "download.default_directory": dir, "download.prompt_for_download": false }),
+            );
+            Browser { client: chromium(&extra, prefs).await, gecko: None }
         }
         Engine::Firefox => {
             let mut prefs = Map::new();
@@ -189,6 +195,12 @@ async fn session(setup: Setup<'_>) -> Browser {
             prefs.insert("dom.events.testing.asyncClipboard".into(), json!(true));
             if let Some(ua) = setup.user_agent {
                 prefs.insert("general.useragent.override".into(), json!(ua));
+            }
+            if let Some(dir) = setup.downloads {
+                prefs.insert("browser.download.folderList".into(), json!(2));
+                prefs.insert("browser.download.dir".into(), json!(dir));
+                prefs.insert("browser.download.useDownloadDir".into(), json!(true));
+                prefs.insert("browser.download.always_ask_before_handling_new_types".into(), json!(false));
             }
             let caps = json!({
                 "browserName": "firefox",
@@ -216,7 +228,13 @@ pub async fn browser() -> Browser {
 /// A new browser session, as [`browser`] gives, whose every request carries the User-Agent
 /// header `user_agent`, so that the server's log tells them from other sessions'.
 pub async fn browser_as(user_agent: &str) -> Browser {
-    session(Setup { user_agent: Some(user_agent) }).await
+    session(Setup { user_agent: Some(user_agent), ..Setup::default() }).await
+}
+
+/// A new browser session, as [`browser_as`] gives, that saves downloads into `folder` without
+/// asking.
+pub async fn browser_saving_to(user_agent: &str, folder: &std::path::Path) -> Browser {
+    session(Setup { user_agent: Some(user_agent), downloads: Some(folder) }).await
 }
 
 /// The requests the test server received from browsers whose User-Agent header is
@@ -235,12 +253,18 @@ pub fn server_log(user_agent: &str) -> Vec<String> {
 /// A new headless Chromium session with a fresh profile and extra Chromium switches, whatever
 /// `E2E_ENGINE` says: for what only Chromium offers (its net log, the bench's CDP calls).
 pub async fn browser_with(extra: &[&str]) -> Client {
+    chromium(extra, Value::Null).await
+}
+
+/// A headless Chromium session with extra switches and, unless null, the profile's `prefs`.
+async fn chromium(extra: &[&str], prefs: Value) -> Client {
     let mut args = CHROMIUM_ARGS.to_vec();
     args.extend_from_slice(extra);
-    let caps = json!({
-        "goog:chromeOptions": { "binary": env("E2E_CHROME"), "args": args },
-        "goog:loggingPrefs": { "browser": "ALL" },
-    });
+    let mut options = json!({ "binary": env("E2E_CHROME"), "args": args });
+    if !prefs.is_null() {
+        options["prefs"] = prefs;
+    }
+    let caps = json!({ "goog:chromeOptions": options, "goog:loggingPrefs": { "browser": "ALL" } });
     connect(caps, &env("E2E_WEBDRIVER_URL")).await
 }
 

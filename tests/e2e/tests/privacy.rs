@@ -1,5 +1,6 @@
 //! Privacy, proven in the browser on the release build: a whole journey makes no request
-//! after start-up and none to any other origin (the test server's own log and the page's
+//! after start-up (which ends once the service worker keeps the app's files) and none to any
+//! other origin (the test server's own log and the page's
 //! performance entries in every engine, and Chromium's own net log), violates no CSP rule,
 //! and 100 script-injection payloads in every user text field execute nothing.
 
@@ -17,16 +18,23 @@ async fn resources(c: &Client) -> Vec<String> {
 }
 
 /// Opens a checklist and waits until the page has loaded everything it loads at start-up (the
-/// icon comes after the app is ready).
+/// icon comes after the app is ready), and its service worker has installed the app's files
+/// and keeps the page: installing is the end of start-up, after which nothing is fetched.
 async fn start(c: &Client) {
     open(c, "#/s/account-compromise").await;
-    c.execute_async(
-        "const done = arguments[0]; \
-         if (document.readyState === 'complete') done(); else addEventListener('load', () => done());",
-        vec![],
-    )
-    .await
-    .unwrap();
+    let kept = c
+        .execute_async(
+            "const done = arguments[0]; \
+             const loaded = new Promise((ok) => document.readyState === 'complete' ? ok() : addEventListener('load', ok)); \
+             const sw = navigator.serviceWorker; \
+             const kept = () => new Promise((ok) => sw.controller ? ok() : sw.addEventListener('controllerchange', ok)); \
+             loaded.then(() => sw.ready).then(kept).then(() => done(true)); \
+             setTimeout(() => done('no service worker keeps the page after 20 s'), 20000);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(true));
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
 }
 
@@ -63,12 +71,21 @@ async fn a_whole_journey_requests_nothing_after_start_up_and_nothing_elsewhere()
     .unwrap();
     let at_start = resources(&c).await;
     let logged_at_start = server_log(&agent);
-    // The log works: it holds the page, its script and its module.
-    for file in [" / ", ".js ", ".wasm "] {
+    // The log works: it holds the page, its script and its module, and the service worker,
+    // which fetched the app's files once more to keep them (the test server forbids caching).
+    for file in [" / ", ".js ", ".wasm ", "/sw.js ", "/index.html "] {
         assert!(
             logged_at_start.iter().any(|r| r.starts_with("GET /") && r.contains(file)),
             "{file} in the server's log: {logged_at_start:#?}"
         );
+    }
+    // Every request of start-up is for a file of the build, in the top folder (not embed/).
+    let dist = std::env::var_os("E2E_DIST")
+        .map_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), Into::into);
+    for request in &logged_at_start {
+        let path = request.split(' ').nth(1).unwrap_or_default().trim_start_matches('/');
+        let file = if path.is_empty() { "index.html" } else { path };
+        assert!(!file.contains('/') && dist.join(file).is_file(), "not a file of the app: {request}");
     }
     let origin = base_url();
     assert!(at_start.iter().any(|u| u.ends_with(".wasm")), "{at_start:#?}");
