@@ -356,3 +356,37 @@ async fn a_sealed_envelope_opens_with_its_passphrase_alone() {
     greedy["kdf"]["iterations"] = 4_000_000_000u32.into();
     assert!(matches!(lock::check(&greedy.to_string()), Err(LockError::Damaged(_))));
 }
+
+/// A damaged encrypted envelope is kept aside and reported as damaged plain data is; a sound
+/// one shows only the unlock prompt.
+#[wasm_bindgen_test]
+async fn a_damaged_encrypted_envelope_is_kept_aside_and_a_sound_one_asks_for_the_passphrase() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let damaged = "{\"format\":\"crisis-comms-encrypted\",\"version\":1,\"kdf\":{\"name\":\"PBKDF2\"}}";
+    storage.set_item("crisis-comms:component-sealed-damaged:state", damaged).unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-sealed-damaged")).unwrap();
+    assert!(notice(&root).contains("the encrypted data is damaged"), "{}", notice(&root));
+    assert!(root.query_selector(".cc-unlock").unwrap().is_none());
+    let mut kept = None;
+    for i in 0..storage.length().unwrap() {
+        let k = storage.key(i).unwrap().unwrap();
+        if k.starts_with("crisis-comms:component-sealed-damaged:damaged-") {
+            kept = storage.get_item(&k).unwrap();
+        }
+    }
+    assert_eq!(kept.as_deref(), Some(damaged));
+
+    let key = crisis_comms::store::lock::new_key("a long enough passphrase").await.unwrap();
+    let sealed = crisis_comms::store::lock::seal(&key, "{}", None).await.unwrap();
+    storage.set_item("crisis-comms:component-sealed:state", &sealed).unwrap();
+    let root = container();
+    let _app = crisis_comms::mount(root.clone(), options("component-sealed")).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(query(&root, ".cc-main h1").text_content().unwrap(), "Locked");
+    assert!(root.query_selector(".cc-scenario-card").unwrap().is_none(), "nothing but the prompt");
+    assert_eq!(
+        storage.get_item("crisis-comms:component-sealed:state").unwrap().as_deref(),
+        Some(sealed.as_str())
+    );
+}
