@@ -232,7 +232,7 @@ pub fn follow(state: AppState, change: Change) -> Option<Change> {
                     Ok(plain) => {
                         if let Ok(theirs) = decode(&plain) {
                             if !state.lock.locked.get_untracked() {
-                                state.saved.update(|s| s.merge(&theirs));
+                                merge_and_catch_up(state, &theirs);
                             }
                         }
                     }
@@ -251,7 +251,7 @@ pub fn follow(state: AppState, change: Change) -> Option<Change> {
             state.lock.has_lock.set(false);
             state.lock.locked.set(false);
             state.lock.why.set(String::new());
-            state.saved.update(|s| s.merge(&theirs));
+            merge_and_catch_up(state, &theirs);
         }
         Change::Forgotten => {
             state.lock.refresh(&state);
@@ -260,6 +260,19 @@ pub fn follow(state: AppState, change: Change) -> Option<Change> {
         other => return Some(other),
     }
     None
+}
+
+/// Merges what another tab wrote; when that write crossed one of ours and lacks log entries
+/// made here, writes again, so neither tab's entries are lost (as on the plain path).
+fn merge_and_catch_up(state: AppState, theirs: &Saved) {
+    let mut behind = false;
+    state.saved.update(|s| {
+        s.merge(theirs);
+        behind = s.has_entries_missing_from(theirs);
+    });
+    if behind {
+        state.change(|_| {});
+    }
 }
 
 /// Starts the lock's watchers for as long as the app is mounted: the double Escape shortcut,
