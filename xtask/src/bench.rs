@@ -28,6 +28,9 @@ pub fn run() -> Result {
     let site = out.join("site");
     copy_dist(&dist, &site)?;
     let floor = floor(&tools, &site)?;
+    // The offline measures read the requests of a repeat visit from the servers' log.
+    let requests = out.join("requests.log");
+    http::log_requests(&requests)?;
     let server = http::Server::start(&site, 0)?;
     // The mobile profile gets the same files gzipped, as a static host sends them.
     let gzip_server = http::Server::start_gzip(&site, 0)?;
@@ -46,7 +49,8 @@ pub fn run() -> Result {
             .env("E2E_CHROME", &tools.chrome)
             .env("BENCH_SITE", &site)
             .env("BENCH_SCENARIO", root().join(SCENARIO))
-            .env("BENCH_OUT", &browser_json),
+            .env("BENCH_OUT", &browser_json)
+            .env("E2E_REQUEST_LOG", &requests),
     )?;
     drop(driver);
     let text = std::fs::read_to_string(&browser_json)
@@ -63,6 +67,7 @@ pub fn run() -> Result {
         "mobile": browser["mobile"],
         "interaction": browser["interaction"],
         "memory": browser["memory"],
+        "offline": browser["offline"],
         "browser": browser["browser"],
     });
     let file = out.join("results.json");
@@ -256,6 +261,44 @@ fn table(r: &Value, sizes: &Sizes) -> String {
         );
     }
     t += &lock_table(&r["lock"]);
+    t += &offline_table(&r["offline"], sizes);
+    t
+}
+
+/// Offline use: what a repeat visit fetches, and the time to usable with the network off.
+fn offline_table(o: &Value, sizes: &Sizes) -> String {
+    let runs = o["runs"].as_array().cloned().unwrap_or_default();
+    let mut t = String::from("\nOFFLINE USE\n");
+    // The bytes a request costs: its file's gzip size (the server gzips as a static host does).
+    let gzip = |request: &str| {
+        let name = request.split(' ').nth(1).unwrap_or_default().trim_start_matches('/');
+        sizes.files.iter().chain(&sizes.others).find(|f| f.name == name).map_or(0, |f| f.gzip)
+    };
+    for (n, run) in runs.iter().enumerate() {
+        let requests: Vec<&str> =
+            run["repeat_requests"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        let bytes: u64 = requests.iter().map(|r| gzip(r)).sum();
+        t += &format!(
+            "repeat visit {}: {} request(s) reached the server ({}), {} bytes of bodies gzipped; the page's own \
+             files: {} of {} answered by the service worker, {} bytes over the network\n",
+            n + 1,
+            requests.len(),
+            requests.join(", "),
+            group(bytes),
+            run["repeat_page_files_from_worker"],
+            run["repeat_page_files"],
+            run["repeat_page_transferred"]
+        );
+    }
+    let u = &o["usable_offline"];
+    t += &format!(
+        "time to usable with the network off, mobile profile (CPU 4x slower, phone screen; crisis-comms-ready), \
+         median of {}: {} ms (min {}, max {})\n",
+        runs.len(),
+        ms(&u["median"]),
+        ms(&u["min"]),
+        ms(&u["max"])
+    );
     t
 }
 

@@ -103,6 +103,7 @@ async fn main() {
     let mobile = mobile(&scenario).await;
     let (interaction, memory, browser) = interaction().await;
     let lock = lock().await;
+    let offline = offline(&scenario).await;
     let results = json!({
         "browser": browser,
         "startup": startup,
@@ -110,6 +111,7 @@ async fn main() {
         "interaction": interaction,
         "memory": memory,
         "lock": lock,
+        "offline": offline,
     });
     std::fs::write(&out, serde_json::to_string_pretty(&results).expect("JSON"))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
@@ -1146,6 +1148,107 @@ async fn locked_saves(c: &Client) -> Res<Value> {
         "budget_median_ms": 16.0,
         "measure": "performance.now() before element.click() to localStorage holding the new encrypted \
                     envelope (merge, serialise, AES-GCM through Web Crypto, write)",
+    }))
+}
+
+// ---- offline use ------------------------------------------------------------------------
+
+/// Runs of the offline measures, each in a new browser with a fresh profile.
+const OFFLINE_RUNS: usize = 5;
+
+/// A repeat visit's requests and bytes from the network, and the time to usable with the
+/// network off on the mobile profile. Each run: a first visit (unthrottled) until the service
+/// worker keeps the page; a second visit, whose requests the server logs (the browser's check
+/// for a new `sw.js` among them) and whose page entries say how many bytes came over the
+/// network; then the mobile profile with DevTools' offline switch on, and a third visit.
+async fn offline(scenario: &Scenario) -> Value {
+    println!("bench: offline use, {OFFLINE_RUNS} runs, each in a new browser with a fresh profile");
+    let path = format!("index.html#/s/{}", scenario.id);
+    let mut runs = Vec::new();
+    for run in 0..OFFLINE_RUNS {
+        let agent = format!("crisis-comms-bench-offline-{}-{run}", std::process::id());
+        let user_agent = format!("--user-agent={agent}");
+        let mut flags = FLAGS.to_vec();
+        flags.push(&user_agent);
+        let c = browser_with(&flags).await;
+        let result = offline_run(&c, &path, &agent).await;
+        let _ = c.close().await;
+        runs.push(result.unwrap_or_else(|e| panic!("{e}")));
+    }
+    let usable: Vec<f64> = runs.iter().filter_map(|r| r["usable_offline"].as_f64()).collect();
+    json!({
+        "runs": runs,
+        "usable_offline": stats(&usable),
+        "method": "first visit unthrottled until a service worker controls the page; repeat visit: requests \
+                   in the server's log for this browser's User-Agent, and the sum of transferSize of the \
+                   page's navigation and resource entries; then DevTools' offline switch, the CPU 4x slower \
+                   and the phone screen, and the page opened again: time to the crisis-comms-ready mark",
+    })
+}
+
+async fn offline_run(c: &Client, path: &str, agent: &str) -> Res<Value> {
+    let base = mobile_url();
+    let url = format!("{base}{path}");
+    c.goto(&url).await.map_err(failed("the first visit"))?;
+    app_ready(c).await?;
+    let kept = c
+        .execute_async(
+            "const [done, sw] = [arguments[0], navigator.serviceWorker]; \
+             sw.ready.then(() => sw.controller ? done(true) \
+               : sw.addEventListener('controllerchange', () => done(true))); \
+             setTimeout(() => done(false), 30000);",
+            vec![],
+        )
+        .await
+        .map_err(failed("waiting for the service worker"))?;
+    if kept != json!(true) {
+        return Err("no service worker kept the page within 30 s".to_owned());
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Through a blank page, so the visit is a new navigation (the blank page's own requests, its
+    // icon among them, are the bench's, not the app's, and come before the count starts).
+    c.goto(&format!("{base}{BLANK_PAGE}")).await.map_err(failed("the blank page"))?;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let before = e2e::server_log(agent).len();
+    c.goto(&url).await.map_err(failed("the repeat visit"))?;
+    app_ready(c).await?;
+    let page = c
+        .execute(
+            "const files = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]; \
+             return { transferred: files.reduce((n, e) => n + e.transferSize, 0), files: files.length, \
+                      from_worker: files.filter((e) => e.workerStart > 0).length };",
+            vec![],
+        )
+        .await
+        .map_err(failed("reading the repeat visit's entries"))?;
+    // The browser's check for a new `sw.js` may come after the page is ready.
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    let repeat = e2e::server_log(agent)[before..].to_vec();
+
+    c.goto(&format!("{base}{BLANK_PAGE}")).await.map_err(failed("the blank page"))?;
+    cdp(c, "Network.enable", json!({})).await?;
+    let offline = json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    cdp(c, "Network.emulateNetworkConditions", offline).await?;
+    cdp(c, "Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN })).await?;
+    let (width, height, scale) = PHONE_SCREEN;
+    cdp(
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": true }),
+    )
+    .await?;
+    c.goto(&url).await.map_err(failed("the offline visit"))?;
+    app_ready(c).await?;
+    let usable = c
+        .execute("return performance.getEntriesByName('crisis-comms-ready', 'mark')[0].startTime", vec![])
+        .await
+        .map_err(failed("reading the offline visit's mark"))?;
+    Ok(json!({
+        "repeat_requests": repeat,
+        "repeat_page_transferred": page["transferred"],
+        "repeat_page_files": page["files"],
+        "repeat_page_files_from_worker": page["from_worker"],
+        "usable_offline": usable,
     }))
 }
 
