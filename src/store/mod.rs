@@ -294,7 +294,8 @@ impl Store {
     pub fn remove_lock(&self, saved: &mut Saved) -> Result<(), Notice> {
         self.key.replace(None);
         self.sealed.replace(None);
-        self.last.replace(String::new());
+        // What is stored now is this lock's own envelope, to be replaced, not another tab's lock.
+        self.last.replace(self.stored_text().unwrap_or_default());
         self.save(saved)
     }
 
