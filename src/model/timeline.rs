@@ -246,6 +246,23 @@ pub fn copy_label(entries: &[&Entry], limit: Tlp) -> Tlp {
     entries.iter().map(|e| e.label).min().unwrap_or(limit)
 }
 
+/// The name a copy of the log goes by: the record's, unless the copy is labelled looser than the
+/// record (the name is the record's information, labelled as the record is), or the record has
+/// none; then the checklist's title. So a TLP:CLEAR copy for a public post-mortem stays possible.
+pub fn copy_name<'a>(scenario: &'a Scenario, name: &'a str, own: Tlp, label: Tlp) -> &'a str {
+    if name.is_empty() || label > own {
+        &scenario.title
+    } else {
+        name
+    }
+}
+
+/// The sentence a copy gives when it leaves the record's name out.
+pub fn name_left_out(name: &str, own: Tlp, label: Tlp) -> Option<String> {
+    (!name.is_empty() && label > own)
+        .then(|| "The record's name is left out: the record is labelled stricter than this copy.".to_owned())
+}
+
 /// What an entry was, in words: the message's title, or how it was done.
 pub fn what(scenario: &Scenario, entry: &Entry) -> String {
     match (&entry.template, entry.how) {
@@ -275,11 +292,13 @@ pub fn left_out(limit: Tlp, n: usize) -> Option<String> {
 }
 
 /// The log as Markdown, holding only entries that `limit` allows (`Tlp::Red` holds all), and
-/// labelled with the strictest label of what it holds. `name` is the record's; `printed` a local
-/// date and time written as given; `local_time` writes each entry's time.
+/// labelled with the strictest label of what it holds. `name` and `own` are the record's name and
+/// label (the name is left out of a copy looser than the record); `printed` a local date and time
+/// written as given; `local_time` writes each entry's time.
 pub fn timeline_markdown(
     scenario: &Scenario,
     name: &str,
+    own: Tlp,
     timeline: &[Entry],
     limit: Tlp,
     printed: &str,
@@ -287,8 +306,12 @@ pub fn timeline_markdown(
 ) -> String {
     let (held, omitted) = up_to(timeline, limit);
     let label = copy_label(&held, limit);
-    let mut out = format!("**{label}**: {}\n\n# Communications log: {name}\n\n", label.recipient_rule());
+    let shown = copy_name(scenario, name, own, label);
+    let mut out = format!("**{label}**: {}\n\n# Communications log: {shown}\n\n", label.recipient_rule());
     out.push_str(&format!("Checklist: {}  \nExported: {printed}\n", scenario.title));
+    if let Some(why) = name_left_out(name, own, label) {
+        out.push_str(&format!("\n{why}\n"));
+    }
     if let Some(why) = left_out(limit, omitted) {
         out.push_str(&format!("\n{why}\n"));
     }
@@ -421,7 +444,7 @@ mod tests {
         t[0].note = "Holding statement posted.".into();
         remove(&mut t, "d", 45.0);
         let time = |ms: f64| format!("t{ms}");
-        let all = timeline_markdown(&scenario, "March", &t, Tlp::Red, "now", time);
+        let all = timeline_markdown(&scenario, "March", Tlp::Red, &t, Tlp::Red, "now", time);
         assert!(all.starts_with(&format!(
             "**TLP:RED**: {}\n\n# Communications log: March\n",
             Tlp::Red.recipient_rule()
@@ -431,7 +454,7 @@ mod tests {
         assert!(!all.contains("left out"), "{all}");
         assert!(!all.contains("t40"), "a removed entry is in no copy: {all}");
 
-        let amber = timeline_markdown(&scenario, "March", &t, Tlp::Amber, "now", time);
+        let amber = timeline_markdown(&scenario, "March", Tlp::Red, &t, Tlp::Amber, "now", time);
         assert!(amber.starts_with("**TLP:AMBER**: "), "{amber}");
         assert!(
             amber.contains("\n1 entry labelled stricter than TLP:AMBER was left out of this copy.\n"),
@@ -439,7 +462,7 @@ mod tests {
         );
         assert!(!amber.contains("Responders"), "{amber}");
 
-        let clear = timeline_markdown(&scenario, "March", &t, Tlp::Clear, "now", time);
+        let clear = timeline_markdown(&scenario, "March", Tlp::Red, &t, Tlp::Clear, "now", time);
         assert!(clear.starts_with("**TLP:CLEAR**: "), "{clear}");
         assert!(clear.contains("2 entries labelled stricter than TLP:CLEAR were left out"), "{clear}");
         assert!(
@@ -451,6 +474,22 @@ mod tests {
             "{clear}"
         );
         assert!(clear.trim_end().ends_with("**TLP:CLEAR**"));
+        assert!(
+            !clear.contains("March")
+                && clear.contains(&format!("# Communications log: {}\n", scenario.title)),
+            "a copy looser than the record leaves the record's name out: {clear}"
+        );
+        assert!(clear.contains("The record's name is left out: the record is labelled stricter"), "{clear}");
+        assert!(!all.contains("left out:"), "{all}");
+
+        // A record labelled TLP:CLEAR keeps its name in a TLP:CLEAR copy; a TLP:AMBER record's
+        // name stays in a TLP:AMBER copy but not in a TLP:GREEN one.
+        let named = timeline_markdown(&scenario, "March", Tlp::Clear, &t, Tlp::Clear, "now", time);
+        assert!(named.contains("# Communications log: March\n"), "{named}");
+        assert!(!named.contains("name is left out"), "{named}");
+        assert_eq!(copy_name(&scenario, "March", Tlp::Amber, Tlp::Amber), "March");
+        assert_eq!(copy_name(&scenario, "March", Tlp::Amber, Tlp::Green), scenario.title);
+        assert_eq!(copy_name(&scenario, "", Tlp::Red, Tlp::Red), scenario.title);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
     let label = copy.label;
     let printed = local_time(js_sys::Date::now());
     let back = Route::Scenario(scenario.id.clone());
-    let log_name = if record_name.is_empty() { scenario.title.clone() } else { record_name.clone() };
+    let (log_name, own) = (record_name.clone(), copy.own);
     let log_choice = (!blank).then(|| {
         view! {
             <label for=what_id.clone()>" What to print: "</label>
@@ -52,7 +52,7 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
     let (sc, log) = (scenario.clone(), progress.timeline.clone());
     let printed_log = move || {
         log_only.get().map(|limit| {
-            view! { <PrintedLog scenario=sc.clone() name=log_name.clone() log=log.clone() limit /> }
+            view! { <PrintedLog scenario=sc.clone() name=log_name.clone() own log=log.clone() limit /> }
         })
     };
     let title = if blank {

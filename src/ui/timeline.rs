@@ -16,8 +16,8 @@ use crate::model::audience::{titles, Audience};
 use crate::model::channels::ProjectChannel;
 use crate::model::checklist::Scenario;
 use crate::model::timeline::{
-    self, copy_label, entry_id, last_told, left_out, most_pressing, timeline_markdown, up_to, what, Entry,
-    How, Promise,
+    self, copy_label, copy_name, entry_id, last_told, left_out, most_pressing, name_left_out,
+    timeline_markdown, up_to, what, Entry, How, Promise,
 };
 use crate::model::tlp::Tlp;
 use crate::ui::channels::{ChannelSelect, ChannelWarning};
@@ -380,16 +380,19 @@ fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
             said.set("Nothing logged yet.".into());
             return;
         };
-        let name = if record.name.is_empty() { sc.title.clone() } else { record.name.clone() };
+        let own = record.label(sc.label);
+        let limit = limit.get_untracked();
         let md = timeline_markdown(
             &sc,
-            &name,
+            &record.name,
+            own,
             &record.progress.timeline,
-            limit.get_untracked(),
+            limit,
             &local_time(now()),
             local_time,
         );
-        let file = safe_file_name(&format!("{name} log"), "md");
+        let label = copy_label(&up_to(&record.progress.timeline, limit).0, limit);
+        let file = safe_file_name(&format!("{} log", copy_name(&sc, &record.name, own, label)), "md");
         if download(&file, "text/markdown", &md) {
             said.set(format!("Exported as {file}, in your downloads."));
         }
@@ -434,9 +437,17 @@ pub fn limit_options(selected: Option<Tlp>) -> impl IntoView {
 /// The printed log of a record: only what `limit` allows, labelled with the strictest label it
 /// holds at the top and bottom of every page.
 #[component]
-pub fn PrintedLog(scenario: Arc<Scenario>, name: String, log: Vec<Entry>, limit: Tlp) -> impl IntoView {
+pub fn PrintedLog(
+    scenario: Arc<Scenario>,
+    name: String,
+    own: Tlp,
+    log: Vec<Entry>,
+    limit: Tlp,
+) -> impl IntoView {
     let (held, omitted) = up_to(&log, limit);
     let label = copy_label(&held, limit);
+    let name_why = name_left_out(&name, own, label);
+    let name = copy_name(&scenario, &name, own, label).to_owned();
     let held: Vec<Entry> = held.into_iter().cloned().collect();
     let items = held
         .iter()
@@ -463,6 +474,7 @@ pub fn PrintedLog(scenario: Arc<Scenario>, name: String, log: Vec<Entry>, limit:
                 {format!("Label: {label} — {}", label.audience_summary())}<br />
                 {format!("Printed: {}", local_time(now()))}
             </p>
+            {name_why.map(|why| view! { <p class="cc-print-name-left-out">{why}</p> })}
             {left_out(limit, omitted).map(|why| view! { <p class="cc-print-left-out">{why}</p> })}
             {held.is_empty().then(|| view! { <p>"No entries."</p> })}
             <ul class="cc-print-items">{items}</ul>
