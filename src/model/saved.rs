@@ -166,18 +166,23 @@ impl Saved {
 }
 
 impl Saved {
-    /// Whether `other` (what another tab wrote) lacks a record or a log entry this state holds,
-    /// or holds an older change of an entry. Browsers may let two tabs' writes cross, each
+    /// Whether `other` (what another tab wrote) lacks a record, a log entry or a channel this
+    /// state holds, or holds an older change of one. Browsers may let two tabs' writes cross, each
     /// written over the other unseen: the tab whose entries the other's write lacks writes
     /// again, so no entry is lost. Merging only ever adds, so the writes stop.
     pub fn has_entries_missing_from(&self, other: &Saved) -> bool {
-        self.records.iter().filter(|(id, _)| !other.deleted.contains_key(id)).any(|(id, mine)| {
-            let Some(theirs) = other.records.get(id) else { return true };
-            mine.progress.timeline.iter().any(|e| {
-                let there = theirs.progress.timeline.iter().find(|t| t.id == e.id);
-                there.is_none_or(|t| t.changed < e.changed)
+        let channels = self
+            .channels
+            .iter()
+            .any(|(id, mine)| other.channels.get(id).is_none_or(|theirs| theirs.changed < mine.changed));
+        channels
+            || self.records.iter().filter(|(id, _)| !other.deleted.contains_key(id)).any(|(id, mine)| {
+                let Some(theirs) = other.records.get(id) else { return true };
+                mine.progress.timeline.iter().any(|e| {
+                    let there = theirs.progress.timeline.iter().find(|t| t.id == e.id);
+                    there.is_none_or(|t| t.changed < e.changed)
+                })
             })
-        })
     }
 }
 
@@ -616,6 +621,23 @@ mod tests {
         assert!(a.has_entries_missing_from(&b));
         b.delete_record(&id, 21.0);
         assert!(!a.has_entries_missing_from(&b));
+        // A channel added or changed here and not there counts as well.
+        let channel = |name: &str, changed: f64| ProjectChannel {
+            id: name.into(),
+            name: name.into(),
+            readers: crate::model::decide::Readers::Anyone,
+            archive: crate::model::decide::Archive::Public,
+            label: Tlp::Clear,
+            changed,
+            removed: None,
+        };
+        a.channels.insert("forum".into(), channel("forum", 30.0));
+        assert!(a.has_entries_missing_from(&b));
+        b.merge(&a);
+        assert!(!a.has_entries_missing_from(&b));
+        a.channels.insert("forum".into(), channel("forum", 40.0));
+        assert!(a.has_entries_missing_from(&b));
+        assert!(!b.has_entries_missing_from(&a));
     }
 
     #[test]
