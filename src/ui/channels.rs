@@ -39,12 +39,14 @@ pub fn ChannelSelect(
             let key = event_target_value(&ev);
             chosen.set(list.with_untracked(|l| l.iter().find(|c| c.id == key).cloned()));
         }>
-            <option value="">"Not said"</option>
+            <option value="" prop:selected=move || chosen.with(Option::is_none)>"Not said"</option>
             {move || list.get().into_iter().map(|c| {
                 let from_site = site.0.iter().any(|s| s.id == c.id);
-                let selected = chosen.with_untracked(|x| x.as_ref().is_some_and(|x| x.id == c.id));
+                let id = c.id.clone();
+                // The property, not the attribute: it follows `chosen` after the user has picked.
+                let selected = move || chosen.with(|x| x.as_ref().is_some_and(|x| x.id == id));
                 let words = format!("{} (carries {} or looser{})", c.name, c.carries(), if from_site { ", from this site" } else { "" });
-                view! { <option value=c.id.clone() selected=selected>{words}</option> }
+                view! { <option value=c.id.clone() prop:selected=selected>{words}</option> }
             }).collect_view()}
         </select>
     }

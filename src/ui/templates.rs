@@ -107,19 +107,35 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let (sid, t) = (scenario_id.clone(), template.clone());
     let copy_and_log = move || {
         let text = composed.get_untracked().message();
+        let next_update = parse_local(&next.get_untracked());
+        // A message that promises an update and has no time for it is copied, and says that
+        // no reminder was set, so the promise is not silently forgotten.
+        let done = if promises && next_update.is_none() {
+            "Copied, with its label. No reminder set: this message promises a next update; \
+             give its time above to be reminded here."
+        } else {
+            "Copied, with its label."
+        };
         copy_text(
             text,
             copied,
-            "Copied, with its label.".to_owned(),
+            done.to_owned(),
             "Could not copy: select the message above and copy it by hand.",
         );
         let mut entry = new_entry(now(), How::Copied, t.audience.clone(), label.get_untracked());
         entry.template = Some(t.id.clone());
         entry.channel =
             send_channel.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
-        entry.next_update = parse_local(&next.get_untracked());
+        entry.next_update = next_update;
         log_entry(state, &sid, entry);
     };
+    // A warning answers one channel and one label: a new choice of either takes it away, so
+    // "Copy it anyway" never acts on a choice that was not checked.
+    Effect::new(move |_| {
+        send_channel.track();
+        label.track();
+        warning.set(None);
+    });
     let copy = {
         let copy_and_log = copy_and_log.clone();
         move |_| match send_channel.with_untracked(|c| c.as_ref().map(|c| c.check(label.get_untracked()))) {

@@ -13,14 +13,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::model::audience::{titles, Audience};
-use crate::model::channels::ProjectChannel;
+use crate::model::channels::{in_use, ProjectChannel};
 use crate::model::checklist::Scenario;
 use crate::model::timeline::{
     self, copy_label, copy_name, entry_id, last_told, left_out, most_pressing, name_left_out,
     timeline_markdown, up_to, what, Entry, How, Promise,
 };
 use crate::model::tlp::Tlp;
-use crate::ui::channels::{ChannelSelect, ChannelWarning};
+use crate::ui::channels::{ChannelSelect, ChannelWarning, SiteChannels};
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::link::RouteLink;
@@ -237,26 +237,49 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
         note.set(String::new());
         next.set(String::new());
     };
-    // Correcting an entry fills the form with it.
+    let site = use_context::<SiteChannels>().unwrap_or_default();
+    let site_for_form = site.clone();
+    // Correcting an entry fills the form with it, its channel included (found by name among the
+    // channels in use).
     Effect::new(move |_| {
         if let Some(e) = editing.get() {
             how.set(e.how);
             audience.set(e.audience.clone());
             label.set(e.label);
+            channel.set(state.saved.with_untracked(|s| {
+                in_use(&site_for_form.0, &s.channels).into_iter().find(|c| c.name == e.channel).cloned()
+            }));
             at.set(local_input(e.at));
             note.set(e.note.clone());
             next.set(e.next_update.map(local_input).unwrap_or_default());
         }
     });
+    // A warning answers one channel and one label: a new choice of either takes it away.
+    Effect::new(move |_| {
+        channel.track();
+        label.track();
+        warning.set(None);
+    });
     let sid = scenario.id.clone();
     let save = move || {
-        let mut entry = new_entry(
-            parse_local(&at.get_untracked()).unwrap_or_else(now),
-            how.get_untracked(),
-            audience.get_untracked(),
-            label.get_untracked(),
-        );
+        // The time field holds minutes: a correction that leaves it as shown keeps the entry's
+        // exact time, so the log's order does not change.
+        let typed = at.get_untracked();
+        let when = match editing.get_untracked() {
+            Some(old) if typed == local_input(old.at) => old.at,
+            _ => parse_local(&typed).unwrap_or_else(now),
+        };
+        let mut entry = new_entry(when, how.get_untracked(), audience.get_untracked(), label.get_untracked());
         entry.channel = channel.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+        if let Some(old) = editing.get_untracked() {
+            // A channel no longer in the list stays as the entry named it.
+            let listed = state
+                .saved
+                .with_untracked(|s| in_use(&site.0, &s.channels).iter().any(|c| c.name == old.channel));
+            if entry.channel.is_empty() && !listed {
+                entry.channel = old.channel;
+            }
+        }
         entry.note = note.get_untracked().trim().to_owned();
         entry.next_update = parse_local(&next.get_untracked());
         match editing.get_untracked() {

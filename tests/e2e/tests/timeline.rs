@@ -256,6 +256,53 @@ async fn a_channel_that_carries_only_clear_warns_before_an_amber_message_is_copi
     );
     assert_eq!(entries(&c).await.len(), 1);
     find(&c, ".cc-log-form .cc-stop").await.click().await.unwrap();
+
+    // A warning answers one choice: choosing another label takes it away, so "Log it anyway"
+    // never logs a choice that was not checked; a label the channel carries logs at once.
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    find(&c, ".cc-log-form .cc-channel-warning").await;
+    choose(&c, ".cc-log-label", "TLP:CLEAR").await;
+    c.wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::XPath(
+            "//form[contains(@class,'cc-log-form')][not(.//*[contains(@class,'cc-channel-warning')])]",
+        ))
+        .await
+        .expect("a new label takes the warning away");
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    wait_entries(&c, 2).await;
+    assert!(
+        entries(&c).await[0].contains("TLP:CLEAR · message sent elsewhere · through The forum"),
+        "{:?}",
+        entries(&c).await
+    );
+
+    // Correcting an entry keeps its channel, and checks it again: raised to TLP:RED, it warns.
+    find(&c, ".cc-entry .cc-entry-correct").await.click().await.unwrap();
+    let shown = js(
+        &c,
+        "const s = document.querySelector('.cc-log-channel'); return s.options[s.selectedIndex].text",
+        vec![],
+    )
+    .await;
+    assert!(
+        shown.as_str().unwrap().starts_with("The forum"),
+        "the correction shows the entry's channel: {shown}"
+    );
+    choose(&c, ".cc-log-label", "TLP:RED").await;
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    let warning = find(&c, ".cc-log-form .cc-channel-warning").await.text().await.unwrap();
+    assert!(
+        warning.starts_with("No. “The forum” carries TLP:CLEAR at most, and this is TLP:RED."),
+        "{warning}"
+    );
+    find(&c, ".cc-log-form .cc-stop").await.click().await.unwrap();
+    choose(&c, ".cc-log-label", "TLP:CLEAR").await;
+    find(&c, ".cc-log-note").await.send_keys("Posted the update.").await.unwrap();
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    find(&c, ".cc-entry .cc-corrected").await;
+    let e = entries(&c).await;
+    assert!(e[0].contains("through The forum") && e[0].contains("Posted the update."), "{e:?}");
     c.close().await.unwrap();
 }
 
