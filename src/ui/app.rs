@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::content::Library;
 use crate::model::checklist::ScenarioKind;
+use crate::model::tlp::Tlp;
 use crate::mount::Options;
 use crate::ui::catalog::Catalog;
 use crate::ui::decide::DecidePage;
@@ -102,8 +103,9 @@ fn page(state: AppState, route: Route) -> AnyView {
         Route::Labels => view! { <LabelsPage /> }.into_any(),
         Route::Summary => view! { <SummaryPage /> }.into_any(),
         Route::Records => view! { <RecordsPage /> }.into_any(),
-        Route::Print(id) => print_page(state, &id, false),
-        Route::PrintBlank(id) => print_page(state, &id, true),
+        Route::Print(id) => print_page(state, &id, false, None),
+        Route::PrintBlank(id) => print_page(state, &id, true, None),
+        Route::PrintLog(id, limit) => print_page(state, &id, false, Some(limit)),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
             Some(test) if test.kind == ScenarioKind::StressTest => {
                 view! { <StressTestPage test /> }.into_any()
@@ -121,9 +123,9 @@ fn page(state: AppState, route: Route) -> AnyView {
     }
 }
 
-fn print_page(state: AppState, id: &str, blank: bool) -> AnyView {
+fn print_page(state: AppState, id: &str, blank: bool, log: Option<Tlp>) -> AnyView {
     match state.library.with_value(|l| l.get(id)) {
-        Some(scenario) => view! { <PrintPage scenario blank /> }.into_any(),
+        Some(scenario) => view! { <PrintPage scenario blank log /> }.into_any(),
         None => view! { <p>"There is no checklist called “" {id.to_owned()} "” here."</p> }.into_any(),
     }
 }

@@ -12,6 +12,9 @@ pub fn ConfirmButton(
     no: &'static str,
     #[prop(into)] on_yes: Callback<()>,
     #[prop(optional)] danger: bool,
+    /// The id of the text that says what the button acts on, when several share its words.
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     move || {
@@ -30,7 +33,8 @@ pub fn ConfirmButton(
             .into_any()
         } else {
             view! {
-                <button type="button" class="cc-button" class:cc-danger=danger on:click=move |_| confirming.set(true)>
+                <button type="button" class="cc-button" class:cc-danger=danger aria-describedby=described_by.clone()
+                    on:click=move |_| confirming.set(true)>
                     {ask}
                 </button>
             }

@@ -22,10 +22,15 @@ use crate::ui::timeline::{limit_options, PrintedLog};
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]
-pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
+pub fn PrintPage(
+    scenario: Arc<Scenario>,
+    blank: bool,
+    /// The communications log alone, up to this label, instead of the whole record.
+    log: Option<Tlp>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The whole record, or its communications log up to a label.
-    let log_only = RwSignal::new(None::<Tlp>);
+    let log_only = RwSignal::new(log);
     let what_id = state.dom_id("print-what");
     let (record_name, progress, copy) =
         state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
@@ -44,8 +49,8 @@ pub fn PrintPage(scenario: Arc<Scenario>, blank: bool) -> impl IntoView {
             <select id=what_id class="cc-print-what" on:change=move |ev| {
                 log_only.set(event_target_value(&ev).parse().ok())
             }>
-                <option value="record" selected>"The whole record"</option>
-                <optgroup label="The communications log">{limit_options(None)}</optgroup>
+                <option value="record" selected=log.is_none()>"The whole record"</option>
+                <optgroup label="The communications log">{limit_options(log)}</optgroup>
             </select>
         }
     });

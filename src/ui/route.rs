@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::content::Library;
+use crate::model::tlp::Tlp;
 
 /// Which page is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,9 @@ pub enum Route {
     Print(String),
     /// A blank printable copy of a scenario, to work on paper.
     PrintBlank(String),
+    /// The printable communications log of a scenario's current record, holding only what the
+    /// label allows (`#/log/<id>/<label>`).
+    PrintLog(String, Tlp),
 }
 
 impl Route {
@@ -43,6 +47,11 @@ impl Route {
                     Route::Print(id)
                 } else if let Some(id) = id("/blank/") {
                     Route::PrintBlank(id)
+                } else if let Some((id, limit)) = id("/log/").and_then(|rest| {
+                    let (id, limit) = rest.rsplit_once('/')?;
+                    Some((id.to_owned(), limit.parse().ok()?)).filter(|(id, _)| !id.is_empty())
+                }) {
+                    Route::PrintLog(id, limit)
                 } else {
                     Route::Catalog
                 }
@@ -75,6 +84,7 @@ impl Route {
             Route::Records => "#/records".to_owned(),
             Route::Print(id) => format!("#/print/{id}"),
             Route::PrintBlank(id) => format!("#/blank/{id}"),
+            Route::PrintLog(id, limit) => format!("#/log/{id}/{}", limit.as_str()),
         }
     }
 
@@ -87,7 +97,7 @@ impl Route {
             Route::Labels => Some("Labels explained".to_owned()),
             Route::Summary => Some("Governance stress test summary".to_owned()),
             Route::Records => Some("Records".to_owned()),
-            Route::Print(id) | Route::PrintBlank(id) | Route::Scenario(id) => {
+            Route::Print(id) | Route::PrintBlank(id) | Route::PrintLog(id, _) | Route::Scenario(id) => {
                 let title = library.get(id).map(|s| s.title.clone());
                 let title = title.unwrap_or_else(|| "Checklist not found".to_owned());
                 Some(if matches!(self, Route::Scenario(_)) { title } else { format!("Print: {title}") })

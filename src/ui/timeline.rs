@@ -193,9 +193,11 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
         });
     };
     let e = entry.clone();
+    // Every entry's buttons have the same words: each names its entry through this id.
+    let about = state.dom_id(&format!("entry-{}", entry.id));
     view! {
         <li class="cc-entry" data-entry=entry.id.clone()>
-            <p>
+            <p id=about.clone()>
                 <strong class="cc-entry-when">{local_time(entry.at)}</strong>
                 " — " <span class="cc-entry-who">{titles(&entry.audience)}</span>
                 " — " <TlpBadge tlp=entry.label />
@@ -206,9 +208,9 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
             {entry.next_update.map(|by| view! { <p class="cc-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
             {entry.corrected.map(|when| view! { <p class="cc-meta cc-corrected">{format!("Corrected on {}.", local_time(when))}</p> })}
             <p class="cc-actions">
-                <button type="button" class="cc-button cc-entry-correct" on:click=move |_| editing.set(Some(e.clone()))>"Correct…"</button>
+                <button type="button" class="cc-button cc-entry-correct" aria-describedby=about.clone() on:click=move |_| editing.set(Some(e.clone()))>"Correct…"</button>
                 " "
-                <ConfirmButton ask="Remove…" question="Remove this entry? The log will say that an entry was removed." yes="Yes, remove it" no="Keep it" on_yes=remove />
+                <ConfirmButton ask="Remove…" question="Remove this entry? The log will say that an entry was removed." yes="Yes, remove it" no="Keep it" on_yes=remove described_by=about />
             </p>
         </li>
     }
@@ -239,10 +241,14 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
     };
     let site = use_context::<SiteChannels>().unwrap_or_default();
     let site_for_form = site.clone();
+    let how_field = NodeRef::<leptos::html::Select>::new();
     // Correcting an entry fills the form with it, its channel included (found by name among the
-    // channels in use).
+    // channels in use), and moves focus to the form.
     Effect::new(move |_| {
         if let Some(e) = editing.get() {
+            if let Some(field) = how_field.get_untracked() {
+                let _ = field.focus();
+            }
             how.set(e.how);
             audience.set(e.audience.clone());
             label.set(e.label);
@@ -343,7 +349,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
             <h3>{move || if editing.with(Option::is_some) { "Correct an entry" } else { "Log a call, a meeting or a message sent elsewhere" }}</h3>
             <p>
                 <label for=how_id.clone()>"How: "</label>
-                <select id=how_id class="cc-log-how" on:change=move |ev| {
+                <select id=how_id class="cc-log-how" node_ref=how_field on:change=move |ev| {
                     let key = event_target_value(&ev);
                     if let Some(h) = How::MANUAL.into_iter().find(|h| h.key() == key) { how.set(h) }
                 }>
@@ -434,7 +440,9 @@ fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
             <p class="cc-actions">
                 <button type="button" class="cc-button cc-log-export-md" on:click=export>"Export the log (Markdown)"</button>
                 " "
-                <RouteLink route=Route::Print(scenario.id.clone()) class="cc-log-print">"Print the log"</RouteLink>
+                {move || view! {
+                    <RouteLink route=Route::PrintLog(scenario.id.clone(), limit.get()) class="cc-log-print">"Print the log"</RouteLink>
+                }}
                 " " <span role="status">{move || said.get()}</span>
             </p>
             <p class="cc-help">"A copy for a wider audience leaves out the entries labelled stricter than it may hold, and says how many."</p>

@@ -377,7 +377,7 @@ async fn the_log_as_markdown_and_printed_at_two_labels() {
             .clone()
         }
     };
-    choose(&c, ".cc-print-what", "TLP:CLEAR").await;
+    // The print page opens on the label chosen on the checklist page, here TLP:CLEAR.
     let log = local(&c, T).await;
     let clear = printed(&c).await;
     assert_eq!(
