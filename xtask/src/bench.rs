@@ -68,6 +68,7 @@ pub fn run() -> Result {
         "interaction": browser["interaction"],
         "memory": browser["memory"],
         "offline": browser["offline"],
+        "lock": browser["lock"],
         "browser": browser["browser"],
     });
     let file = out.join("results.json");
