@@ -13,6 +13,9 @@ pub fn first_inside(root: Option<impl AsRef<web_sys::Element>>, css: &str) -> Op
 pub fn focus_heading(main: NodeRef<leptos::html::Main>) {
     if let Some(heading) = first_inside(main.get_untracked(), "h1") {
         let _ = heading.set_attribute("tabindex", "-1");
+        // Focus alone leaves a heading that is partly on screen where it is (Firefox does), so
+        // a page reached from lower down another would open scrolled past its top.
+        heading.scroll_into_view_with_bool(true);
         let _ = heading.focus();
     }
 }

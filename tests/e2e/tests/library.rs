@@ -81,7 +81,13 @@ async fn a_copied_template_has_the_filled_placeholders_and_its_label() {
         .text()
         .await
         .unwrap();
-    assert_eq!(status, "Copied, with its label.");
+    // This message promises a next update and no time was given for it: no reminder is set,
+    // and the status says so.
+    assert_eq!(
+        status,
+        "Copied, with its label. No reminder set: this message promises a next update; give its time above to be \
+         reminded here."
+    );
     let copied = clipboard_text(&c).await;
     assert!(
         copied.starts_with(
