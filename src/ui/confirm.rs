@@ -42,3 +42,19 @@ pub fn ConfirmButton(
         }
     }
 }
+
+/// "Forget everything on this device…", asked before it is done: on the records page and on
+/// the unlock prompt of a forgotten passphrase.
+#[component]
+pub fn ForgetEverything(#[prop(into)] on_yes: Callback<()>) -> impl IntoView {
+    view! {
+        <ConfirmButton
+            ask="Forget everything on this device…"
+            question="Remove every record, note and answer this app kept in this browser? This cannot be undone."
+            yes="Yes, forget everything"
+            no="Cancel"
+            on_yes
+            danger=true
+        />
+    }
+}

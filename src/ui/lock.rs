@@ -16,7 +16,7 @@ use crate::model::saved::{decode, encode, Saved};
 use crate::model::tlp::Tlp;
 use crate::store::lock::{self, LockError};
 use crate::store::{Change, Notice, Store};
-use crate::ui::confirm::ConfirmButton;
+use crate::ui::confirm::ForgetEverything;
 use crate::ui::download::download;
 use crate::ui::state::AppState;
 
@@ -232,7 +232,7 @@ pub fn follow(state: AppState, change: Change) -> Option<Change> {
                     Ok(plain) => {
                         if let Ok(theirs) = decode(&plain) {
                             if !state.lock.locked.get_untracked() {
-                                merge_and_catch_up(state, &theirs);
+                                state.merge_from_other_tab(&theirs);
                             }
                         }
                     }
@@ -251,7 +251,7 @@ pub fn follow(state: AppState, change: Change) -> Option<Change> {
             state.lock.has_lock.set(false);
             state.lock.locked.set(false);
             state.lock.why.set(String::new());
-            merge_and_catch_up(state, &theirs);
+            state.merge_from_other_tab(&theirs);
         }
         Change::Forgotten => {
             state.lock.refresh(&state);
@@ -260,19 +260,6 @@ pub fn follow(state: AppState, change: Change) -> Option<Change> {
         other => return Some(other),
     }
     None
-}
-
-/// Merges what another tab wrote; when that write crossed one of ours and lacks log entries
-/// made here, writes again, so neither tab's entries are lost (as on the plain path).
-fn merge_and_catch_up(state: AppState, theirs: &Saved) {
-    let mut behind = false;
-    state.saved.update(|s| {
-        s.merge(theirs);
-        behind = s.has_entries_missing_from(theirs);
-    });
-    if behind {
-        state.change(|_| {});
-    }
 }
 
 /// Starts the lock's watchers for as long as the app is mounted: the double Escape shortcut,
@@ -471,9 +458,11 @@ pub fn UnlockPrompt() -> impl IntoView {
             }
         });
     };
+    // Forgetting also takes the lock away (`AppState::forget_everything`); a failure is said.
     let forget = move || {
-        let _ = state.forget_everything();
-        state.lock.refresh(&state);
+        if let Err(n) = state.forget_everything() {
+            message.set(n.message());
+        }
     };
     // After a lock (not on a fresh load, where focus would scroll a host page), the field takes
     // focus from the control that is gone.
@@ -506,14 +495,7 @@ pub fn UnlockPrompt() -> impl IntoView {
                  cannot be read, by you or by anyone else. You can remove everything and start again."
             </p>
             <p>
-                <ConfirmButton
-                    ask="Forget everything on this device…"
-                    question="Remove every record, note and answer this app kept in this browser? This cannot be undone."
-                    yes="Yes, forget everything"
-                    no="Cancel"
-                    on_yes=forget
-                    danger=true
-                />
+                <ForgetEverything on_yes=forget />
             </p>
         </div>
     }

@@ -13,7 +13,7 @@ use crate::model::saved::{
 };
 use crate::model::tlp::Tlp;
 use crate::ui::clipboard::copy_text;
-use crate::ui::confirm::ConfirmButton;
+use crate::ui::confirm::{ConfirmButton, ForgetEverything};
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::focus::first_inside;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
@@ -432,14 +432,7 @@ fn DeviceControls() -> impl IntoView {
                 .into_any()
             }}
             <p>
-                <ConfirmButton
-                    ask="Forget everything on this device…"
-                    question="Remove every record, note and answer this app kept in this browser? This cannot be undone."
-                    yes="Yes, forget everything"
-                    no="Cancel"
-                    on_yes=forget
-                    danger=true
-                />
+                <ForgetEverything on_yes=forget />
             </p>
             <p role="status" class="cc-forget-message">{move || message.get()}</p>
         </section>

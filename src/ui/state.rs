@@ -148,6 +148,19 @@ impl AppState {
         self.store.with_value(Store::is_session_only_forced)
     }
 
+    /// Merges what another tab wrote, plain or decrypted. When that write crossed one of ours
+    /// and lacks what was logged here, writes again, so neither tab's entries are lost.
+    pub fn merge_from_other_tab(&self, theirs: &Saved) {
+        let mut behind = false;
+        self.saved.update(|s| {
+            s.merge(theirs);
+            behind = s.has_entries_missing_from(theirs);
+        });
+        if behind {
+            self.change(|_| {});
+        }
+    }
+
     /// Removes every key of this namespace from storage and empties the app.
     pub fn forget_everything(&self) -> Result<(), Notice> {
         self.store.with_value(Store::forget_everything)?;
@@ -174,18 +187,7 @@ impl AppState {
                 state.saved.set(Saved::default());
                 state.notice.set(Some(Notice::ForgottenElsewhere));
             }
-            Some(Change::Saved(theirs)) => {
-                let mut behind = false;
-                state.saved.update(|s| {
-                    s.merge(&theirs);
-                    behind = s.has_entries_missing_from(&theirs);
-                });
-                // That tab's write crossed one of ours and lacks what was logged here: write
-                // again, so neither tab's entries are lost.
-                if behind {
-                    state.change(|_| {});
-                }
-            }
+            Some(Change::Saved(theirs)) => state.merge_from_other_tab(&theirs),
             Some(Change::Sealed(_) | Change::Locked) => {}
         });
         let watch = StoredValue::new_local(Some(watch));

@@ -412,6 +412,62 @@ pub async fn clipboard_text(c: &Client) -> String {
     value.as_str().unwrap_or_default().to_owned()
 }
 
+/// Writes `text` to a temporary file and returns its path, for a file input.
+pub fn temp_file(name: &str, text: &str) -> String {
+    let path = std::env::temp_dir().join(format!("cc-e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+/// Captures the text of every file the page offers as a download (read by [`last_download`]).
+pub async fn capture_downloads(c: &Client) {
+    c.execute(
+        "window.__blobs = []; const create = URL.createObjectURL; \
+         URL.createObjectURL = function (b) { window.__blobs.push(b); return create.call(URL, b); };",
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+/// The text of the last file the page offered as a download since [`capture_downloads`].
+pub async fn last_download(c: &Client) -> String {
+    let v = c
+        .execute_async("window.__blobs[window.__blobs.length - 1].text().then(arguments[0])", vec![])
+        .await
+        .unwrap();
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// Prints the current page to PDF and returns the text of each page, in order (pdftotext).
+pub async fn print_pages(c: &Client, name: &str) -> Vec<String> {
+    use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
+    let config = PrintConfiguration::builder()
+        .size(PrintSize::A4)
+        .margins(PrintMargins { top: 1.4, bottom: 1.6, left: 1.6, right: 1.6 })
+        .background(true)
+        .build()
+        .unwrap();
+    let pdf = c.print(config).await.expect("the browser prints to PDF");
+    let path = std::env::temp_dir().join(format!("cc-print-{}-{name}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let pdftotext = std::env::var("E2E_PDFTOTEXT").unwrap_or_else(|_| "pdftotext".to_owned());
+    let out = std::process::Command::new(&pdftotext)
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext failed");
+    let _ = std::fs::remove_file(&path);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_firefox_error;

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use e2e::{browser, find, open, wait_ready};
+use e2e::{browser, capture_downloads, find, last_download, open, temp_file, wait_ready};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -295,31 +295,6 @@ async fn wait_message(c: &Client, part: &str) -> String {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("the lock's message never said “{part}”");
-}
-
-/// Captures the text of every file the page offers as a download.
-async fn capture_downloads(c: &Client) {
-    c.execute(
-        "window.__blobs = []; const create = URL.createObjectURL; \
-         URL.createObjectURL = function (b) { window.__blobs.push(b); return create.call(URL, b); };",
-        vec![],
-    )
-    .await
-    .unwrap();
-}
-
-async fn last_download(c: &Client) -> String {
-    let v = c
-        .execute_async("window.__blobs[window.__blobs.length - 1].text().then(arguments[0])", vec![])
-        .await
-        .unwrap();
-    v.as_str().unwrap_or_default().to_owned()
-}
-
-fn temp_file(name: &str, text: &str) -> String {
-    let path = std::env::temp_dir().join(format!("cc-e2e-lock-{}-{name}", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
 }
 
 #[tokio::test]

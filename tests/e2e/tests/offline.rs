@@ -11,13 +11,12 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use e2e::{browser_saving_to, console_errors, engine, find, is_checked, wait_ready, Engine};
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize, WebDriverCompatibleCommand};
+use e2e::{browser_saving_to, console_errors, engine, find, is_checked, print_pages, wait_ready, Engine};
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
 use serde_json::{json, Value};
 
@@ -331,24 +330,6 @@ fn downloaded(folder: &Path, name: &str) -> Vec<u8> {
     }
 }
 
-/// Prints the page and returns each printed page's text (pdftotext).
-async fn printed_pages(c: &Client) -> Vec<String> {
-    let config = PrintConfiguration::builder()
-        .size(PrintSize::A4)
-        .margins(PrintMargins { top: 1.4, bottom: 1.6, left: 1.6, right: 1.6 })
-        .background(true)
-        .build()
-        .unwrap();
-    let pdf = c.print(config).await.expect("the browser prints to PDF");
-    let path = std::env::temp_dir().join(format!("cc-offline-print-{}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).unwrap();
-    let pdftotext = std::env::var("E2E_PDFTOTEXT").unwrap_or_else(|_| "pdftotext".to_owned());
-    let out = Command::new(&pdftotext).arg("-layout").arg(&path).arg("-").output().expect("pdftotext runs");
-    let _ = std::fs::remove_file(&path);
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_owned).collect()
-}
-
 #[tokio::test]
 async fn the_copy_to_keep_downloads_without_a_request_and_runs_from_disk() {
     let site = Site::new("copy");
@@ -394,7 +375,7 @@ async fn the_copy_to_keep_downloads_without_a_request_and_runs_from_disk() {
     // It prints labelled, as the website does.
     find(&c, ".cc-print-link").await.click().await.unwrap();
     find(&c, ".cc-print-doc").await;
-    let pages = printed_pages(&c).await;
+    let pages = print_pages(&c, "offline-copy").await;
     assert!(!pages.is_empty());
     for (n, page) in pages.iter().enumerate() {
         let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();

@@ -1,34 +1,8 @@
 //! Printing on the release build: a filled record long enough for three pages and a blank
 //! checklist, printed to PDF by the browser; each page's text is checked with pdftotext.
 
-use std::process::Command;
-
-use e2e::{browser, engine, find, open, Engine};
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
-use fantoccini::{Client, Locator};
-
-/// Prints the current page and returns the text of each page, in order.
-async fn print_pages(c: &Client, name: &str) -> Vec<String> {
-    let config = PrintConfiguration::builder()
-        .size(PrintSize::A4)
-        .margins(PrintMargins { top: 1.4, bottom: 1.6, left: 1.6, right: 1.6 })
-        .background(true)
-        .build()
-        .unwrap();
-    let pdf = c.print(config).await.expect("the browser prints to PDF");
-    let path = std::env::temp_dir().join(format!("cc-print-{}-{name}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).unwrap();
-    let pdftotext = std::env::var("E2E_PDFTOTEXT").unwrap_or_else(|_| "pdftotext".to_owned());
-    let out = Command::new(&pdftotext).arg("-layout").arg(&path).arg("-").output().expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext failed");
-    let _ = std::fs::remove_file(&path);
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
-    if pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-}
+use e2e::{browser, engine, find, open, print_pages, Engine};
+use fantoccini::Locator;
 
 /// The first line of a page, and its last two: the footer label and, in the margin under
 /// it, the page number.

@@ -4,7 +4,10 @@
 use std::time::Duration;
 
 use crisis_comms::model::tlp::Tlp;
-use e2e::{browser, clipboard_text, find, focused_text, grant, open, wait_ready};
+use e2e::{
+    browser, capture_downloads, clipboard_text, find, focused_text, grant, last_download, open, temp_file,
+    wait_ready,
+};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
@@ -12,32 +15,6 @@ use serde_json::Value;
 async fn stored(c: &Client) -> Option<String> {
     let v = c.execute("return localStorage.getItem('crisis-comms:default:state')", vec![]).await.unwrap();
     v.as_str().map(str::to_owned)
-}
-
-/// Writes `text` to a temporary file and returns its path, for a file input.
-fn temp_file(name: &str, text: &str) -> String {
-    let path = std::env::temp_dir().join(format!("cc-e2e-{}-{name}", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
-
-/// Captures the text of every file the page offers as a download.
-async fn capture_downloads(c: &Client) {
-    c.execute(
-        "window.__blobs = []; const create = URL.createObjectURL; \
-         URL.createObjectURL = function (b) { window.__blobs.push(b); return create.call(URL, b); };",
-        vec![],
-    )
-    .await
-    .unwrap();
-}
-
-async fn last_download(c: &Client) -> String {
-    let v = c
-        .execute_async("window.__blobs[window.__blobs.length - 1].text().then(arguments[0])", vec![])
-        .await
-        .unwrap();
-    v.as_str().unwrap_or_default().to_owned()
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use e2e::{browser, find, open, wait_ready};
+use e2e::{browser, capture_downloads, find, last_download, open, wait_ready};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -304,25 +304,6 @@ async fn a_channel_that_carries_only_clear_warns_before_an_amber_message_is_copi
     let e = entries(&c).await;
     assert!(e[0].contains("through The forum") && e[0].contains("Posted the update."), "{e:?}");
     c.close().await.unwrap();
-}
-
-/// Captures the text of every file the page offers as a download.
-async fn capture_downloads(c: &Client) {
-    js(
-        c,
-        "window.__blobs = []; const create = URL.createObjectURL; \
-         URL.createObjectURL = function (b) { window.__blobs.push(b); return create.call(URL, b); };",
-        vec![],
-    )
-    .await;
-}
-
-async fn last_download(c: &Client) -> String {
-    let v = c
-        .execute_async("window.__blobs[window.__blobs.length - 1].text().then(arguments[0])", vec![])
-        .await
-        .unwrap();
-    v.as_str().unwrap_or_default().to_owned()
 }
 
 #[tokio::test]
