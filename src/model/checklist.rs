@@ -16,6 +16,8 @@ pub struct Scenario {
     pub when: String,
     /// Content version, raised when the steps change meaningfully.
     pub version: u32,
+    /// For a translation: its language and the exact original it translates.
+    pub translation: Option<Translation>,
     /// Free-form tags for filtering.
     pub tags: Vec<String>,
     /// More words that search finds the scenario by: what people type in a crisis.
@@ -106,6 +108,15 @@ pub struct Placeholder {
     pub description: String,
     /// An example value.
     pub example: String,
+}
+
+/// What a translated checklist file says about itself (`lang` and `source-sha256`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language tag, like `es` or `pt-BR`.
+    pub lang: String,
+    /// The SHA-256 of the original file's bytes, as 64 lower-case hexadecimal digits.
+    pub source_sha256: String,
 }
 
 /// A message template.

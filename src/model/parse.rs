@@ -138,6 +138,7 @@ impl<'a> Parser<'a> {
             summary: fields.string("summary")?.0,
             when: fields.optional_string("when")?,
             version: fields.version()?,
+            translation: fields.translation()?,
             tags: fields.list("tags")?,
             keywords: fields.list("keywords")?,
             label: fields.label("label")?,
@@ -788,6 +789,47 @@ impl Fields<'_, '_> {
                 .parser
                 .err(line, format!("`{key}` must be a list of quoted strings, like [\"a\", \"b\"]")),
         }
+    }
+
+    /// `lang` and `source-sha256`: a translation gives both, an original neither.
+    fn translation(&mut self) -> Result<Option<super::checklist::Translation>, ParseError> {
+        let mut text = |key: &str| match self.take(key) {
+            None => Ok(None),
+            Some(Entry { line, value: Value::Str(s), .. }) => Ok(Some((s, line))),
+            Some(Entry { line, .. }) => self.parser.err(line, format!("`{key}` must be a quoted string")),
+        };
+        let ((lang, lang_line), (sha, sha_line)) = match (text("lang")?, text("source-sha256")?) {
+            (None, None) => return Ok(None),
+            (Some(lang), Some(sha)) => (lang, sha),
+            (Some((_, line)), None) => {
+                let why = "a translation also records the sha256 of the original file it translates";
+                return self.parser.err(line, format!("`lang` is given without `source-sha256`: {why}"));
+            }
+            (None, Some((_, line))) => {
+                let why = "say which language the translation is in, like `lang = \"es\"`";
+                return self.parser.err(line, format!("`source-sha256` is given without `lang`: {why}"));
+            }
+        };
+        let mut parts = lang.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let region = parts.next();
+        let lang_ok = (2..=3).contains(&primary.len())
+            && primary.chars().all(|c| c.is_ascii_lowercase())
+            && parts.next().is_none()
+            && region.is_none_or(|r| {
+                (r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()))
+                    || (r.len() == 3 && r.chars().all(|c| c.is_ascii_digit()))
+            });
+        if !lang_ok {
+            let like = "a language tag like \"es\", \"pt-BR\" or \"es-419\"";
+            return self.parser.err(lang_line, format!("`lang` must be {like}, not `{lang}`"));
+        }
+        if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)) {
+            let what = "the 64 lower-case hexadecimal digits of the original file's sha256";
+            let how = "(`sha256sum` prints them)";
+            return self.parser.err(sha_line, format!("`source-sha256` must be {what} {how}, not `{sha}`"));
+        }
+        Ok(Some(super::checklist::Translation { lang, source_sha256: sha }))
     }
 
     fn version(&mut self) -> Result<u32, ParseError> {
