@@ -8,6 +8,7 @@
 pub mod content;
 pub mod model;
 pub mod mount;
+pub mod render;
 pub mod store;
 pub mod ui;
 

@@ -4,28 +4,12 @@
 use leptos::prelude::*;
 
 use crate::model::decide::{check_channel, marking, received, Channel};
-use crate::model::tlp::Tlp;
+use crate::model::tlp::{explained, Tlp};
 use crate::ui::channels::{channels, ProjectChannels};
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
-
-/// Who each label reaches when a project is the source, in plain words.
-fn in_project_terms(label: Tlp) -> &'static str {
-    match label {
-        Tlp::Red => "The few people handling the matter right now, for example the code of conduct responders and \
-                     the person who reported, or the two maintainers on the call.",
-        Tlp::AmberStrict => "The project's formal governance: core team, steering council, security or moderation \
-                             team, or the foundation's staff where a foundation is the legal home.",
-        Tlp::Amber => "The project's governance, plus those who must act to protect themselves: downstream packagers, \
-                       maintainers of affected projects, affected contributors, the platform's trust and safety team.",
-        Tlp::Green => "A closed group with controlled membership: the private maintainers list, a members-only forum, \
-                       a private channel whose members are known.",
-        Tlp::Clear => "Anywhere archived or open to join: public trackers, open chat rooms, public mailing lists, \
-                       social media.",
-    }
-}
 
 /// The reference page.
 #[component]
@@ -40,70 +24,39 @@ pub fn LabelsPage() -> impl IntoView {
                 <tr>
                     <th scope="row"><TlpBadge tlp=t /></th>
                     <td>{t.audience_summary()}</td>
-                    <td>{in_project_terms(t)}</td>
+                    <td>{t.in_project_terms()}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <div class="cc-page cc-labels">
-            <h1>"The Traffic Light Protocol, for open source"</h1>
+            <h1>{explained::TITLE}</h1>
             <p class="cc-lead">
-                "A label says how widely information may travel. The person or group who shares it (the source) "
-                "chooses the label and makes sure the people receiving it understand it. This is TLP 2.0 by FIRST, "
-                "read in open source terms. "
-                <a href="https://www.first.org/tlp/" rel="noopener noreferrer" target="_blank">"The standard itself is at first.org/tlp."</a>
+                {explained::LEAD}
+                <a href=explained::STANDARD.1 rel="noopener noreferrer" target="_blank">{explained::STANDARD.0}</a>
             </p>
             <p>
-                "Not sure which label fits? "
-                <RouteLink route=Route::Decide>"Answer a few questions"</RouteLink>
+                {explained::NOT_SURE}
+                <RouteLink route=Route::Decide>{explained::NOT_SURE_LINK}</RouteLink>
                 "."
             </p>
             <div class="cc-table-wrap">
                 <table class="cc-table">
-                    <caption>"Four labels, one of them with a stricter form (TLP:AMBER+STRICT), from most to least restricted"</caption>
-                    <thead><tr><th scope="col">"Label"</th><th scope="col">"Who may receive it"</th><th scope="col">"When your project sends it"</th></tr></thead>
+                    <caption>{explained::CAPTION}</caption>
+                    <thead><tr>{explained::COLUMNS.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <h2>"The rules"</h2>
-            <ul>
-                <li>"The source picks the label. Recipients keep it when they pass the information on."</li>
-                <li>"A recipient never loosens a label. To share more widely, ask the source and wait for their yes."</li>
-                <li>
-                    "The source may add a restriction or a permission of its own. It stands right next to the label, "
-                    "and nobody else may remove it."
-                </li>
-                <li>"A channel anyone can join is public, however small or friendly it feels."</li>
-                <li>"TLP is an agreement between people. It is not a law, not a contract, and not encryption."</li>
-            </ul>
-            <h2>"When the recipient is one person"</h2>
-            <p>
-                "TLP speaks of organizations. When you send something to one person, their organization is the group "
-                "they act for in this matter: their team, their company, their project's governance. If they act "
-                "alone, it is just them."
-            </p>
-            <ul class="cc-one-person">
-                <li>"TLP:RED: only that person. They pass it on to no one."</li>
-                <li>
-                    "TLP:AMBER+STRICT to a volunteer on a security team: they keep it to themselves and those in that team "
-                    "who need it. If they act alone, they keep it to themselves."
-                </li>
-                <li>
-                    "TLP:AMBER: the same, and they may also tell the people they serve, such as the users of a package "
-                    "they maintain, what those people need to protect themselves."
-                </li>
-                <li>"TLP:GREEN: peers and partners they trust, never in a public channel."</li>
-                <li>
-                    "Want them to be able to show it to someone, such as a person who supports them? Say so right next "
-                    "to the label, or choose a label that allows it. A person's own experience is theirs to tell: the label "
-                    "covers what you sent, not what happened to them."
-                </li>
-            </ul>
-            <h2>"Where the label goes"</h2>
+            <h2>{explained::RULES_TITLE}</h2>
+            <ul>{explained::RULES.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <h2>{explained::ONE_PERSON_TITLE}</h2>
+            <p>{explained::ONE_PERSON_INTRO}</p>
+            <ul class="cc-one-person">{explained::ONE_PERSON.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <h2>{explained::MARKING_TITLE}</h2>
             <ul>{marking(Tlp::Amber).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-            <p class="cc-help">"The examples use TLP:AMBER; the same goes for every label."</p>
-            <h2>"I received something with a label. What may I do?"</h2>
+            <p class="cc-help">{explained::MARKING_HELP}</p>
+            <h2>{explained::RECEIVED_TITLE}</h2>
             <p>
                 <label for=select_id.clone()>"The label on it: "</label>
                 <select id=select_id class="cc-received" on:change=move |ev| {

@@ -16,6 +16,8 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     let dist = root().join("dist");
     externalise_loader(&dist)?;
     minify_app_glue(tools, &dist)?;
+    // The static rendering and the wording blocks, before frame.html and the offline copy copy them.
+    crate::page::build(&dist)?;
     frame_page(&dist)?;
     crate::offline::build(tools, &dist)?;
     embed_build(tools, &dist)?;

@@ -6,6 +6,7 @@ mod dist;
 mod files;
 mod http;
 mod offline;
+mod page;
 mod run;
 mod setup;
 mod size;

@@ -1,0 +1,692 @@
+//! The static rendering of the library: the catalog, every checklist and stress test, and the
+//! labels explained, as HTML text made at build time from the same model as the app, so the
+//! standalone page can be read and printed with scripts off and shows its first view before the
+//! module has loaded. Plain Rust with no browser or UI crate: `cargo xtask dist` calls it.
+//!
+//! Every view is an element whose `id` is the app's route fragment without its `#`
+//! (`/s/account-compromise`, `/labels`), shown by the stylesheet when it is the `:target`; the
+//! catalog shows when nothing is targeted. Links are the app's own fragments, so one address
+//! works with and without scripts, and everything is in the one page (no request tells the host
+//! which checklist is read). The markup and classes follow the app's components, so the app can
+//! take over without a visible jump. Every text goes through [`escape`].
+//!
+//! Right after each checklist's view comes its file's source as a wording block
+//! (`<script type="application/json" class="cc-source" data-file="…">`), which the module reads
+//! instead of carrying the wording a second time.
+
+use crate::model::audience::titles;
+use crate::model::checklist::{Item, ItemKind, Scenario, ScenarioKind, Template};
+use crate::model::decide::{marking, received};
+use crate::model::map::Map;
+use crate::model::markdown::{blocks, inlines, Block, Inline};
+use crate::model::parse::{parse_scenario, ParseError};
+use crate::model::template::compose;
+use crate::model::tlp::{explained, Tlp};
+
+/// The text with `&`, `<`, `>`, `"` and `'` written as character references: safe in text and
+/// in quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `id` of a route's view: the app's fragment without its `#`.
+pub fn view_id(fragment: &str) -> &str {
+    fragment.trim_start_matches('#')
+}
+
+/// The fragment of a checklist's page, as the app writes it.
+fn scenario_fragment(id: &str) -> String {
+    format!("#/s/{id}")
+}
+
+/// The note shown only when scripts are off: what works and what needs them.
+pub const NO_SCRIPT_NOTE: &str = "JavaScript is off, so this page shows every checklist to read and print. \
+     Ticking steps, notes, records and choosing a label need JavaScript and WebAssembly; nothing you do here \
+     is saved.";
+
+/// The whole static rendering for `<div id="app">` of the standalone page: the app's frame (the
+/// menu), the note for readers without scripts, the catalog, each file's view followed by its
+/// wording block, and the labels explained. `files` are (file name, text) in catalog order, as
+/// `content::BUILT_IN` lists them.
+pub fn page(files: &[(&str, &str)]) -> Result<String, ParseError> {
+    let mut scenarios = Vec::new();
+    for &(name, text) in files {
+        scenarios.push((name, text, parse_scenario(name, text)?));
+    }
+    let list: Vec<&Scenario> = scenarios.iter().map(|(_, _, s)| s).collect();
+    let mut out = String::new();
+    out.push_str("<div class=\"crisis-comms cc-theme-system cc-static\">");
+    out.push_str(&menu());
+    out.push_str(&format!(
+        "<noscript><p class=\"cc-notice cc-static-note\">{}</p></noscript>",
+        escape(NO_SCRIPT_NOTE)
+    ));
+    out.push_str("<main class=\"cc-main\">");
+    out.push_str(&catalog(&list));
+    for (name, text, scenario) in &scenarios {
+        out.push_str(&scenario_view(scenario));
+        out.push_str(&wording_block(name, text));
+    }
+    out.push_str(&labels());
+    for (fragment, title) in [
+        ("#/decide", "Choose a label"),
+        ("#/records", "Records"),
+        ("#/summary", "Governance stress test summary"),
+    ] {
+        out.push_str(&needs_scripts(fragment, title));
+    }
+    out.push_str("</main></div>");
+    Ok(out)
+}
+
+/// One checklist alone, as a plain page's content (no routing): the bench's static comparison.
+pub fn one_checklist(scenario: &Scenario) -> String {
+    format!(
+        "<div class=\"crisis-comms cc-theme-system\"><main class=\"cc-main\">{}</main></div>",
+        article(scenario, "")
+    )
+}
+
+/// A file's source as a wording block: its text as a JSON string, with every `</` written `<\/`
+/// and every `<!--` as `\u003c!--`, so nothing in it can end or change the script element.
+pub fn wording_block(file: &str, text: &str) -> String {
+    let json = serde_json::to_string(text).expect("a string always serialises");
+    let json = json.replace("</", "<\\/").replace("<!--", "\\u003c!--");
+    format!(
+        "<script type=\"application/json\" class=\"cc-source\" data-file=\"{}\">{json}</script>",
+        escape(file)
+    )
+}
+
+/// The app's menu, with the same links.
+fn menu() -> String {
+    let links: String = [
+        ("#/", "Checklists"),
+        ("#/decide", "Choose a label"),
+        ("#/labels", "Labels explained"),
+        ("#/records", "Records"),
+    ]
+    .iter()
+    .map(|(href, words)| format!("<a href=\"{href}\">{words}</a>"))
+    .collect();
+    format!("<nav class=\"cc-topnav\" aria-label=\"crisis-comms\"><span class=\"cc-brand\">crisis-comms</span>{links}</nav>")
+}
+
+/// A label as the app's badge.
+fn badge(label: Tlp) -> String {
+    format!("<span class=\"cc-tlp cc-tlp-{}\">{}</span>", label.slug(), label.as_str())
+}
+
+/// Inline runs of prose.
+fn runs(runs: &[Inline]) -> String {
+    runs.iter()
+        .map(|run| match run {
+            Inline::Text(t) => escape(t),
+            Inline::Emphasis(t) => format!("<em>{}</em>", escape(t)),
+            Inline::Strong(t) => format!("<strong>{}</strong>", escape(t)),
+            Inline::Code(t) => format!("<code>{}</code>", escape(t)),
+            Inline::Link { text, url } => link(url, text),
+        })
+        .collect()
+}
+
+/// An outside link, opened as the app opens them.
+fn link(url: &str, text: &str) -> String {
+    format!("<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>", escape(url), escape(text))
+}
+
+/// Paragraphs and lists of prose.
+fn prose(text: &str) -> String {
+    blocks(text)
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(r) => format!("<p>{}</p>", runs(r)),
+            Block::List(entries) => {
+                let items: String = entries.iter().map(|r| format!("<li>{}</li>", runs(r))).collect();
+                format!("<ul class=\"cc-prose-list\">{items}</ul>")
+            }
+        })
+        .collect()
+}
+
+/// A list of plain texts as `<li>`s.
+fn list_items<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> String {
+    texts.into_iter().map(|t| format!("<li>{}</li>", escape(t.as_ref()))).collect()
+}
+
+/// A view: shown when its id is the target (see the module's documentation).
+fn view(fragment: &str, classes: &str, content: &str) -> String {
+    format!("<div id=\"{}\" class=\"cc-view {classes}\">{content}</div>", escape(view_id(fragment)))
+}
+
+/// A printable frame: the label in a table header and footer, which browsers repeat at the top
+/// and bottom of every printed page (the app's print view does the same).
+fn print_frame(label: Tlp, content: &str) -> String {
+    let label = format!("<p class=\"cc-print-label\">{}</p>", badge(label));
+    format!(
+        "<table class=\"cc-print-doc cc-static-doc\"><thead><tr><td>{label}</td></tr></thead>\
+         <tfoot><tr><td>{label}</td></tr></tfoot><tbody><tr><td>{content}</td></tr></tbody></table>"
+    )
+}
+
+/// The catalog, grouped as the app's: checklists, then the governance stress tests.
+pub fn catalog(scenarios: &[&Scenario]) -> String {
+    let card = |s: &&Scenario| {
+        let total = s.items().count();
+        let count = if s.kind == ScenarioKind::StressTest {
+            format!("{total} questions")
+        } else {
+            format!("{total} steps")
+        };
+        format!(
+            "<li class=\"cc-scenario-card\"><h2><a href=\"{}\">{}</a></h2><p>{}</p>\
+             <p class=\"cc-meta\">Record label: {} · {count}</p></li>",
+            escape(&scenario_fragment(&s.id)),
+            escape(&s.title),
+            escape(&s.summary),
+            badge(s.label)
+        )
+    };
+    let of = |kind: Option<ScenarioKind>| -> String {
+        scenarios
+            .iter()
+            .filter(|s| match kind {
+                Some(k) => s.kind == k,
+                None => s.kind != ScenarioKind::Checklist && s.kind != ScenarioKind::StressTest,
+            })
+            .map(card)
+            .collect()
+    };
+    let checklist_cards = of(Some(ScenarioKind::Checklist));
+    let test_cards = of(Some(ScenarioKind::StressTest));
+    let other_cards = of(None);
+    let noun = if scenarios.len() == 1 { "checklist" } else { "checklists" };
+    let mut tests_part = String::new();
+    if !test_cards.is_empty() {
+        tests_part.push_str(&format!(
+            "<div><h2 class=\"cc-group-title\">Governance stress tests</h2>\
+             <p>Before anything goes wrong: test how your project's governance would notice or slow down abuse. \
+             <a href=\"#/summary\">See the summary</a>.</p><ul class=\"cc-scenarios\">{test_cards}</ul></div>"
+        ));
+    }
+    if !other_cards.is_empty() {
+        tests_part.push_str(&format!(
+            "<div><h2 class=\"cc-group-title\">Tabletop drills</h2><ul class=\"cc-scenarios\">{other_cards}</ul></div>"
+        ));
+    }
+    let content = format!(
+        "<h1>Crisis communication checklists</h1>\
+         <p class=\"cc-lead\">Pick what is happening. Each step says who to tell and how widely the information may travel. \
+         Your progress stays in this browser; nothing you type leaves this page.</p>\
+         <p class=\"cc-count\">{} {noun}</p>\
+         <ul class=\"cc-scenarios\">{checklist_cards}</ul>{tests_part}",
+        scenarios.len()
+    );
+    view("#/", "cc-view-catalog cc-page cc-catalog", &content)
+}
+
+/// The classes of a page of the app, by the kind of file it shows.
+fn classes(scenario: &Scenario) -> &'static str {
+    if scenario.kind == ScenarioKind::StressTest {
+        "cc-page cc-stress"
+    } else {
+        "cc-page cc-scenario"
+    }
+}
+
+/// A checklist's or a stress test's view, by its kind.
+pub fn scenario_view(scenario: &Scenario) -> String {
+    let classes = classes(scenario);
+    format!(
+        "<article id=\"{}\" class=\"cc-view {classes}\" data-scenario=\"{}\">{}</article>",
+        escape(view_id(&scenario_fragment(&scenario.id))),
+        escape(&scenario.id),
+        print_frame(scenario.label, &body(scenario, "cc-static-"))
+    )
+}
+
+/// A checklist as an article of its own (the bench's static page), element ids prefixed.
+fn article(scenario: &Scenario, prefix: &str) -> String {
+    let classes = classes(scenario);
+    format!("<article class=\"{classes}\">{}</article>", body(scenario, prefix))
+}
+
+/// The inside of a checklist's or a stress test's page.
+fn body(scenario: &Scenario, prefix: &str) -> String {
+    if scenario.kind == ScenarioKind::StressTest {
+        stress_body(scenario)
+    } else {
+        checklist_body(scenario, prefix)
+    }
+}
+
+fn crumbs() -> &'static str {
+    "<nav class=\"cc-crumbs\"><a href=\"#/\">← All checklists</a></nav>"
+}
+
+fn checklist_body(s: &Scenario, prefix: &str) -> String {
+    let mut out = String::from(crumbs());
+    out.push_str(&format!(
+        "<header class=\"cc-scenario-head\"><h1>{}</h1><p class=\"cc-lead\">{}</p>{}",
+        escape(&s.title),
+        escape(&s.summary),
+        prose(&s.when)
+    ));
+    if s.items().any(|i| i.kind == ItemKind::Response) {
+        out.push_str(
+            "<p class=\"cc-help\">Steps marked “Response step” are actions, not messages: they are here because \
+             what you say depends on them.</p>",
+        );
+    }
+    out.push_str(&format!(
+        "<p class=\"cc-meta cc-record-label\">Label for this record: {}</p></header>",
+        badge(s.label)
+    ));
+    for section in &s.sections {
+        let items: String = section.items.iter().map(|i| step(s, i, prefix)).collect();
+        out.push_str(&format!(
+            "<section class=\"cc-section\"><h2>{}</h2>{}<ul class=\"cc-items\">{items}</ul></section>",
+            escape(&section.title),
+            prose(&section.intro)
+        ));
+    }
+    if !s.templates.is_empty() {
+        let cards: String = s.templates.iter().map(template).collect();
+        out.push_str(&format!(
+            "<section class=\"cc-templates\"><h2>Message templates</h2>\
+             <p>Each message opens with its label and what the person who receives it may do with it; the label is \
+             also in the subject and where the text ends. The parts in braces, such as <code>{{project}}</code>, are \
+             yours to fill in.</p>{cards}</section>"
+        ));
+    }
+    out.push_str(&references(s));
+    out
+}
+
+/// One step: its checkbox (carrying the step's id, for the app to adopt a tick made before it
+/// loaded), its words, audience and label, the reason and the longer explanation.
+fn step(s: &Scenario, item: &Item, prefix: &str) -> String {
+    let box_id = escape(&format!("{prefix}{}-{}", s.id, item.id));
+    let item_id = escape(&item.id);
+    let response = item.kind == ItemKind::Response;
+    let mut out = format!(
+        "<li class=\"cc-item{}\" data-item=\"{item_id}\"><div class=\"cc-item-main\">\
+         <input type=\"checkbox\" class=\"cc-static-tick\" id=\"{box_id}\" data-item=\"{item_id}\">\
+         <label for=\"{box_id}\">{}</label></div><p class=\"cc-meta\">{}<span class=\"cc-audience\">For: {}</span> · {}</p>",
+        if response { " cc-response" } else { "" },
+        escape(&item.text),
+        if response { "<span class=\"cc-kind\">Response step</span> · " } else { "" },
+        escape(&titles(&item.audience)),
+        badge(item.label)
+    );
+    if !item.why.is_empty() {
+        out.push_str(&format!("<p class=\"cc-why\"><strong>Why: </strong>{}</p>", runs(&inlines(&item.why))));
+    }
+    if !item.detail.is_empty() {
+        out.push_str(&format!(
+            "<details class=\"cc-detail\"><summary>More about this step</summary>{}</details>",
+            prose(&item.detail)
+        ));
+    }
+    out.push_str("</li>");
+    out
+}
+
+/// A message template as the app shows it unfilled: its label lines in place, the placeholders
+/// in braces.
+fn template(t: &Template) -> String {
+    let channel =
+        if t.channel.is_empty() { String::new() } else { format!(" · Where: {}", escape(&t.channel)) };
+    format!(
+        "<article class=\"cc-template\" data-template=\"{}\"><h3>{}</h3>\
+         <p class=\"cc-meta\">For: {}{channel} · {}</p><pre class=\"cc-message\" tabindex=\"0\">{}</pre></article>",
+        escape(&t.id),
+        escape(&t.title),
+        escape(&titles(&t.audience)),
+        badge(t.label),
+        escape(&compose(t, t.label, &Map::default()).message())
+    )
+}
+
+fn references(s: &Scenario) -> String {
+    if s.references.is_empty() {
+        return String::new();
+    }
+    let items: String = s.references.iter().map(|r| format!("<li>{}</li>", link(&r.url, &r.title))).collect();
+    format!("<section class=\"cc-references\"><h2>Sources and further reading</h2><ul>{items}</ul></section>")
+}
+
+fn stress_body(t: &Scenario) -> String {
+    let mut out = String::from(crumbs());
+    out.push_str(&format!(
+        "<h1>{}</h1><p class=\"cc-lead\">{}</p>{}<p class=\"cc-meta\">Label for this assessment: {}</p>\
+         <p>For each question, ask: would our process as it is today <strong>notice</strong> this abuse, or \
+         <strong>slow it down</strong>? This is about noticing, not about what to do.</p>",
+        escape(&t.title),
+        escape(&t.summary),
+        prose(&t.when),
+        badge(t.label)
+    ));
+    for section in &t.sections {
+        let questions: String = section.items.iter().map(question).collect();
+        out.push_str(&format!(
+            "<section class=\"cc-section\"><h2>{}</h2>{}<ol class=\"cc-items cc-questions\">{questions}</ol></section>",
+            escape(&section.title),
+            prose(&section.intro)
+        ));
+    }
+    out.push_str(&references(t));
+    out
+}
+
+/// One stress-test question: its words, why it matters, more about it, and the governance
+/// shapes it applies to.
+fn question(q: &Item) -> String {
+    let mut out = format!(
+        "<li class=\"cc-item cc-question-item\" data-item=\"{}\"><div class=\"cc-answers\">\
+         <p class=\"cc-question-text\">{}</p>",
+        escape(&q.id),
+        escape(&q.text)
+    );
+    if !q.why.is_empty() {
+        out.push_str(&format!("<p class=\"cc-why\"><strong>Why it matters: </strong>{}</p>", escape(&q.why)));
+    }
+    out.push_str(&prose(&q.detail));
+    if !q.applies_to.is_empty() {
+        let shapes: Vec<&str> = q.applies_to.iter().map(|s| s.title()).collect();
+        out.push_str(&format!(
+            "<p class=\"cc-help cc-applies-to\">Applies to: {}.</p>",
+            escape(&shapes.join("; "))
+        ));
+    }
+    out.push_str("</div></li>");
+    out
+}
+
+/// The labels explained, in the app's words (`tlp::explained`), with what a recipient may do
+/// under each label (the app asks which label; here each is listed).
+pub fn labels() -> String {
+    let rows: String = Tlp::ALL
+        .iter()
+        .map(|t| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                badge(*t),
+                escape(t.audience_summary()),
+                escape(t.in_project_terms())
+            )
+        })
+        .collect();
+    let columns: String =
+        explained::COLUMNS.iter().map(|c| format!("<th scope=\"col\">{}</th>", escape(c))).collect();
+    let received_lists: String = Tlp::ALL
+        .iter()
+        .map(|t| {
+            format!(
+                "<h3>{}</h3><ul class=\"cc-received-guidance\">{}</ul>",
+                badge(*t),
+                list_items(received(*t))
+            )
+        })
+        .collect();
+    let content = format!(
+        "<h1>{}</h1><p class=\"cc-lead\">{}{}</p><p>{}<a href=\"#/decide\">{}</a>.</p>\
+         <div class=\"cc-table-wrap\"><table class=\"cc-table\"><caption>{}</caption><thead><tr>{columns}</tr></thead>\
+         <tbody>{rows}</tbody></table></div>\
+         <h2>{}</h2><ul>{}</ul><h2>{}</h2><p>{}</p><ul class=\"cc-one-person\">{}</ul>\
+         <h2>{}</h2><ul>{}</ul><p class=\"cc-help\">{}</p><h2>{}</h2>{received_lists}",
+        escape(explained::TITLE),
+        escape(explained::LEAD),
+        link(explained::STANDARD.1, explained::STANDARD.0),
+        escape(explained::NOT_SURE),
+        escape(explained::NOT_SURE_LINK),
+        escape(explained::CAPTION),
+        escape(explained::RULES_TITLE),
+        list_items(explained::RULES),
+        escape(explained::ONE_PERSON_TITLE),
+        escape(explained::ONE_PERSON_INTRO),
+        list_items(explained::ONE_PERSON),
+        escape(explained::MARKING_TITLE),
+        list_items(marking(Tlp::Amber)),
+        escape(explained::MARKING_HELP),
+        escape(explained::RECEIVED_TITLE),
+    );
+    view("#/labels", "cc-page cc-labels", &print_frame(Tlp::Clear, &content))
+}
+
+/// A page that needs scripts, saying so.
+fn needs_scripts(fragment: &str, title: &str) -> String {
+    let content = format!(
+        "<h1>{}</h1><p>This page needs JavaScript and WebAssembly. <a href=\"#/\">See the checklists</a>, \
+         which can be read and printed without them.</p>",
+        escape(title)
+    );
+    view(fragment, "cc-page", &content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::BUILT_IN;
+
+    /// A checklist whose every text holds markup, to check that each is escaped.
+    const HOSTILE: &str = r#"+++
+id = "hostile"
+title = "<b>title</b> \"><i>"
+summary = "<b>summary</b> '><i>"
+when = "<b>when</b> & more"
+version = 1
+label = "TLP:AMBER"
+
+[[references]]
+title = "<b>reference</b>"
+url = "https://example.org/?a=1&b=\"><i>"
+
+[[placeholders]]
+name = "project"
+description = "<b>placeholder</b>"
+example = "x"
++++
+
+## <b>section</b> {#first}
+
+<b>intro</b> with *<b>emphasis</b>*
+
+### <b>step</b> "quoted" {#reach}
+- audience: responders
+- label: TLP:RED
+- why: <b>why</b>
+
+<b>detail</b> and [<b>link</b>](https://example.org/"><i>)
+
+## Message templates {#templates}
+
+### <b>template</b> {#note}
+- label: TLP:GREEN
+- audience: maintainers
+- channel: <b>channel</b>
+- subject: <b>subject</b> {project}
+
+```text
+<b>body</b> for {project} </script>
+```
+"#;
+
+    #[test]
+    fn escape_writes_every_markup_character_as_a_reference() {
+        assert_eq!(
+            escape(r#"<a href="x" title='y'>&amp;</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;"
+        );
+        assert_eq!(escape("plain — text"), "plain — text");
+    }
+
+    #[test]
+    fn every_text_of_a_checklist_is_escaped() {
+        let s = parse_scenario("hostile.md", HOSTILE).expect("the fixture parses");
+        let html = scenario_view(&s);
+        // Each field of the fixture holds `<b>` or a quote meant to break out of an attribute.
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(!html.contains("<i>"), "{html}");
+        for field in [
+            "title",
+            "summary",
+            "when",
+            "section",
+            "intro",
+            "emphasis",
+            "step",
+            "why",
+            "detail",
+            "link",
+            "template",
+            "channel",
+            "subject",
+            "body",
+            "reference",
+        ] {
+            assert!(
+                html.contains(&format!("&lt;b&gt;{field}&lt;/b&gt;")),
+                "{field} is not shown escaped: {html}"
+            );
+        }
+        assert!(!html.contains("</script>"), "{html}");
+        assert!(html.contains("data-item=\"reach\""), "{html}");
+    }
+
+    #[test]
+    fn every_built_in_file_has_its_view_its_links_and_its_wording_block() {
+        let html = page(BUILT_IN).expect("every built-in file parses");
+        for (name, text) in BUILT_IN {
+            let s = parse_scenario(name, text).unwrap();
+            assert!(html.contains(&format!("<article id=\"/s/{}\"", s.id)), "no view for {}", s.id);
+            assert!(html.contains(&format!("<a href=\"#/s/{}\">", s.id)), "no catalog link to {}", s.id);
+            assert!(html.contains(&format!("data-file=\"{name}\">")), "no wording block for {name}");
+            for item in s.items() {
+                assert!(
+                    html.contains(&format!("data-item=\"{}\"", item.id)),
+                    "{}: no step {}",
+                    s.id,
+                    item.id
+                );
+            }
+        }
+        assert_eq!(html.matches("class=\"cc-view ").count(), BUILT_IN.len() + 5);
+        assert!(html.contains("<div id=\"/labels\""));
+        assert!(html.contains("<div id=\"/\" class=\"cc-view cc-view-catalog"));
+    }
+
+    #[test]
+    fn each_view_sits_right_before_its_wording_block() {
+        let html = page(BUILT_IN).unwrap();
+        for (name, _) in BUILT_IN {
+            let block = html.find(&format!("data-file=\"{name}\"")).unwrap();
+            let id = crate::content::built_in_id(name);
+            let view = html.find(&format!("<article id=\"/s/{id}\"")).unwrap();
+            let between = &html[view..block];
+            assert_eq!(between.matches("<article id=").count(), 1, "{name}: another view between");
+        }
+    }
+
+    #[test]
+    fn a_wording_block_gives_back_the_file_exactly_and_cannot_end_early() {
+        let text = "x </script><!-- <script> \"quoted\" \\ and é\n";
+        let block = wording_block("a&b.md", text);
+        assert!(block
+            .starts_with("<script type=\"application/json\" class=\"cc-source\" data-file=\"a&amp;b.md\">"));
+        let inner = &block[block.find('>').unwrap() + 1..block.rfind("</script>").unwrap()];
+        assert!(!inner.contains("</"), "{inner}");
+        assert!(!inner.contains("<!--"), "{inner}");
+        let back: String = serde_json::from_str(inner).unwrap();
+        assert_eq!(back, text);
+        for (name, text) in BUILT_IN {
+            let block = wording_block(name, text);
+            let inner = &block[block.find('>').unwrap() + 1..block.rfind("</script>").unwrap()];
+            assert_eq!(serde_json::from_str::<String>(inner).unwrap(), *text, "{name}");
+        }
+    }
+
+    #[test]
+    fn steps_show_audience_label_and_a_checkbox_with_their_id() {
+        let (name, text) = BUILT_IN.iter().find(|(n, _)| *n == "account-compromise.md").unwrap();
+        let s = parse_scenario(name, text).unwrap();
+        let html = scenario_view(&s);
+        let item = s.items().next().unwrap();
+        let expected = format!(
+            "<input type=\"checkbox\" class=\"cc-static-tick\" id=\"cc-static-{}-{}\" data-item=\"{}\">",
+            s.id, item.id, item.id
+        );
+        assert!(html.contains(&expected), "{html}");
+        assert!(html.contains(&format!(
+            "For: {}</span> · {}",
+            escape(&titles(&item.audience)),
+            badge(item.label)
+        )));
+        // The label at the top and bottom of every printed page.
+        assert!(html.contains(&format!("<thead><tr><td><p class=\"cc-print-label\">{}", badge(s.label))));
+        assert!(html.contains(&format!("<tfoot><tr><td><p class=\"cc-print-label\">{}", badge(s.label))));
+        // Messages as the app shows them unfilled, with their label lines.
+        for t in &s.templates {
+            let message = compose(t, t.label, &Map::default()).message();
+            assert!(html.contains(&escape(&message)), "{}", t.id);
+            assert!(message.contains(t.label.as_str()));
+        }
+    }
+
+    #[test]
+    fn the_labels_view_says_what_the_app_says() {
+        let html = labels();
+        for text in
+            [explained::TITLE, explained::CAPTION, explained::ONE_PERSON_INTRO, explained::MARKING_HELP]
+        {
+            assert!(html.contains(&escape(text)), "{text}");
+        }
+        for t in Tlp::ALL {
+            assert!(html.contains(&escape(t.audience_summary())), "{t}");
+            assert!(html.contains(&escape(t.in_project_terms())), "{t}");
+            for r in received(t) {
+                assert!(html.contains(&escape(&r)), "{t}: {r}");
+            }
+        }
+        for r in explained::RULES.iter().chain(&explained::ONE_PERSON) {
+            assert!(html.contains(&escape(r)), "{r}");
+        }
+    }
+
+    #[test]
+    fn stress_tests_show_their_questions_why_and_shapes() {
+        let html = page(BUILT_IN).unwrap();
+        let tests: Vec<Scenario> = BUILT_IN
+            .iter()
+            .filter(|(n, _)| n.starts_with("stress-tests/"))
+            .map(|(n, t)| parse_scenario(n, t).unwrap())
+            .collect();
+        assert!(!tests.is_empty());
+        let mut shapes_seen = 0;
+        for t in &tests {
+            for q in t.items() {
+                assert!(html.contains(&escape(&q.text)), "{}: {}", t.id, q.id);
+                if !q.why.is_empty() {
+                    assert!(html.contains(&escape(&q.why)), "{}: {}", t.id, q.id);
+                }
+                if !q.applies_to.is_empty() {
+                    shapes_seen += 1;
+                    let shapes: Vec<&str> = q.applies_to.iter().map(|s| s.title()).collect();
+                    assert!(html.contains(&format!("Applies to: {}.", escape(&shapes.join("; ")))));
+                }
+            }
+        }
+        assert!(shapes_seen > 0, "no question limited to some shapes: the test proves nothing");
+    }
+}

@@ -1,0 +1,82 @@
+//! The standalone page's static rendering, put into `dist/index.html` by `cargo xtask dist`:
+//! the catalog, every built-in checklist and stress test and the labels explained, rendered by
+//! the app's own crate (`crisis_comms::render`) from the same model, with each file's wording
+//! block, inside `<div id="app">` in place of the `<noscript>` there; and, for readers without
+//! scripts, a `<noscript>` in the head that links the app's stylesheet with a few rules of its
+//! own (the module brings the app's styles when scripts run).
+
+use std::path::Path;
+
+use crate::files;
+use crate::run::root;
+use crate::Result;
+
+/// The element the app mounts into, as `index.html` writes it.
+const APP: &str = "<div id=\"app\">";
+
+/// Renders the library into `dist/index.html` and writes the stylesheet for readers without
+/// scripts beside it.
+pub fn build(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let html = files::read_text(&index)?;
+    let views = crisis_comms::render::page(crisis_comms::content::BUILT_IN).map_err(|e| e.to_string())?;
+    let css = format!(
+        "{}\n{}",
+        files::read_text(&root().join("style/main.css"))?,
+        files::read_text(&root().join("style/noscript.css"))?
+    );
+    let name = format!("noscript-{}.css", content_hash(css.as_bytes()));
+    files::write(&dist.join(&name), &css)?;
+    files::write(&index, inject(&html, &views, &name)?)?;
+    println!("    static rendering: {} KB in index.html, stylesheet {name}", views.len() / 1024);
+    Ok(())
+}
+
+/// `html` with `views` in `<div id="app">` (in place of what it held) and a `<noscript>` link
+/// to `stylesheet` at the end of the head.
+fn inject(html: &str, views: &str, stylesheet: &str) -> Result<String> {
+    let start = html.find(APP).ok_or("dist/index.html has no <div id=\"app\">: did index.html change?")?;
+    let inside = start + APP.len();
+    let end =
+        inside + html[inside..].find("</div>").ok_or("dist/index.html's <div id=\"app\"> does not end")?;
+    if html[inside..end].contains('<') && !html[inside..end].trim().starts_with("<noscript>") {
+        return Err("dist/index.html's <div id=\"app\"> holds more than its <noscript>".to_owned());
+    }
+    let head_end = html.find("</head>").ok_or("dist/index.html has no </head>")?;
+    if head_end > start {
+        return Err("dist/index.html's head ends after <div id=\"app\">".to_owned());
+    }
+    let link = format!("<noscript><link rel=\"stylesheet\" href=\"./{stylesheet}\"></noscript>");
+    Ok(format!("{}{link}{}{views}{}", &html[..head_end], &html[head_end..inside], &html[end..]))
+}
+
+/// The first 8 bytes of the SHA-256, in hex, for a cache-busting file name.
+fn content_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_views_replace_the_noscript_and_the_head_links_the_stylesheet() {
+        let html = "<html><head><title>t</title></head><body>\n<div id=\"app\">\n  <noscript>needs scripts</noscript>\n</div>\n</body></html>";
+        let out = inject(html, "<div class=\"crisis-comms\">views</div>", "noscript-1.css").unwrap();
+        assert_eq!(
+            out,
+            "<html><head><title>t</title><noscript><link rel=\"stylesheet\" href=\"./noscript-1.css\"></noscript></head><body>\n\
+             <div id=\"app\"><div class=\"crisis-comms\">views</div></div>\n</body></html>"
+        );
+        assert!(inject("<head></head><body></body>", "v", "s.css").is_err());
+        assert!(inject("<head></head><div id=\"app\"><p>other</p></div>", "v", "s.css").is_err());
+    }
+
+    #[test]
+    fn the_built_in_library_renders() {
+        let views = crisis_comms::render::page(crisis_comms::content::BUILT_IN).unwrap();
+        assert!(views.starts_with("<div class=\"crisis-comms"));
+        assert!(views.contains("class=\"cc-source\""));
+    }
+}
