@@ -93,6 +93,31 @@ fn versions_before_4_read_with_an_empty_log_and_no_channels() {
 }
 
 #[test]
+fn version_5_keeps_exercise_records_with_their_drill_run_and_debrief() {
+    use crisis_comms::model::debrief::PointKind;
+    let saved = decode(&fixture("saved-v5.json")).expect("v5 reads");
+    assert!(!saved.records["r19ab2c3d4e5"].exercise, "a record not marked is no exercise");
+    let drill = &saved.records["r19ab2c3d5a0"];
+    assert!(drill.exercise);
+    let run = drill.drill.as_ref().expect("its drill run");
+    assert_eq!(run.drill, "social-engineering-takeover-drill");
+    assert!(run.quick && !run.running() && run.ended.is_some());
+    assert_eq!(
+        run.revealed.iter().map(|r| r.inject.as_str()).collect::<Vec<_>>(),
+        ["helper-offers", "chorus"]
+    );
+    assert_eq!(run.points(PointKind::Action).next().map(|p| p.owner.as_str()), Some("Dana"));
+    assert_eq!(run.points(PointKind::Gap).count(), 0, "the removed point stays removed");
+    assert_eq!(drill.progress.timeline.len(), 1);
+    assert_eq!(decode(&encode(&saved)), Ok(saved));
+    // Versions before 5 have no exercise records.
+    for v in 1..5 {
+        let older = decode(&fixture(&format!("saved-v{v}.json"))).expect("reads");
+        assert!(older.records.values().all(|r| !r.exercise && r.drill.is_none()), "version {v}");
+    }
+}
+
+#[test]
 fn every_fixture_version_up_to_the_current_one_exists() {
     for v in 1..=VERSION {
         assert!(decode(&fixture(&format!("saved-v{v}.json"))).is_ok(), "fixture for version {v}");
@@ -175,18 +200,30 @@ fn entry() -> impl Strategy<Value = Entry> {
 }
 
 fn record() -> impl Strategy<Value = Record> {
-    ("[a-z0-9-]{1,12}", any::<String>(), any::<u32>(), time(), time(), any::<bool>(), progress()).prop_map(
-        |(id, name, scenario_version, created, updated, archived, progress)| Record {
-            id,
-            name,
-            scenario: "account-compromise".into(),
-            scenario_version,
-            created,
-            updated,
-            archived,
-            progress,
-        },
+    (
+        "[a-z0-9-]{1,12}",
+        any::<String>(),
+        any::<u32>(),
+        time(),
+        time(),
+        any::<bool>(),
+        progress(),
+        any::<bool>(),
     )
+        .prop_map(|(id, name, scenario_version, created, updated, archived, progress, exercise)| {
+            Record {
+                id,
+                name,
+                scenario: "account-compromise".into(),
+                scenario_version,
+                created,
+                updated,
+                archived,
+                progress,
+                exercise,
+                ..Record::default()
+            }
+        })
 }
 
 fn saved() -> impl Strategy<Value = Saved> {

@@ -3,6 +3,7 @@
 
 use super::audience::titles;
 use super::checklist::{ItemKind, Scenario};
+use super::debrief::EXERCISE;
 use super::progress::{KeptDecision, Status};
 use super::saved::Record;
 use super::template::{compose, is_used};
@@ -134,7 +135,28 @@ pub fn record_markdown(
         }
     }
     out.push_str(&format!("\n**{label}**\n"));
+    if record.exercise {
+        out = exercise_copy(&out);
+    }
     out
+}
+
+/// A Markdown copy of an exercise record, marked EXERCISE beside its label on its first and
+/// last lines (never instead of the label), and said to be an exercise under its heading.
+pub fn exercise_copy(markdown: &str) -> String {
+    let mark = format!("**{EXERCISE}** · ");
+    let body = markdown.trim_end();
+    let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
+    let (middle, last) = rest.rsplit_once('\n').unwrap_or(("", rest));
+    let note = "This is an exercise record (a drill), not a real incident.";
+    let middle = match middle.split_once("\n# ") {
+        Some((before, heading)) => match heading.split_once('\n') {
+            Some((h, after)) => format!("{before}\n# {h}\n\n{note}\n{after}"),
+            None => format!("{before}\n# {heading}\n\n{note}"),
+        },
+        None => format!("{middle}\n{note}\n"),
+    };
+    format!("{mark}{first}\n{middle}\n{mark}{last}\n")
 }
 
 #[cfg(test)]
@@ -169,6 +191,29 @@ mod tests {
         r.progress.values.insert("project".into(), "libexample".into());
         r.progress.template_labels.insert("holding-statement".into(), Tlp::Clear);
         assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::AmberStrict);
+    }
+
+    #[test]
+    fn an_exercise_record_is_marked_exercise_beside_its_label_at_both_ends() {
+        let library = crate::content::Library::built_in();
+        let scenario = library.get("account-compromise").unwrap();
+        let mut saved = Saved::default();
+        let id = saved.start_exercise(&scenario, "Spring drill", Tlp::Amber, None, 1.0);
+        let r = &saved.records[&id];
+        let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
+        assert!(
+            md.starts_with(&format!(
+                "**EXERCISE** · **TLP:AMBER**: {}\n\n# Spring drill\n\nThis is an exercise record (a drill), not a real incident.\n",
+                Tlp::Amber.recipient_rule()
+            )),
+            "{md}"
+        );
+        assert!(md.ends_with("\n**EXERCISE** · **TLP:AMBER**\n"), "{md}");
+        assert_eq!(md.matches("EXERCISE").count(), 2, "{md}");
+        // The same record not marked as an exercise says nothing of one.
+        let mut real = r.clone();
+        real.exercise = false;
+        assert!(!record_markdown(&scenario, &real, "", |_| String::new()).contains("EXERCISE"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod audience;
 pub mod channels;
 pub mod checklist;
+pub mod debrief;
 pub mod decide;
 pub mod export;
 pub mod map;

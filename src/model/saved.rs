@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::channels::{self, ProjectChannel};
 use super::checklist::Scenario;
+use super::debrief::{self, DrillRun};
 use super::map::Map;
 use super::order;
 use super::progress::{Progress, Tally, EMPTY};
@@ -23,8 +24,10 @@ pub const FORMAT: &str = "crisis-comms";
 /// The envelope version this release writes. Version 1 kept one progress per scenario;
 /// version 2 keeps named records; version 3 adds the label decisions kept with a record (a
 /// release that knows only version 2 would drop them, so it must not write version 3 data);
-/// version 4 adds each record's communications log and the project's own channels.
-pub const VERSION: u32 = 4;
+/// version 4 adds each record's communications log and the project's own channels; version 5
+/// adds exercise records and the drill run kept with one (a release that knows only version 4
+/// would drop the exercise mark, and a drill would then read as a real incident).
+pub const VERSION: u32 = 5;
 
 /// One checklist or stress test in progress: named, labelled, dated. A member missing from the
 /// stored form reads as its default.
@@ -47,6 +50,18 @@ pub struct Record {
     pub archived: bool,
     /// The state of its items, its values and its label.
     pub progress: Progress,
+    /// A drill or other exercise, never a real incident: marked EXERCISE wherever it shows
+    /// (version 5).
+    #[serde(skip_serializing_if = "is_false")]
+    pub exercise: bool,
+    /// The drill this exercise record runs: its clock, the injects revealed, the debrief
+    /// (version 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drill: Option<DrillRun>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Record {
@@ -106,9 +121,30 @@ impl Saved {
             updated: now_ms,
             archived: false,
             progress: Progress::default(),
+            exercise: false,
+            drill: None,
         };
         self.records.insert(id.clone(), record);
         self.current.insert(scenario.id.clone(), id.clone());
+        id
+    }
+
+    /// Starts an exercise record for `scenario`, labelled `label`, running `drill` when given,
+    /// and makes it the one shown; returns its id.
+    pub fn start_exercise(
+        &mut self,
+        scenario: &Scenario,
+        name: &str,
+        label: Tlp,
+        drill: Option<DrillRun>,
+        now_ms: f64,
+    ) -> String {
+        let id = self.start_record(scenario, name, now_ms);
+        if let Some(r) = self.records.get_mut(&id) {
+            r.exercise = true;
+            r.drill = drill;
+            r.progress.label = Some(label);
+        }
         id
     }
 
@@ -224,6 +260,14 @@ fn keep_from_older(newer: &mut Record, older: &Record) {
     }
     p.label = p.label.or(older.progress.label);
     p.shape = p.shape.or(older.progress.shape);
+    // An exercise stays one in every copy, and both copies' drill runs combine.
+    newer.exercise |= older.exercise;
+    match (&mut newer.drill, &older.drill) {
+        (Some(mine), Some(theirs)) => debrief::merge(mine, theirs),
+        (None, Some(theirs)) => newer.drill = Some(theirs.clone()),
+        _ => {}
+    }
+    let p = &mut newer.progress;
     for (template, label) in &older.progress.template_labels {
         p.template_labels.get_or_insert_with(template, || *label);
     }
@@ -329,8 +373,9 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
     match version {
         1 => Ok(migrate_v1(read_data::<V1>(text)?.progress)),
         // Version 2 is version 3 without decisions, which read as none; version 3 is version 4
-        // without logs and channels, which read as empty.
-        2 | 3 | VERSION => read_data(text),
+        // without logs and channels, which read as empty; version 4 is version 5 without
+        // exercise records.
+        2..=VERSION => read_data(text),
         0 => Err(DecodeError::Corrupt("version 0 does not exist".to_owned())),
         newer => Err(DecodeError::Newer(newer)),
     }
@@ -361,6 +406,8 @@ fn migrate_v1(v1: Map<Progress>) -> Saved {
             updated: when,
             archived: false,
             progress,
+            exercise: false,
+            drill: None,
         };
         saved.records.insert(id.clone(), record);
         saved.current.insert(scenario, id);
@@ -426,6 +473,41 @@ mod tests {
 
     fn scenario() -> Scenario {
         crate::content::Library::built_in().get("account-compromise").map(|s| (*s).clone()).expect("built in")
+    }
+
+    #[test]
+    fn an_exercise_record_keeps_its_mark_and_its_drill_through_storage_and_merges() {
+        let mut saved = Saved::default();
+        let run = DrillRun::new("takeover-drill", true, 1.0);
+        let id = saved.start_exercise(&scenario(), "Spring drill", Tlp::Amber, Some(run), 1.0);
+        let r = &saved.records[&id];
+        assert!(r.exercise);
+        assert_eq!(r.progress.label, Some(Tlp::Amber));
+        assert_eq!(saved.current_record("account-compromise").map(|r| r.id.as_str()), Some(id.as_str()));
+        let text = encode(&saved);
+        assert!(
+            text.contains(r#""exercise":true,"drill":{"drill":"takeover-drill","quick":true,"#),
+            "{text}"
+        );
+        assert_eq!(decode(&text), Ok(saved.clone()));
+        // A tab that still has the record without the mark (written before it was set) never
+        // takes the mark away, even when its copy is newer; reveals from both tabs are kept.
+        let mut other = saved.clone();
+        let o = other.records.get_mut(&id).unwrap();
+        o.exercise = false;
+        o.updated = 9.0;
+        o.drill.as_mut().unwrap().reveal("first", 9.0);
+        saved.records.get_mut(&id).unwrap().drill.as_mut().unwrap().reveal("second", 2.0);
+        saved.merge(&other);
+        let r = &saved.records[&id];
+        assert!(r.exercise);
+        let revealed: Vec<&str> =
+            r.drill.as_ref().unwrap().revealed.iter().map(|x| x.inject.as_str()).collect();
+        assert_eq!(revealed.len(), 2, "{revealed:?}");
+        // A plain record writes neither member.
+        let mut plain = Saved::default();
+        plain.start_record(&scenario(), "", 1.0);
+        assert!(!encode(&plain).contains("exercise"));
     }
 
     #[test]
@@ -507,7 +589,7 @@ mod tests {
         assert_eq!(
             encode(&saved),
             format!(
-                r#"{{"format":"crisis-comms","version":4,"data":{{"records":{{"{id}":{{"id":"{id}","name":"","scenario":"account-compromise","scenario_version":{},"created":5.0,"updated":5.0,"archived":false,"progress":{{"items":{{"reach-owner":{{"status":"open","changed_at":6.0}}}}}}}}}},"current":{{"account-compromise":"{id}"}},"deleted":{{}},"last_backup":null}}}}"#,
+                r#"{{"format":"crisis-comms","version":5,"data":{{"records":{{"{id}":{{"id":"{id}","name":"","scenario":"account-compromise","scenario_version":{},"created":5.0,"updated":5.0,"archived":false,"progress":{{"items":{{"reach-owner":{{"status":"open","changed_at":6.0}}}}}}}}}},"current":{{"account-compromise":"{id}"}},"deleted":{{}},"last_backup":null}}}}"#,
                 scenario().version
             )
         );

@@ -1,0 +1,478 @@
+//! A drill as it is run, kept with its record: the drill's clock (started, paused, skipped
+//! ahead), the injects revealed and at which minute, the debrief (what went well, gaps, action
+//! items with owners, each linked to stress-test questions) and the after-action report as
+//! Markdown. Times are given by the caller, so all of it is tested without a browser.
+
+use serde::{Deserialize, Serialize};
+
+use super::order;
+use super::tlp::Tlp;
+
+/// One minute, in milliseconds.
+pub const MINUTE: f64 = 60_000.0;
+
+/// The run of a drill, kept in its record (an exercise record of the checklist it rehearses).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DrillRun {
+    /// The drill file's id.
+    pub drill: String,
+    /// The 15-minute variant: only the injects it names, at their quick minutes.
+    #[serde(skip_serializing_if = "is_false")]
+    pub quick: bool,
+    /// While the clock runs, when it last started (milliseconds since the Unix epoch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub running_since: Option<f64>,
+    /// Drill time that passed before the clock last started, in milliseconds.
+    pub elapsed: f64,
+    /// The injects revealed so far, in the order they were revealed.
+    pub revealed: Vec<Revealed>,
+    /// When the facilitator ended the drill.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended: Option<f64>,
+    /// The debrief's points, in the order they were written.
+    pub debrief: Vec<Point>,
+    /// When the clock or the reveals last changed: the later copy's clock wins a merge.
+    pub changed: f64,
+}
+
+/// An inject shown to the participants.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Revealed {
+    /// The inject's id in the drill file.
+    pub inject: String,
+    /// The drill time it was revealed at, in milliseconds.
+    pub at: f64,
+}
+
+/// What a debrief point is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PointKind {
+    /// Something that worked.
+    #[default]
+    WentWell,
+    /// Something missing or that broke.
+    Gap,
+    /// Something to do, with an owner.
+    Action,
+}
+
+impl PointKind {
+    /// Every kind, in the report's order.
+    pub const ALL: [PointKind; 3] = [PointKind::WentWell, PointKind::Gap, PointKind::Action];
+
+    /// The keyword kept in stored state and used in forms.
+    pub const fn key(self) -> &'static str {
+        match self {
+            PointKind::WentWell => "went-well",
+            PointKind::Gap => "gap",
+            PointKind::Action => "action",
+        }
+    }
+
+    /// The heading of the kind's part of the debrief.
+    pub const fn title(self) -> &'static str {
+        match self {
+            PointKind::WentWell => "What went well",
+            PointKind::Gap => "Gaps",
+            PointKind::Action => "Action items",
+        }
+    }
+}
+
+impl std::str::FromStr for PointKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PointKind::ALL.into_iter().find(|k| k.key() == s).ok_or_else(|| format!("unknown kind `{s}`"))
+    }
+}
+
+/// One point of the debrief.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Point {
+    /// Stable identifier, unique across tabs.
+    pub id: String,
+    /// Went well, gap or action item.
+    pub kind: PointKind,
+    /// What was seen or is to be done.
+    pub text: String,
+    /// Who does it (action items).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// The governance stress-test questions it touches, as `<stress test id>/<question id>`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stress: Vec<String>,
+    /// When it was removed; it stays as a removal so another tab does not bring it back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed: Option<f64>,
+    /// When it last changed: the later copy wins a merge.
+    pub changed: f64,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// An inject as the clock sees it: its id and its minute in the variant being run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timed {
+    /// The inject's id.
+    pub id: String,
+    /// Minutes from the start.
+    pub minute: f64,
+}
+
+impl DrillRun {
+    /// A new run of `drill`, not started.
+    pub fn new(drill: &str, quick: bool, now: f64) -> DrillRun {
+        DrillRun { drill: drill.to_owned(), quick, changed: now, ..DrillRun::default() }
+    }
+
+    /// Drill time at `now`, in milliseconds.
+    pub fn elapsed_at(&self, now: f64) -> f64 {
+        self.elapsed + self.running_since.map_or(0.0, |since| (now - since).max(0.0))
+    }
+
+    /// Whether the clock runs.
+    pub fn running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    /// Starts (or resumes) the clock.
+    pub fn start(&mut self, now: f64) {
+        if self.running_since.is_none() && self.ended.is_none() {
+            self.running_since = Some(now);
+            self.changed = now;
+        }
+    }
+
+    /// Pauses the clock, keeping the time that passed.
+    pub fn pause(&mut self, now: f64) {
+        if self.running_since.is_some() {
+            self.elapsed = self.elapsed_at(now);
+            self.running_since = None;
+            self.changed = now;
+        }
+    }
+
+    /// Ends the drill: the clock stops for good and the debrief begins.
+    pub fn end(&mut self, now: f64) {
+        self.pause(now);
+        if self.ended.is_none() {
+            self.ended = Some(now);
+            self.changed = now;
+        }
+    }
+
+    /// Whether inject `id` was revealed.
+    pub fn is_revealed(&self, id: &str) -> bool {
+        self.revealed.iter().any(|r| r.inject == id)
+    }
+
+    /// Reveals inject `id` now (at most once); returns whether it was new.
+    pub fn reveal(&mut self, id: &str, now: f64) -> bool {
+        if self.is_revealed(id) {
+            return false;
+        }
+        self.revealed.push(Revealed { inject: id.to_owned(), at: self.elapsed_at(now) });
+        self.changed = now;
+        true
+    }
+
+    /// The injects whose minute has come and that are not revealed yet, in order.
+    pub fn due<'a>(&self, injects: &'a [Timed], now: f64) -> Vec<&'a Timed> {
+        let t = self.elapsed_at(now);
+        injects.iter().filter(|i| i.minute * MINUTE <= t && !self.is_revealed(&i.id)).collect()
+    }
+
+    /// Reveals what is due; returns whether anything was.
+    pub fn reveal_due(&mut self, injects: &[Timed], now: f64) -> bool {
+        let due: Vec<String> = self.due(injects, now).into_iter().map(|i| i.id.clone()).collect();
+        let mut any = false;
+        for id in due {
+            any |= self.reveal(&id, now);
+        }
+        any
+    }
+
+    /// Skips the clock ahead to the next inject not yet revealed and reveals it (with any
+    /// other now due); returns its id, or `None` when every inject is out.
+    pub fn skip_ahead(&mut self, injects: &[Timed], now: f64) -> Option<String> {
+        let next = injects.iter().find(|i| !self.is_revealed(&i.id))?.clone();
+        let t = self.elapsed_at(now);
+        let target = (next.minute * MINUTE).max(t);
+        self.elapsed = target;
+        if self.running_since.is_some() {
+            self.running_since = Some(now);
+        }
+        self.changed = now;
+        self.reveal_due(injects, now);
+        self.reveal(&next.id, now);
+        Some(next.id)
+    }
+
+    /// The debrief's points not removed, of one kind, in order.
+    pub fn points(&self, kind: PointKind) -> impl Iterator<Item = &Point> {
+        self.debrief.iter().filter(move |p| p.kind == kind && p.removed.is_none())
+    }
+
+    /// Adds a point to the debrief.
+    pub fn add_point(&mut self, point: Point) {
+        self.debrief.push(point);
+    }
+
+    /// Marks point `id` as removed `now`.
+    pub fn remove_point(&mut self, id: &str, now: f64) -> bool {
+        let Some(p) = self.debrief.iter_mut().find(|p| p.id == id && p.removed.is_none()) else {
+            return false;
+        };
+        p.removed = Some(now);
+        p.changed = now;
+        true
+    }
+}
+
+/// Combines two copies of a run (this tab's `mine`, another's `theirs`): the clock of the copy
+/// that changed last, every inject revealed in either, every debrief point of either (of a point
+/// in both, the copy changed last).
+pub fn merge(mine: &mut DrillRun, theirs: &DrillRun) {
+    if theirs.changed > mine.changed {
+        mine.running_since = theirs.running_since;
+        mine.elapsed = theirs.elapsed;
+        mine.changed = theirs.changed;
+    }
+    mine.ended = match (mine.ended, theirs.ended) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if mine.ended.is_some() {
+        if let Some(since) = mine.running_since.take() {
+            mine.elapsed += (mine.ended.unwrap_or(since) - since).max(0.0);
+        }
+    }
+    for r in &theirs.revealed {
+        if !mine.is_revealed(&r.inject) {
+            mine.revealed.push(r.clone());
+        }
+    }
+    order::sort_by(&mut mine.revealed, |a, b| a.at < b.at);
+    for t in &theirs.debrief {
+        match mine.debrief.iter_mut().find(|p| p.id == t.id) {
+            None => mine.debrief.push(t.clone()),
+            Some(p) if t.changed > p.changed => *p = t.clone(),
+            Some(_) => {}
+        }
+    }
+}
+
+/// A drill time as minutes and seconds: "12:05".
+pub fn clock_text(ms: f64) -> String {
+    let s = (ms.max(0.0) / 1000.0).floor() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The words that mark every page and copy of an exercise record.
+pub const EXERCISE: &str = "EXERCISE";
+
+/// What the after-action report needs to know about the drill, in words.
+pub struct ReportFacts<'a> {
+    /// The drill's title.
+    pub drill: &'a str,
+    /// The checklist it rehearses.
+    pub checklist: &'a str,
+    /// The record's name.
+    pub name: &'a str,
+    /// The report's label.
+    pub label: Tlp,
+    /// The injects revealed, as (drill time in ms, title), in order.
+    pub injects: Vec<(f64, String)>,
+    /// The decisions the scribe noted, as (drill time or local time in words, text).
+    pub notes: Vec<(String, String)>,
+    /// A stress-test question key to its words ("Stress test: question").
+    pub stress_title: &'a dyn Fn(&str) -> String,
+    /// When the report was written, in local time.
+    pub printed: &'a str,
+}
+
+/// The after-action report as Markdown: EXERCISE and the label at the top and the bottom.
+pub fn report_markdown(run: &DrillRun, facts: &ReportFacts<'_>) -> String {
+    let label = facts.label;
+    let mut out = format!(
+        "**{EXERCISE}** · **{label}**: {}\n\n# After-action report: {}\n\n",
+        label.recipient_rule(),
+        facts.name
+    );
+    out.push_str(&format!(
+        "This was an exercise, not a real incident.  \nDrill: {}{}  \nChecklist rehearsed: {}  \nDrill time: {}  \nExported: {}\n",
+        facts.drill,
+        if run.quick { " (15-minute variant)" } else { "" },
+        facts.checklist,
+        clock_text(run.elapsed),
+        facts.printed
+    ));
+    out.push_str("\n## Injects\n\n");
+    if facts.injects.is_empty() {
+        out.push_str("None was revealed.\n");
+    }
+    for (at, title) in &facts.injects {
+        out.push_str(&format!("- {} — {title}\n", clock_text(*at)));
+    }
+    if !facts.notes.is_empty() {
+        out.push_str("\n## Decisions noted\n\n");
+        for (when, text) in &facts.notes {
+            out.push_str(&format!("- {when} — {text}\n"));
+        }
+    }
+    for kind in PointKind::ALL {
+        out.push_str(&format!("\n## {}\n\n", kind.title()));
+        let mut any = false;
+        for p in run.points(kind) {
+            any = true;
+            out.push_str(&format!("- {}", p.text));
+            if !p.owner.is_empty() {
+                out.push_str(&format!(" (owner: {})", p.owner));
+            }
+            out.push('\n');
+            for s in &p.stress {
+                out.push_str(&format!("  - Stress test: {}\n", (facts.stress_title)(s)));
+            }
+        }
+        if !any {
+            out.push_str("None written.\n");
+        }
+    }
+    out.push_str(&format!("\n**{EXERCISE}** · **{label}**\n"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn injects() -> Vec<Timed> {
+        [("a", 0.0), ("b", 10.0), ("c", 25.0)]
+            .iter()
+            .map(|(id, m)| Timed { id: (*id).into(), minute: *m })
+            .collect()
+    }
+
+    #[test]
+    fn the_clock_runs_pauses_and_reveals_injects_at_their_minute_in_order() {
+        let list = injects();
+        let mut run = DrillRun::new("d", false, 0.0);
+        assert_eq!(run.elapsed_at(5.0 * MINUTE), 0.0, "not started");
+        run.start(1000.0);
+        assert!(run.reveal_due(&list, 1000.0));
+        assert_eq!(run.revealed, vec![Revealed { inject: "a".into(), at: 0.0 }]);
+        assert!(!run.reveal_due(&list, 1000.0 + 9.0 * MINUTE));
+        run.pause(1000.0 + 9.0 * MINUTE);
+        // Paused, the clock stands still however long the pause.
+        assert_eq!(run.elapsed_at(1000.0 + 60.0 * MINUTE), 9.0 * MINUTE);
+        assert!(run.due(&list, 1000.0 + 60.0 * MINUTE).is_empty());
+        run.start(100.0 * MINUTE);
+        assert_eq!(run.due(&list, 101.0 * MINUTE).iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert!(run.reveal_due(&list, 101.0 * MINUTE));
+        assert_eq!(run.revealed[1], Revealed { inject: "b".into(), at: 10.0 * MINUTE });
+        assert!(!run.reveal("b", 102.0 * MINUTE), "revealed once");
+    }
+
+    #[test]
+    fn skipping_ahead_moves_the_clock_to_the_next_inject_and_reveals_on_demand() {
+        let list = injects();
+        let mut run = DrillRun::new("d", true, 0.0);
+        run.start(0.0);
+        assert_eq!(run.skip_ahead(&list, 0.0).as_deref(), Some("a"));
+        assert_eq!(run.skip_ahead(&list, MINUTE).as_deref(), Some("b"));
+        assert_eq!(run.elapsed_at(MINUTE), 10.0 * MINUTE);
+        assert_eq!(run.elapsed_at(2.0 * MINUTE), 11.0 * MINUTE, "and runs on from there");
+        // Revealing one out of order, on demand, does not move the clock.
+        assert!(run.reveal("c", 2.0 * MINUTE));
+        assert_eq!(run.revealed.last().unwrap().at, 11.0 * MINUTE);
+        assert_eq!(run.skip_ahead(&list, 3.0 * MINUTE), None, "all out");
+        run.end(4.0 * MINUTE);
+        assert!(!run.running());
+        run.start(5.0 * MINUTE);
+        assert!(!run.running(), "an ended drill does not start again");
+    }
+
+    #[test]
+    fn two_copies_merge_reveals_points_and_the_latest_clock() {
+        let mut mine = DrillRun::new("d", false, 0.0);
+        let mut theirs = mine.clone();
+        mine.start(10.0);
+        mine.reveal("a", 20.0);
+        theirs.reveal("b", 5.0);
+        theirs.add_point(Point {
+            id: "p1".into(),
+            kind: PointKind::Gap,
+            text: "No backup spokesperson".into(),
+            changed: 30.0,
+            ..Point::default()
+        });
+        mine.add_point(Point {
+            id: "p2".into(),
+            kind: PointKind::Action,
+            text: "Name one".into(),
+            owner: "Ana".into(),
+            changed: 31.0,
+            ..Point::default()
+        });
+        let mut other = theirs.clone();
+        merge(&mut mine, &theirs);
+        assert_eq!(mine.running_since, Some(10.0), "the later clock");
+        // In drill-time order: "b" was revealed before the clock started, "a" 10 ms into it.
+        assert_eq!(mine.revealed.iter().map(|r| r.inject.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(mine.debrief.len(), 2);
+        other.remove_point("p1", 40.0);
+        merge(&mut mine, &other);
+        assert_eq!(mine.points(PointKind::Gap).count(), 0, "the removal wins");
+        assert_eq!(mine.points(PointKind::Action).count(), 1);
+    }
+
+    #[test]
+    fn the_report_is_marked_exercise_with_its_label_at_both_ends() {
+        let mut run = DrillRun::new("d", true, 0.0);
+        run.elapsed = 14.0 * MINUTE + 5000.0;
+        run.add_point(Point {
+            id: "p".into(),
+            kind: PointKind::Action,
+            text: "Write the spokesperson rota".into(),
+            owner: "Sam".into(),
+            stress: vec!["single-key-holder/who-else".into()],
+            changed: 1.0,
+            ..Point::default()
+        });
+        let title = |k: &str| format!("«{k}»");
+        let facts = ReportFacts {
+            drill: "Takeover drill",
+            checklist: "Account compromise",
+            name: "Spring drill",
+            label: Tlp::Amber,
+            injects: vec![
+                (0.0, "The account posts a new release".into()),
+                (3.0 * MINUTE, "A journalist asks".into()),
+            ],
+            notes: vec![("3:10".into(), "Holding statement at TLP:CLEAR".into())],
+            stress_title: &title,
+            printed: "1 Dec 2026, 10:00",
+        };
+        let md = report_markdown(&run, &facts);
+        assert!(md.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{md}");
+        assert!(md.ends_with("\n**EXERCISE** · **TLP:AMBER**\n"), "{md}");
+        assert!(md.contains("Drill: Takeover drill (15-minute variant)"), "{md}");
+        assert!(md.contains("Drill time: 14:05"), "{md}");
+        assert!(md.contains("- 3:00 — A journalist asks\n"), "{md}");
+        assert!(md.contains("- 3:10 — Holding statement at TLP:CLEAR\n"), "{md}");
+        assert!(md.contains("## What went well\n\nNone written.\n"), "{md}");
+        assert!(
+            md.contains(
+                "- Write the spokesperson rota (owner: Sam)\n  - Stress test: «single-key-holder/who-else»\n"
+            ),
+            "{md}"
+        );
+    }
+}
