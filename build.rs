@@ -8,9 +8,9 @@ fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&root).join("checklists");
     println!("cargo:rerun-if-changed=checklists");
-    // Checklists at the top, stress tests in `stress-tests/`.
+    // Checklists at the top, stress tests in `stress-tests/`, drills in `drills/`.
     let mut files: Vec<String> = Vec::new();
-    for sub in ["", "stress-tests"] {
+    for sub in ["", "stress-tests", "drills"] {
         let Ok(entries) = fs::read_dir(dir.join(sub)) else { continue };
         for entry in entries.filter_map(|e| e.ok()) {
             let name = entry.file_name().to_string_lossy().into_owned();

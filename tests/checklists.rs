@@ -305,3 +305,176 @@ fn no_message_names_its_own_label_in_its_text() {
         }
     }
 }
+
+// ---- drills ---------------------------------------------------------------------------------
+
+/// A valid drill to start from; each error test changes one thing in it.
+const DRILL: &str = r#"+++
+kind = "drill"
+id = "example-drill"
+title = "Drill: an example"
+summary = "Something happens, on a clock."
+version = 1
+label = "TLP:AMBER"
+scenario = "account-compromise"
+minutes = 60
+quick-minutes = 15
++++
+
+## Roles {#roles}
+
+Four people are enough.
+
+### Facilitator {#facilitator}
+
+Reads each fact aloud.
+
+### Scribe {#scribe}
+
+Writes down each decision.
+
+## First hour {#first-hour}
+
+The project is small.
+
+### A strange release appears {#strange-release}
+- at: 0
+- quick-at: 0
+- steps: reach-owner, name-responders
+- templates: heads-up-core-team
+
+A release nobody planned is on the registry.
+It came from the owner's account.
+
+- Who do you call first?
+- What label does the note to the core team carry,
+  and why?
+
+### A user asks in public {#user-asks}
+- at: 20
+
+A user asks in the tracker whether the release is safe.
+
+- What do you say?
+
+## Debrief {#debrief}
+
+Ten minutes.
+
+### Who heard first, and how? {#who-heard}
+- stress: single-key-holder/changes-visible, single-key-holder/two-publishers
+
+Ask the scribe.
+"#;
+
+fn drill_error(text: &str) -> String {
+    parse_scenario("drill.md", text).expect_err("should be refused").to_string()
+}
+
+#[test]
+fn the_valid_drill_parses_with_all_its_parts() {
+    use crisis_comms::model::checklist::ScenarioKind;
+    let s = parse_scenario("drill.md", DRILL).expect("valid");
+    assert_eq!(s.kind, ScenarioKind::Drill);
+    assert!(s.sections.is_empty() && s.templates.is_empty());
+    let d = s.drill.as_ref().expect("a drill has its parts");
+    assert_eq!((d.scenario.as_str(), d.minutes, d.quick_minutes), ("account-compromise", 60, 15));
+    assert_eq!(d.roles_intro, "Four people are enough.");
+    let roles: Vec<(&str, &str, &str)> =
+        d.roles.iter().map(|r| (r.id.as_str(), r.title.as_str(), r.brief.as_str())).collect();
+    assert_eq!(
+        roles,
+        [
+            ("facilitator", "Facilitator", "Reads each fact aloud."),
+            ("scribe", "Scribe", "Writes down each decision.")
+        ]
+    );
+    assert_eq!(d.phases.len(), 1);
+    assert_eq!(
+        (d.phases[0].id.as_str(), d.phases[0].intro.as_str()),
+        ("first-hour", "The project is small.")
+    );
+    let first = &d.phases[0].injects[0];
+    assert_eq!((first.id.as_str(), first.title.as_str()), ("strange-release", "A strange release appears"));
+    assert_eq!((first.at, first.quick_at), (0, Some(0)));
+    assert_eq!(first.steps, ["reach-owner", "name-responders"]);
+    assert_eq!(first.templates, ["heads-up-core-team"]);
+    assert_eq!(first.fact, "A release nobody planned is on the registry.\nIt came from the owner's account.");
+    assert_eq!(
+        first.prompts,
+        ["Who do you call first?", "What label does the note to the core team carry, and why?"]
+    );
+    let second = &d.phases[0].injects[1];
+    assert_eq!((second.at, second.quick_at, second.prompts.len()), (20, None, 1));
+    assert!(second.steps.is_empty() && second.templates.is_empty());
+    assert_eq!(d.injects().count(), 2);
+    assert_eq!(d.quick_injects().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["strange-release"]);
+    assert_eq!(d.debrief_intro, "Ten minutes.");
+    let q = &d.debrief[0];
+    assert_eq!(
+        (q.id.as_str(), q.text.as_str(), q.detail.as_str()),
+        ("who-heard", "Who heard first, and how?", "Ask the scribe.")
+    );
+    let links: Vec<(&str, &str)> = q.stress.iter().map(|l| (l.test.as_str(), l.question.as_str())).collect();
+    assert_eq!(links, [("single-key-holder", "changes-visible"), ("single-key-holder", "two-publishers")]);
+}
+
+#[test]
+fn each_drill_mistake_is_named_with_file_and_line() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("kind = \"drill\"", "kind = \"dril\"", "drill.md, line 11: unknown checklist kind `dril`: expected checklist, stress-test or drill"),
+        ("scenario = \"account-compromise\"\n", "", "drill.md, line 10: `scenario` is missing"),
+        ("scenario = \"account-compromise\"", "scenario = \"Account\"", "drill.md, line 8: the checklist id `Account` must be lower-case letters, digits and hyphens (at most 64)"),
+        ("minutes = 60\n", "", "drill.md, line 10: `minutes` is missing"),
+        ("minutes = 60", "minutes = 120", "drill.md, line 9: `minutes` must be a whole number of minutes from 1 to 90"),
+        ("minutes = 60", "minutes = \"60\"", "drill.md, line 9: `minutes` must be a whole number of minutes from 1 to 90"),
+        ("quick-minutes = 15", "quick-minutes = 20", "drill.md, line 10: `quick-minutes` must be a whole number of minutes from 1 to 15"),
+        ("minutes = 60", "minutes = 10", "drill.md, line 10: the quick variant (15 minutes) must be shorter than the drill (10 minutes)"),
+        ("quick-minutes = 15\n", "quick-minutes = 15\nlength = 3\n", "drill.md, line 11: unknown key `length`: expected one of id, title, summary, when, version, tags, keywords, label, related, kind, scenario, minutes, quick-minutes"),
+        ("## Roles {#roles}\n", "Hello.\n\n## Roles {#roles}\n", "drill.md, line 13: text before the first section: start the drill with `## Roles {#roles}`"),
+        ("## Roles {#roles}", "## People {#people}", "drill.md, line 13: a drill starts with its roles: `## Roles {#roles}`"),
+        ("Four people are enough.\n", "Four people are enough.\n\n## Later {#later}\n", "drill.md, line 13: the section `Roles` has no roles: add at least one `### Facilitator {#facilitator}`"),
+        ("### Facilitator {#facilitator}", "### Facilitator {#lead}", "drill.md, line 13: the drill has no facilitator: add `### Facilitator {#facilitator}` under `## Roles {#roles}`"),
+        ("## First hour {#first-hour}", "## Debrief {#debrief}", "drill.md, line 25: the drill has no injects: add a section of injects between the roles and the debrief"),
+        ("The project is small.\n", "The project is small.\n\n## Later {#later}\n", "drill.md, line 25: the section `First hour` has no injects: add at least one `### What happens {#inject-id}` with `- at: <minute>`"),
+        ("Ask the scribe.\n", "Ask the scribe.\n\n## More {#more}\n", "drill.md, line 58: the debrief section (`{#debrief}`) must come last"),
+        ("- What do you say?\n", "- What do you say?\n\n## Message templates {#templates}\n", "drill.md, line 49: a drill has no message templates of its own: link the checklist's templates from an inject with `- templates: ...`"),
+        ("- at: 0\n", "", "drill.md, line 29: the inject `A strange release appears` has no minute: add a line `- at: <minutes from the start>` under it"),
+        ("- at: 0", "- at: soon", "drill.md, line 30: `at` must be a whole number of minutes from the start, like `- at: 10`"),
+        ("- quick-at: 0", "- quick-at: -1", "drill.md, line 31: `quick-at` must be a whole number of minutes from the start, like `- quick-at: 10`"),
+        ("- at: 20", "- at: 75", "drill.md, line 42: the inject `A user asks in public` comes at minute 75, after the drill ends (minute 60)"),
+        ("- quick-at: 0", "- quick-at: 16", "drill.md, line 29: the inject `A strange release appears` comes at minute 16 of the quick variant, after it ends (minute 15)"),
+        ("- at: 20", "- at: 0", "drill.md, line 42: the inject `A user asks in public` comes at minute 0, not after the inject before it (minute 0): put injects in the order they happen"),
+        ("- at: 20", "- at: 20\n- quick-at: 0", "drill.md, line 42: the inject `A user asks in public` comes at minute 0 of the quick variant, not after the quick inject before it (minute 0)"),
+        ("- quick-at: 0\n", "", "drill.md, line 25: the drill has no quick variant: mark the injects of the short drill with `- quick-at: <minute>`"),
+        ("- templates: heads-up-core-team", "- messages: heads-up-core-team", "drill.md, line 33: unknown inject property `messages`: expected at, quick-at, steps or templates"),
+        ("- steps: reach-owner, name-responders", "- steps: reach-owner, Name_Responders", "drill.md, line 32: the step id `Name_Responders` must be lower-case letters, digits and hyphens (at most 64)"),
+        ("A user asks in the tracker whether the release is safe.\n", "", "drill.md, line 42: the inject `A user asks in public` has no text: say what happens, then give the prompts as a list"),
+        ("\n- What do you say?\n", "\n", "drill.md, line 42: the inject `A user asks in public` has no prompts: end it with a list of questions, each line starting with `- `"),
+        ("- What do you say?\n", "- What do you say?\nAnd then?\n", "drill.md, line 48: text after the prompts of the inject `A user asks in public`: the new fact comes first, then the prompts as a list"),
+        ("### A user asks in public {#user-asks}", "Between.\n\n### A user asks in public {#user-asks}", "drill.md, line 42: text after the prompts of the inject `A strange release appears`: the new fact comes first, then the prompts as a list"),
+        ("- stress: single-key-holder/changes-visible", "- stress: single-key-holder", "drill.md, line 54: the stress link `single-key-holder` must be a stress test's id and one of its question ids, like `handover-without-vetting/request-visible`"),
+        ("- stress: single-key-holder/changes-visible", "- links: single-key-holder/changes-visible", "drill.md, line 54: unknown debrief question property `links`: expected stress"),
+        ("### Who heard first, and how? {#who-heard}\n- stress: single-key-holder/changes-visible, single-key-holder/two-publishers\n\nAsk the scribe.\n", "", "drill.md, line 49: the section `Debrief` has no debrief questions: add at least one `### Question {#question-id}`"),
+        ("### Scribe {#scribe}", "### Scribe {#facilitator}", "drill.md, line 21: the id `facilitator` is used twice"),
+        ("### A user asks in public {#user-asks}", "### A user asks in public {#scribe}", "drill.md, line 42: the id `scribe` is used twice"),
+        ("## First hour {#first-hour}", "## First hour {#roles}", "drill.md, line 25: the section id `roles` is used twice"),
+        ("Reads each fact aloud.\n", "Reads each fact aloud.\n\n#### Detail\n", "drill.md, line 21: only `##` (section) and `###` (role, inject or question) headings are allowed in a drill"),
+    ];
+    for (from, to, expected) in cases {
+        let text = DRILL.replacen(from, to, 1);
+        assert_ne!(text, DRILL, "the case {from:?} did not change the file");
+        assert_eq!(&drill_error(&text), expected, "replacing {from:?} with {to:?}");
+    }
+    // A drill that stops before its debrief, and one with nothing after the front matter.
+    let no_debrief = &DRILL[..DRILL.find("## Debrief").expect("the example has a debrief")];
+    assert_eq!(
+        drill_error(no_debrief),
+        "drill.md, line 48: the drill has no debrief: end it with `## Debrief {#debrief}` and at least one question"
+    );
+    let empty = &DRILL[..DRILL.find("## Roles").expect("the example has roles")];
+    assert_eq!(
+        drill_error(empty),
+        "drill.md, line 12: the drill is empty: start it with `## Roles {#roles}`"
+    );
+}

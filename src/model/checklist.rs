@@ -1,6 +1,7 @@
 //! The checklist schema: a scenario with sections of items, as parsed from Markdown.
 
 use super::audience::Audience;
+use super::drill::Drill;
 use super::tlp::Tlp;
 
 /// One scenario checklist, e.g. "A maintainer's account is compromised".
@@ -34,8 +35,10 @@ pub struct Scenario {
     pub sections: Vec<Section>,
     /// Ready wording for the messages the scenario needs.
     pub templates: Vec<Template>,
-    /// A communication checklist or a governance stress test.
+    /// A communication checklist, a governance stress test or a drill.
     pub kind: ScenarioKind,
+    /// For a drill: its roles, injects and debrief (`None` for the other kinds).
+    pub drill: Option<Drill>,
 }
 
 /// What a checklist file is for.
@@ -45,6 +48,8 @@ pub enum ScenarioKind {
     Checklist,
     /// Questions that test a project's governance against abuse.
     StressTest,
+    /// A tabletop drill that rehearses a checklist (`checklists/drills/`).
+    Drill,
 }
 
 /// The governance shape of a project; stress-test questions may apply to some shapes only.

@@ -7,6 +7,7 @@ pub mod channels;
 pub mod checklist;
 pub mod debrief;
 pub mod decide;
+pub mod drill;
 pub mod export;
 pub mod map;
 pub mod markdown;

@@ -10,6 +10,7 @@ use super::audience::Audience;
 use super::checklist::{
     Item, ItemKind, Placeholder, Reference, Scenario, ScenarioKind, Section, Shape, Template,
 };
+use super::drill::{DebriefQuestion, Drill, Inject, Phase, Role, StressLink};
 use super::map::Map;
 use super::tlp::{Tlp, TlpError};
 
@@ -83,6 +84,10 @@ impl<'a> Parser<'a> {
         };
         let (front, body) = (&lines[1..close + 1], &lines[close + 2..]);
         let mut scenario = self.front_matter(front, close + 2)?;
+        if scenario.kind == ScenarioKind::Drill {
+            self.drill_body(body, &mut scenario)?;
+            return Ok(scenario);
+        }
         self.body(body, &mut scenario)?;
         if scenario.sections.is_empty() {
             return self.err(
@@ -150,18 +155,24 @@ impl<'a> Parser<'a> {
             kind: match fields.optional_string("kind")?.as_str() {
                 "" | "checklist" => ScenarioKind::Checklist,
                 "stress-test" => ScenarioKind::StressTest,
+                "drill" => ScenarioKind::Drill,
                 other => {
                     return self.err(
                         fields.end_line,
-                        format!("unknown checklist kind `{other}`: expected checklist or stress-test"),
+                        format!("unknown checklist kind `{other}`: expected checklist, stress-test or drill"),
                     )
                 }
             },
+            drill: None,
             id,
         };
-        fields.no_unknown(&[
-            "id", "title", "summary", "when", "version", "tags", "keywords", "label", "related", "kind",
-        ])?;
+        let mut known =
+            vec!["id", "title", "summary", "when", "version", "tags", "keywords", "label", "related", "kind"];
+        if scenario.kind == ScenarioKind::Drill {
+            scenario.drill = Some(self.drill_front(&mut fields)?);
+            known.extend(["scenario", "minutes", "quick-minutes"]);
+        }
+        fields.no_unknown(&known)?;
 
         for (kind, n, entries) in tables {
             let mut fields = Fields { parser: self, entries, end_line: n };
@@ -653,6 +664,404 @@ impl<'a> Parser<'a> {
     }
 }
 
+// ---- drills ---------------------------------------------------------------------------------
+
+/// The part of a drill file being read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DrillPart {
+    Roles,
+    Injects,
+    Debrief,
+}
+
+impl DrillPart {
+    /// What a `###` heading is in this part.
+    const fn what(self) -> &'static str {
+        match self {
+            DrillPart::Roles => "role",
+            DrillPart::Injects => "inject",
+            DrillPart::Debrief => "debrief question",
+        }
+    }
+}
+
+impl Parser<'_> {
+    /// The drill's own front matter keys: the checklist it rehearses and its two lengths.
+    fn drill_front(&self, fields: &mut Fields) -> Result<Drill, ParseError> {
+        let (scenario, line) = fields.string("scenario")?;
+        self.check_id(line, &scenario, "checklist")?;
+        let (minutes, _) = fields.minutes("minutes", MAX_DRILL_MINUTES)?;
+        let (quick_minutes, quick_line) = fields.minutes("quick-minutes", MAX_QUICK_MINUTES)?;
+        if quick_minutes >= minutes {
+            return self.err(
+                quick_line,
+                format!("the quick variant ({quick_minutes} minutes) must be shorter than the drill ({minutes} minutes)"),
+            );
+        }
+        Ok(Drill {
+            scenario,
+            minutes,
+            quick_minutes,
+            roles_intro: String::new(),
+            roles: Vec::new(),
+            phases: Vec::new(),
+            debrief_intro: String::new(),
+            debrief: Vec::new(),
+        })
+    }
+
+    /// Reads a drill's body: `## Roles {#roles}` first, then sections of injects, then
+    /// `## Debrief {#debrief}` last.
+    fn drill_body(&self, lines: &[(usize, &str)], scenario: &mut Scenario) -> Result<(), ParseError> {
+        let Some(drill) = scenario.drill.as_mut() else { return Ok(()) };
+        // The part being read, with its heading's line and title.
+        let mut part: Option<(DrillPart, usize, &str)> = None;
+        let mut section_ids: Vec<&str> = Vec::new();
+        let mut ids: Map<()> = Map::new();
+        // The minute of the inject before, in the full drill and in the quick variant.
+        let (mut last_at, mut last_quick): (Option<u32>, Option<u32>) = (None, None);
+        // The lines of the roles heading and of the first section of injects.
+        let (mut roles_line, mut first_phase_line) = (1, None);
+        let mut i = 0;
+        while i < lines.len() {
+            let (n, line) = lines[i];
+            i += 1;
+            if let Some(rest) = line.strip_prefix("## ") {
+                let h = self.heading(n, rest, "section")?;
+                if section_ids.contains(&h.id) {
+                    return self.err(n, format!("the section id `{}` is used twice", h.id));
+                }
+                section_ids.push(h.id);
+                let next = match (part.map(|p| p.0), h.id) {
+                    (None, "roles") => DrillPart::Roles,
+                    (None, _) => return self.err(n, "a drill starts with its roles: `## Roles {#roles}`"),
+                    (Some(DrillPart::Debrief), _) => {
+                        return self.err(n, "the debrief section (`{#debrief}`) must come last")
+                    }
+                    (_, TEMPLATES) => return self.err(
+                        n,
+                        "a drill has no message templates of its own: link the checklist's templates from an inject with `- templates: ...`",
+                    ),
+                    (Some(DrillPart::Roles), "debrief") => return self.err(
+                        n,
+                        "the drill has no injects: add a section of injects between the roles and the debrief",
+                    ),
+                    (_, "debrief") => DrillPart::Debrief,
+                    _ => DrillPart::Injects,
+                };
+                self.close_drill_part(part, drill)?;
+                if next == DrillPart::Roles {
+                    roles_line = n;
+                }
+                if next == DrillPart::Injects {
+                    first_phase_line = first_phase_line.or(Some(n));
+                    drill.phases.push(Phase {
+                        id: h.id.to_owned(),
+                        title: h.text.to_owned(),
+                        intro: String::new(),
+                        injects: Vec::new(),
+                    });
+                }
+                part = Some((next, n, h.text));
+            } else if let Some(rest) = line.strip_prefix("### ") {
+                let Some((current, _, _)) = part else {
+                    return self.err(n, "a drill starts with its roles: `## Roles {#roles}`");
+                };
+                let h = self.heading(n, rest, current.what())?;
+                if ids.insert(h.id.to_owned(), ()).is_some() {
+                    return self.err(n, format!("the id `{}` is used twice", h.id));
+                }
+                match current {
+                    DrillPart::Roles => {
+                        let (brief, next) = prose(lines, i);
+                        drill.roles.push(Role { id: h.id.to_owned(), title: h.text.to_owned(), brief });
+                        i = next;
+                    }
+                    DrillPart::Injects => {
+                        let (props, next) = self.properties(lines, i);
+                        let (inject, next) = self.inject(lines, next, n, h, props, drill)?;
+                        if let Some(before) = last_at.filter(|&b| inject.at <= b) {
+                            return self.err(
+                                n,
+                                format!(
+                                    "the inject `{}` comes at minute {}, not after the inject before it (minute {before}): put injects in the order they happen",
+                                    inject.title, inject.at
+                                ),
+                            );
+                        }
+                        if let (Some(q), Some(before)) = (inject.quick_at, last_quick) {
+                            if q <= before {
+                                return self.err(
+                                    n,
+                                    format!(
+                                        "the inject `{}` comes at minute {q} of the quick variant, not after the quick inject before it (minute {before})",
+                                        inject.title
+                                    ),
+                                );
+                            }
+                        }
+                        last_at = Some(inject.at);
+                        last_quick = inject.quick_at.or(last_quick);
+                        if let Some(phase) = drill.phases.last_mut() {
+                            phase.injects.push(inject);
+                        }
+                        i = next;
+                    }
+                    DrillPart::Debrief => {
+                        let (props, next) = self.properties(lines, i);
+                        let mut q = DebriefQuestion {
+                            id: h.id.to_owned(),
+                            text: h.text.to_owned(),
+                            detail: String::new(),
+                            stress: Vec::new(),
+                        };
+                        for p in &props {
+                            if p.key != "stress" {
+                                return self.err(
+                                    p.line,
+                                    format!("unknown debrief question property `{}`: expected stress", p.key),
+                                );
+                            }
+                            for link in p.value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                                q.stress.push(self.stress_link(p.line, link)?);
+                            }
+                        }
+                        let (detail, next) = prose(lines, next);
+                        drill.debrief.push(DebriefQuestion { detail, ..q });
+                        i = next;
+                    }
+                }
+            } else if is_heading(line) {
+                return self.err(
+                    n,
+                    "only `##` (section) and `###` (role, inject or question) headings are allowed in a drill",
+                );
+            } else if line.trim().is_empty() {
+                continue;
+            } else {
+                let Some((current, _, _)) = part else {
+                    return self
+                        .err(n, "text before the first section: start the drill with `## Roles {#roles}`");
+                };
+                let intro = match current {
+                    DrillPart::Roles => &mut drill.roles_intro,
+                    DrillPart::Debrief => &mut drill.debrief_intro,
+                    DrillPart::Injects => match drill.phases.last_mut() {
+                        Some(phase) => &mut phase.intro,
+                        None => return self.err(n, "text before the first section"),
+                    },
+                };
+                let (text, next) = prose(lines, i - 1);
+                *intro = text;
+                i = next;
+            }
+        }
+        self.close_drill_part(part, drill)?;
+        let last_line = lines.last().map_or(1, |(n, _)| *n);
+        match part {
+            Some((DrillPart::Debrief, _, _)) => {}
+            Some(_) => {
+                return self.err(
+                    last_line,
+                    "the drill has no debrief: end it with `## Debrief {#debrief}` and at least one question",
+                )
+            }
+            None => return self.err(last_line, "the drill is empty: start it with `## Roles {#roles}`"),
+        }
+        if !drill.roles.iter().any(|r| r.id == "facilitator") {
+            return self.err(
+                roles_line,
+                "the drill has no facilitator: add `### Facilitator {#facilitator}` under `## Roles {#roles}`",
+            );
+        }
+        if drill.quick_injects().next().is_none() {
+            return self.err(
+                first_phase_line.unwrap_or(last_line),
+                "the drill has no quick variant: mark the injects of the short drill with `- quick-at: <minute>`",
+            );
+        }
+        Ok(())
+    }
+
+    /// Fails when the part just read has nothing in it.
+    fn close_drill_part(
+        &self,
+        part: Option<(DrillPart, usize, &str)>,
+        drill: &Drill,
+    ) -> Result<(), ParseError> {
+        let Some((part, n, title)) = part else { return Ok(()) };
+        let empty = match part {
+            DrillPart::Roles => drill.roles.is_empty(),
+            DrillPart::Injects => drill.phases.last().is_none_or(|p| p.injects.is_empty()),
+            DrillPart::Debrief => drill.debrief.is_empty(),
+        };
+        if !empty {
+            return Ok(());
+        }
+        let example = match part {
+            DrillPart::Roles => "`### Facilitator {#facilitator}`",
+            DrillPart::Injects => "`### What happens {#inject-id}` with `- at: <minute>`",
+            DrillPart::Debrief => "`### Question {#question-id}`",
+        };
+        self.err(n, format!("the section `{title}` has no {}s: add at least one {example}", part.what()))
+    }
+
+    /// Builds an inject from its heading on line `n`, its properties and the text after them:
+    /// the new fact first, then the prompts as a list.
+    fn inject(
+        &self,
+        lines: &[(usize, &str)],
+        start: usize,
+        n: usize,
+        h: Heading,
+        props: Vec<Prop>,
+        drill: &Drill,
+    ) -> Result<(Inject, usize), ParseError> {
+        let mut inject = Inject {
+            id: h.id.to_owned(),
+            title: h.text.to_owned(),
+            at: 0,
+            quick_at: None,
+            steps: Vec::new(),
+            templates: Vec::new(),
+            fact: String::new(),
+            prompts: Vec::new(),
+        };
+        let mut at = None;
+        for p in &props {
+            match p.key {
+                "at" => at = Some(self.minute(p)?),
+                "quick-at" => inject.quick_at = Some(self.minute(p)?),
+                "steps" => inject.steps = self.ids(p, "step")?,
+                "templates" => inject.templates = self.ids(p, "template")?,
+                other => {
+                    return self.err(
+                        p.line,
+                        format!(
+                            "unknown inject property `{other}`: expected at, quick-at, steps or templates"
+                        ),
+                    )
+                }
+            }
+        }
+        let Some(at) = at else {
+            return self.err(
+                n,
+                format!(
+                    "the inject `{}` has no minute: add a line `- at: <minutes from the start>` under it",
+                    h.text
+                ),
+            );
+        };
+        if at > drill.minutes {
+            return self.err(
+                n,
+                format!(
+                    "the inject `{}` comes at minute {at}, after the drill ends (minute {})",
+                    h.text, drill.minutes
+                ),
+            );
+        }
+        if let Some(q) = inject.quick_at.filter(|&q| q > drill.quick_minutes) {
+            return self.err(
+                n,
+                format!(
+                    "the inject `{}` comes at minute {q} of the quick variant, after it ends (minute {})",
+                    h.text, drill.quick_minutes
+                ),
+            );
+        }
+        let (_, end) = prose(lines, start);
+        let text = &lines[start.min(end)..end];
+        let first_prompt = text.iter().position(|(_, l)| l.starts_with("- ")).unwrap_or(text.len());
+        let (fact, _) = prose(&text[..first_prompt], 0);
+        if fact.is_empty() {
+            return self.err(
+                n,
+                format!(
+                    "the inject `{}` has no text: say what happens, then give the prompts as a list",
+                    h.text
+                ),
+            );
+        }
+        for &(line, l) in &text[first_prompt..] {
+            if let Some(prompt) = l.strip_prefix("- ") {
+                inject.prompts.push(prompt.trim().to_owned());
+            } else if l.trim().is_empty() {
+                continue;
+            } else if let (true, Some(last)) = (l.starts_with(' '), inject.prompts.last_mut()) {
+                last.push(' ');
+                last.push_str(l.trim());
+            } else {
+                return self.err(
+                    line,
+                    format!(
+                        "text after the prompts of the inject `{}`: the new fact comes first, then the prompts as a list",
+                        h.text
+                    ),
+                );
+            }
+        }
+        if inject.prompts.is_empty() {
+            return self.err(
+                n,
+                format!(
+                    "the inject `{}` has no prompts: end it with a list of questions, each line starting with `- `",
+                    h.text
+                ),
+            );
+        }
+        Ok((Inject { at, fact, ..inject }, end))
+    }
+
+    /// A minute of an inject's `at` or `quick-at`.
+    fn minute(&self, p: &Prop) -> Result<u32, ParseError> {
+        match p.value.parse::<u32>() {
+            Ok(m) if m <= MAX_DRILL_MINUTES => Ok(m),
+            _ => self.err(
+                p.line,
+                format!(
+                    "`{}` must be a whole number of minutes from the start, like `- {}: 10`",
+                    p.key, p.key
+                ),
+            ),
+        }
+    }
+
+    /// A comma-separated list of ids.
+    fn ids(&self, p: &Prop, what: &str) -> Result<Vec<String>, ParseError> {
+        let mut list: Vec<String> = Vec::new();
+        for id in p.value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            self.check_id(p.line, id, what)?;
+            if !list.iter().any(|x| x == id) {
+                list.push(id.to_owned());
+            }
+        }
+        Ok(list)
+    }
+
+    /// A `stress-test-id/question-id` link.
+    fn stress_link(&self, line: usize, link: &str) -> Result<StressLink, ParseError> {
+        let valid = |id: &str| self.check_id(line, id, "").is_ok();
+        match link.split_once('/') {
+            Some((test, question)) if valid(test) && valid(question) => {
+                Ok(StressLink { test: test.to_owned(), question: question.to_owned() })
+            }
+            _ => self.err(
+                line,
+                format!(
+                    "the stress link `{link}` must be a stress test's id and one of its question ids, like `handover-without-vetting/request-visible`"
+                ),
+            ),
+        }
+    }
+}
+
+/// The longest a drill may take, in minutes.
+pub const MAX_DRILL_MINUTES: u32 = 90;
+
+/// The longest a drill's quick variant may take, in minutes.
+pub const MAX_QUICK_MINUTES: u32 = 15;
 /// The name of the section that holds message templates instead of steps.
 pub const TEMPLATES: &str = "templates";
 
@@ -846,6 +1255,19 @@ impl Fields<'_, '_> {
     fn label(&mut self, key: &str) -> Result<Tlp, ParseError> {
         let (text, line) = self.string(key)?;
         text.parse().or_else(|e: TlpError| self.parser.err(line, e.message))
+    }
+
+    /// A required whole number of minutes from 1 to `max`, with its line.
+    fn minutes(&mut self, key: &str, max: u32) -> Result<(u32, usize), ParseError> {
+        match self.take(key) {
+            None => self.parser.err(self.end_line, format!("`{key}` is missing")),
+            Some(Entry { value: Value::Int(v), line, .. }) if (1..=i64::from(max)).contains(&v) => {
+                Ok((v as u32, line))
+            }
+            Some(Entry { line, .. }) => {
+                self.parser.err(line, format!("`{key}` must be a whole number of minutes from 1 to {max}"))
+            }
+        }
     }
 
     /// Fails on the first key nobody asked for.
