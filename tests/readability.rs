@@ -207,6 +207,27 @@ fn count_scenario(s: &Scenario) -> Counts {
             counts.add(count_prose(&item.detail));
         }
     }
+    if let Some(d) = &s.drill {
+        // A drill: the roles' briefs, each inject's fact and prompts, the debrief's questions.
+        counts.add(count_prose(&d.roles_intro));
+        for role in &d.roles {
+            counts.add(count_prose(&role.brief));
+        }
+        for phase in &d.phases {
+            counts.add(count_prose(&phase.intro));
+            for inject in &phase.injects {
+                counts.add(count_prose(&inject.fact));
+                for prompt in &inject.prompts {
+                    counts.add(count_piece(prompt));
+                }
+            }
+        }
+        counts.add(count_prose(&d.debrief_intro));
+        for q in &d.debrief {
+            counts.add(count_piece(&q.text));
+            counts.add(count_prose(&q.detail));
+        }
+    }
     let mut examples = Map::new();
     for p in &s.placeholders {
         examples.insert(p.name.clone(), p.example.clone());
