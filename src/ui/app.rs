@@ -15,7 +15,7 @@ use crate::ui::link::RouteLink;
 use crate::ui::lock::{self, LockNow, SetLock, UnlockPrompt};
 use crate::ui::notice::StorageNotice;
 use crate::ui::offline::UpdateNotice;
-use crate::ui::print::PrintPage;
+use crate::ui::print::{PrintFrame, PrintPage};
 use crate::ui::records::RecordsPage;
 use crate::ui::route::{current_fragment, sync_with_fragment, Route};
 use crate::ui::scenario::ScenarioPage;
@@ -98,11 +98,22 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
 /// The page `route` names.
 fn page(state: AppState, route: Route) -> AnyView {
     match route {
-        Route::Catalog => view! { <Catalog /> }.into_any(),
+        // Printed, every page carries a label at the top and bottom of each sheet: the public
+        // pages TLP:CLEAR, the records list the strictest label of the records it names.
+        Route::Catalog => {
+            view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><Catalog /></PrintFrame> }
+                .into_any()
+        }
         Route::Decide => view! { <DecidePage /> }.into_any(),
-        Route::Labels => view! { <LabelsPage /> }.into_any(),
+        Route::Labels => {
+            view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><LabelsPage /></PrintFrame> }
+                .into_any()
+        }
         Route::Summary => view! { <SummaryPage /> }.into_any(),
-        Route::Records => view! { <RecordsPage /> }.into_any(),
+        Route::Records => {
+            let label = Signal::derive(move || records_label(state));
+            view! { <PrintFrame label labels_in_print_only=true><RecordsPage /></PrintFrame> }.into_any()
+        }
         Route::Print(id) => print_page(state, &id, false, None),
         Route::PrintBlank(id) => print_page(state, &id, true, None),
         Route::PrintLog(id, limit) => print_page(state, &id, false, Some(limit)),
@@ -121,6 +132,20 @@ fn page(state: AppState, route: Route) -> AnyView {
             .into_any(),
         },
     }
+}
+
+/// The strictest label of the records on this device (a record of a checklist no longer
+/// here counts as TLP:RED, as its label is unknown); TLP:CLEAR when there is none.
+fn records_label(state: AppState) -> Tlp {
+    state.saved.with(|s| {
+        s.records
+            .values()
+            .map(|r| match r.progress.label {
+                Some(label) => label,
+                None => state.library.with_value(|l| l.get(&r.scenario)).map_or(Tlp::Red, |sc| sc.label),
+            })
+            .fold(Tlp::Clear, Ord::min)
+    })
 }
 
 fn print_page(state: AppState, id: &str, blank: bool, log: Option<Tlp>) -> AnyView {

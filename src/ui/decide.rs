@@ -13,6 +13,7 @@ use crate::model::progress::KeptDecision;
 use crate::model::tlp::Tlp;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
+use crate::ui::print::PrintFrame;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -289,8 +290,16 @@ pub fn DecidePage() -> impl IntoView {
             }
     };
 
+    // Printed, the page carries the label the framework recommends once it has; the questions
+    // alone are public.
+    let label = Signal::derive(move || {
+        let shown = step.get() >= QUESTIONS.len();
+        shown.then(|| decision.get().map(|d| d.label)).flatten().unwrap_or(Tlp::Clear)
+    });
+
     view! {
         <div class="cc-page cc-decide">
+          <PrintFrame label labels_in_print_only=true>
             <h1>"Choose a label"</h1>
             <p class="cc-lead">
                 {format!("{} short questions lead to a Traffic Light Protocol label: ", QUESTIONS.len())}
@@ -317,6 +326,7 @@ pub fn DecidePage() -> impl IntoView {
                 </p>
             </form>
             {move || (step.get() >= QUESTIONS.len()).then(|| decision.get().map(|d| view! { <DecisionView decision=d heading=result_heading /> }))}
+          </PrintFrame>
         </div>
     }
 }
@@ -377,7 +387,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
         <section class="cc-result" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone() tabindex="-1" node_ref=heading>"Use " <TlpBadge tlp=label /></h2>
             <p class="cc-lead"><strong>"Who may receive it: "</strong>{label.audience_summary()}</p>
-            <p>
+            <p class="cc-copy-label">
                 <button type="button" class="cc-button" on:click=copy>"Copy the label"</button>
                 " " <span role="status">{move || copied.get()}</span>
             </p>
@@ -554,6 +564,7 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
         }
     };
     view! {
+      <div class="cc-apply-label">
         <h3>"Use this label"</h3>
         <p>
             <label for=select_id.clone()>"Put it on a checklist record or a message template: "</label>
@@ -565,5 +576,6 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
             <button type="button" class="cc-button" on:click=apply>"Apply"</button>
             " " <span role="status">{move || done.get()}</span>
         </p>
+      </div>
     }
 }

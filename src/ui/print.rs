@@ -11,9 +11,10 @@ use leptos::prelude::*;
 use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::export::{decision_subject, CopyLabel};
-use crate::model::progress::{Progress, Status};
+use crate::model::progress::{ItemState, Status};
 use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
+use crate::ui::cells::ItemCells;
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -32,17 +33,14 @@ pub fn PrintPage(
     // The whole record, or its communications log up to a label.
     let log_only = RwSignal::new(log);
     let what_id = state.dom_id("print-what");
-    let (record_name, progress, copy) =
+    let (record_name, own, timeline) =
         state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
-            (false, Some(r)) => (r.name.clone(), r.progress.clone(), CopyLabel::of(&scenario, r)),
-            _ => {
-                (String::new(), Progress::default(), CopyLabel { label: scenario.label, own: scenario.label })
+            (false, Some(r)) => {
+                (r.name.clone(), CopyLabel::of(&scenario, r).own, r.progress.timeline.clone())
             }
+            _ => (String::new(), scenario.label, Vec::new()),
         });
-    let label = copy.label;
-    let printed = local_time(js_sys::Date::now());
     let back = Route::Scenario(scenario.id.clone());
-    let (log_name, own) = (record_name.clone(), copy.own);
     let log_choice = (!blank).then(|| {
         view! {
             <label for=what_id.clone()>" What to print: "</label>
@@ -54,64 +52,115 @@ pub fn PrintPage(
             </select>
         }
     });
-    let (sc, log) = (scenario.clone(), progress.timeline.clone());
+    let sc = scenario.clone();
     let printed_log = move || {
         log_only.get().map(|limit| {
-            view! { <PrintedLog scenario=sc.clone() name=log_name.clone() own log=log.clone() limit /> }
+            view! { <PrintedLog scenario=sc.clone() name=record_name.clone() own log=timeline.clone() limit /> }
         })
     };
-    let title = if blank {
-        format!("{} (blank)", scenario.title)
-    } else if record_name.is_empty() {
-        scenario.title.clone()
-    } else {
-        record_name
+    let cells = (!blank)
+        .then(|| ItemCells::new(state, &scenario.id, scenario.sections.iter().flat_map(|s| &s.items)));
+
+    view! {
+        <div class="cc-page cc-print-page">
+            <p class="cc-print-toolbar">
+                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
+                " "
+                <RouteLink route=back>"Back to the checklist"</RouteLink>
+                {log_choice}
+                <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
+            </p>
+            {printed_log}
+            <div class="cc-print-record" hidden=move || log_only.with(Option::is_some)>
+                <RecordDocument scenario cells />
+            </div>
+        </div>
+    }
+}
+
+/// A checklist's current record as a printed document, or a blank copy when `cells` is
+/// `None`: the copy's label (the strictest it holds) at the top and bottom of every page,
+/// every item with its state, audience, label and note, the messages used and the label
+/// decisions. The print page shows it; the checklist page carries it too, shown only in
+/// print, so the browser's own Print gives the same document. It follows the record as it
+/// changes, each item through its own cell, so a tick updates one item of it.
+#[component]
+pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let blank = cells.is_none();
+    let sc = scenario.clone();
+    // The record's name and the copy's label, which change far less often than the items.
+    let head = Memo::new(move |_| {
+        state.saved.with(|s| match (blank, s.current_record(&sc.id)) {
+            (false, Some(r)) => (r.name.clone(), CopyLabel::of(&sc, r)),
+            _ => (String::new(), CopyLabel { label: sc.label, own: sc.label }),
+        })
+    });
+    let label = Signal::derive(move || head.with(|h| h.1.label));
+    // When the copy was printed: the time the browser announces printing (Ctrl+P and the
+    // menu do; WebDriver's print command does not), else the time it was shown.
+    let printed = RwSignal::new(js_sys::Date::now());
+    let on_print = window_event_listener(leptos::ev::beforeprint, move |_| printed.set(js_sys::Date::now()));
+    on_cleanup(move || on_print.remove());
+    let sc = scenario.clone();
+    let title = move || {
+        let name = head.with(|h| h.0.clone());
+        if blank {
+            format!("{} (blank)", sc.title)
+        } else if name.is_empty() {
+            sc.title.clone()
+        } else {
+            name
+        }
     };
     let sections = scenario
         .sections
         .iter()
-        .map(|section| {
-            let t = progress.tally_section(section);
-            let count = (!blank).then(|| format!(" ({} of {} done or not applicable)", t.settled(), t.total));
+        .enumerate()
+        .map(|(n, section)| {
+            let sc = scenario.clone();
+            let tally = (!blank).then(|| {
+                Memo::new(move |_| {
+                    state.saved.with(|s| {
+                        let t = s.progress_or_empty(&sc.id).tally_section(&sc.sections[n]);
+                        (t.settled(), t.total)
+                    })
+                })
+            });
+            let count =
+                move || tally.map(|t| t.with(|(s, total)| format!(" ({s} of {total} done or not applicable)")));
             let items = section
                 .items
                 .iter()
                 .map(|item| {
-                    let state = progress.items.get(&item.id);
-                    let status = progress.status(&item.id);
-                    let (mark, words) = match (blank, item.kind, status) {
-                        (true, _, _) => ("☐", String::new()),
-                        (false, ItemKind::Question, _) => match state.and_then(|s| s.answer) {
-                            Some(a) => ("■", a.title().to_owned()),
-                            None => ("☐", "Unanswered".to_owned()),
-                        },
-                        (false, _, Status::Done) => ("☑", "Done".to_owned()),
-                        (false, _, Status::NotApplicable) => ("–", "Not applicable".to_owned()),
-                        (false, _, Status::Open) => ("☐", "Open".to_owned()),
-                    };
-                    let when = match (blank, status, state.and_then(|s| s.changed_at)) {
-                        (false, Status::Done, Some(ms)) => format!(", {}", local_time(ms)),
-                        _ => String::new(),
-                    };
-                    let audience = titles(&item.audience);
-                    let meta = if item.kind == ItemKind::Question {
+                    let cell = cells.map(|c| c.get(&item.id));
+                    let kind = item.kind;
+                    let meta = if kind == ItemKind::Question {
                         String::new()
                     } else {
-                        format!("For: {audience} · {}", item.label)
+                        format!("For: {} · {}", titles(&item.audience), item.label)
                     };
-                    let note = progress.note(&item.id).trim().to_owned();
+                    let mark = move || cell.map_or("☐", |c| c.with(|c| item_state(kind, c).0));
+                    let line = move || match cell {
+                        None => meta.clone(),
+                        Some(c) => {
+                            let words = c.with(|c| item_state(kind, c).1);
+                            let sep = if meta.is_empty() { "" } else { " · " };
+                            format!("{words}{sep}{meta}")
+                        }
+                    };
+                    let note = move || {
+                        let note = cell.map(|c| c.with(|c| c.note.trim().to_owned())).unwrap_or_default();
+                        (!note.is_empty()).then(|| view! { <p class="cc-print-note">{note}</p> })
+                    };
                     view! {
                         <li class="cc-print-item">
                             <p class="cc-print-step">
                                 <span class="cc-print-mark" aria-hidden="true">{mark}</span>
                                 " " <strong>{item.text.clone()}</strong>
                             </p>
-                            <p class="cc-print-meta">
-                                {(!words.is_empty()).then(|| format!("{words}{when}"))}
-                                {(!words.is_empty() && !meta.is_empty()).then_some(" · ")}
-                                {meta}
-                            </p>
-                            {(!note.is_empty()).then(|| view! { <p class="cc-print-note">{note}</p> })}
+                            <p class="cc-print-meta">{line}</p>
+                            {note}
                             {blank.then(|| view! { <div class="cc-print-lines" aria-hidden="true"><span></span><span></span></div> })}
                         </li>
                     }
@@ -125,76 +174,108 @@ pub fn PrintPage(
             }
         })
         .collect_view();
-    let messages = (!blank)
-        .then(|| {
-            scenario
-                .templates
+    let sc = scenario.clone();
+    let used = Memo::new(move |_| {
+        if blank {
+            return Vec::new();
+        }
+        state.saved.with(|s| {
+            let p = s.progress_or_empty(&sc.id);
+            sc.templates
                 .iter()
-                .filter(|t| is_used(t, &progress.values))
+                .filter(|t| is_used(t, &p.values))
                 .map(|t| {
-                    let label = progress.template_labels.get(&t.id).copied().unwrap_or(t.label);
-                    view! {
-                        <section class="cc-print-message">
-                            <h3>{t.title.clone()}</h3>
-                            <pre>{compose(t, label, &progress.values).message()}</pre>
-                        </section>
-                    }
+                    let label = p.template_labels.get(&t.id).copied().unwrap_or(t.label);
+                    (t.title.clone(), compose(t, label, &p.values).message())
                 })
                 .collect::<Vec<_>>()
         })
-        .filter(|m| !m.is_empty())
-        .map(|m| view! { <section class="cc-print-section"><h2>"Messages"</h2>{m}</section> });
-    let decisions = (!blank && !progress.decisions.is_empty()).then(|| {
-        let list = progress
-            .decisions
-            .iter()
-            .map(|d| {
-                view! {
-                    <li>
-                        {format!(
-                            "{} for {}, chosen with the label framework on {}:",
-                            d.label,
-                            decision_subject(&scenario, d),
-                            local_time(d.decided_at)
-                        )}
-                        <ul>{d.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="cc-print-section cc-print-decisions">
-                <h2>"Label decisions"</h2>
-                <ul>{list}</ul>
-            </section>
-        }
     });
+    let messages = move || {
+        let used = used.get();
+        (!used.is_empty()).then(|| {
+            let list = used
+                .into_iter()
+                .map(|(title, message)| {
+                    view! {
+                        <section class="cc-print-message">
+                            <h3>{title}</h3>
+                            <pre>{message}</pre>
+                        </section>
+                    }
+                })
+                .collect_view();
+            view! { <section class="cc-print-section"><h2>"Messages"</h2>{list}</section> }
+        })
+    };
+    let sc = scenario.clone();
+    let kept = Memo::new(move |_| {
+        if blank {
+            return Vec::new();
+        }
+        state.saved.with(|s| s.progress_or_empty(&sc.id).decisions.clone())
+    });
+    let sc = scenario.clone();
+    let decisions = move || {
+        let kept = kept.get();
+        (!kept.is_empty()).then(|| {
+            let list = kept
+                .iter()
+                .map(|d| {
+                    view! {
+                        <li>
+                            {format!(
+                                "{} for {}, chosen with the label framework on {}:",
+                                d.label,
+                                decision_subject(&sc, d),
+                                local_time(d.decided_at)
+                            )}
+                            <ul>{d.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="cc-print-section cc-print-decisions">
+                    <h2>"Label decisions"</h2>
+                    <ul>{list}</ul>
+                </section>
+            }
+        })
+    };
 
     view! {
-        <div class="cc-page cc-print-page">
-            <p class="cc-print-toolbar">
-                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
-                " "
-                <RouteLink route=back>"Back to the checklist"</RouteLink>
-                {log_choice}
-                <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
+        <PrintFrame label>
+            <h1>{title}</h1>
+            <p class="cc-print-facts">
+                {format!("Checklist: {} (version {})", scenario.title, scenario.version)}<br />
+                {move || {
+                    let label = label.get();
+                    format!("Label: {label} — {}", label.audience_summary())
+                }}<br />
+                {move || format!("Printed: {}", local_time(printed.get()))}
             </p>
-            {printed_log}
-            <div class="cc-print-record" hidden=move || log_only.with(Option::is_some)>
-            <PrintFrame label>
-                    <h1>{title}</h1>
-                    <p class="cc-print-facts">
-                        {format!("Checklist: {} (version {})", scenario.title, scenario.version)}<br />
-                        {format!("Label: {label} — {}", label.audience_summary())}<br />
-                        {format!("Printed: {printed}")}
-                    </p>
-                    {copy.why_stricter().map(|why| view! { <p class="cc-print-why-label">{why}</p> })}
-                    {sections}
-                    {messages}
-                    {decisions}
-            </PrintFrame>
-            </div>
-        </div>
+            {move || head.with(|h| h.1.why_stricter()).map(|why| view! { <p class="cc-print-why-label">{why}</p> })}
+            {sections}
+            {messages}
+            {decisions}
+        </PrintFrame>
+    }
+}
+
+/// An item's mark and its state in words, with when it was done.
+fn item_state(kind: ItemKind, c: &ItemState) -> (&'static str, String) {
+    match (kind, c.status) {
+        (ItemKind::Question, _) => match c.answer {
+            Some(a) => ("■", a.title().to_owned()),
+            None => ("☐", "Unanswered".to_owned()),
+        },
+        (_, Status::Done) => {
+            let when = c.changed_at.map(|ms| format!(", {}", local_time(ms))).unwrap_or_default();
+            ("☑", format!("Done{when}"))
+        }
+        (_, Status::NotApplicable) => ("–", "Not applicable".to_owned()),
+        (_, Status::Open) => ("☐", "Open".to_owned()),
     }
 }
 
@@ -206,14 +287,23 @@ pub fn print_now() {
 }
 
 /// A printable document: `children` framed by the label in a table header and footer, which
-/// browsers repeat at the top and bottom of every printed page.
+/// browsers repeat at the top and bottom of every printed page. With `labels_in_print_only`,
+/// the screen shows the children alone (a page whose label the screen shows its own way).
 #[component]
-pub fn PrintFrame(label: Tlp, children: Children) -> impl IntoView {
+pub fn PrintFrame(
+    #[prop(into)] label: Signal<Tlp>,
+    #[prop(optional)] labels_in_print_only: bool,
+    children: Children,
+) -> impl IntoView {
     let badge = move || {
-        view! { <p class="cc-print-label"><span class=format!("cc-tlp cc-tlp-{}", label.slug())>{label.as_str()}</span></p> }
+        view! {
+            <p class="cc-print-label">
+                <span class=move || format!("cc-tlp cc-tlp-{}", label.get().slug())>{move || label.get().as_str()}</span>
+            </p>
+        }
     };
     view! {
-        <table class="cc-print-doc">
+        <table class="cc-print-doc" class:cc-labels-in-print=labels_in_print_only>
             <thead><tr><td>{badge()}</td></tr></thead>
             <tfoot><tr><td>{badge()}</td></tr></tfoot>
             <tbody><tr><td>{children()}</td></tr></tbody>

@@ -9,6 +9,7 @@ use crate::model::order::sort_by;
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
 use crate::ui::link::RouteLink;
+use crate::ui::print::RecordDocument;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::templates::Templates;
@@ -38,6 +39,16 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
         })
     });
     let cells = ItemCells::new(state, &scenario.id, scenario.sections.iter().flat_map(|s| &s.items));
+    // The browser's own Print gives the record as the print page does: the same document,
+    // shown only in print and kept up to date item by item. It is made once the checklist has
+    // painted, so it never delays the page.
+    let printable = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || _ = printable.try_set(true), std::time::Duration::ZERO);
+    });
+    let sc = scenario.clone();
+    let print_copy =
+        move || printable.get().then(|| view! { <RecordDocument scenario=sc.clone() cells=Some(cells) /> });
     let whole = scenario.clone();
     let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
     let sections = scenario
@@ -70,7 +81,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
         .collect_view();
 
     view! {
-        <article class="cc-page cc-scenario">
+        <article class="cc-page cc-scenario cc-screen-only">
             <nav class="cc-crumbs">
                 <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
             </nav>
@@ -117,6 +128,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 </section>
             })}
         </article>
+        <div class="cc-print-only cc-print-copy">{print_copy}</div>
     }
 }
 

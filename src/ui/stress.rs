@@ -53,6 +53,15 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
     let cells = ItemCells::new(state, &test.id, test.sections.iter().flat_map(|s| &s.items));
     let whole = test.clone();
     let summary = Memo::new(move |_| state.saved.with(|s| summarize(&whole, s.progress_or_empty(&whole.id))));
+    // Printed, the assessment carries its record's label, as the summary does.
+    let (sid, default_label) = (test.id.clone(), test.label);
+    let label = Memo::new(move |_| {
+        state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.label)).unwrap_or(default_label)
+    });
+    let shape_words = move || {
+        let shape = shape.get().map_or("not chosen yet", |s| s.title());
+        format!("Shape of the project's governance: {shape}")
+    };
     let sections = test
         .sections
         .iter()
@@ -73,6 +82,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
         .collect_view();
     view! {
         <article class="cc-page cc-stress">
+          <PrintFrame label labels_in_print_only=true>
             <nav class="cc-crumbs">
                 <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
             </nav>
@@ -90,17 +100,19 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
                 <legend><h2>"Which shape is your project's governance?"</h2></legend>
                 <p class="cc-help">"Questions that do not fit this shape are marked as not applying; none are hidden."</p>
                 {shapes}
+                <p class="cc-print-only">{shape_words}</p>
             </fieldset>
             {sections}
             <section class="cc-summary-box" aria-label="Summary">
                 <h2>"Summary"</h2>
                 {move || view! { <SummaryCounts summary=summary.get() /> }}
-                <p>
+                <p class="cc-screen-only">
                     <RouteLink route=Route::Summary>
                         "See the summary of all stress tests, to print or export"
                     </RouteLink>
                 </p>
             </section>
+          </PrintFrame>
         </article>
     }
 }
@@ -155,8 +167,16 @@ fn QuestionView(
                     view! { <p class="cc-na-shape">{format!("Does not apply to {shape}: counted as not applicable.")}</p> }
                 })}
                 <div class="cc-answer-row">{options}</div>
+                // Printed, the answer and the note as text in place of their fields.
+                <p class="cc-print-only cc-print-answer">
+                    {move || if fits.get() { answer.get().map_or("Unanswered", |a| a.title()) } else { "" }}
+                </p>
+                {move || note.with(|n| {
+                    let n = n.trim();
+                    (!n.is_empty()).then(|| view! { <p class="cc-print-only cc-print-note">{n.to_owned()}</p> })
+                })}
                 // Inside the question's group, so the note field is announced with its question.
-                <label for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
+                <label class="cc-screen-only" for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
                 <NoteField id=note_id rows=2 note on_input=on_note />
             </fieldset>
         </li>

@@ -1,0 +1,222 @@
+//! The browser's own Print on the pages themselves (not the print page): printed to PDF by the
+//! browser, as Ctrl+P would print them, each page's text checked with pdftotext. WebDriver's
+//! print command fires no `beforeprint`, so what prints comes from the page's DOM and its
+//! print styles alone.
+
+use crisis_comms::content::Library;
+use crisis_comms::model::checklist::{Scenario, ScenarioKind};
+use crisis_comms::model::tlp::Tlp;
+use e2e::{browser, engine, find, open, print_pages, Engine};
+use fantoccini::Client;
+
+/// Words of controls and of what only makes sense beside one: none of them may be printed.
+const CONTROLS: [&str; 22] = [
+    "More about this step",
+    "Add a note",
+    "Copy message",
+    "Copy the label",
+    "Copy as Markdown",
+    "Start a new record",
+    "Print this record",
+    "Print a blank checklist",
+    "Rename, export or archive",
+    "All checklists",
+    "Skip to the page",
+    "Labels explained",
+    "Lock now",
+    "Choose…",
+    "Start again",
+    "See the label",
+    "Put it on a checklist record",
+    "Can this channel carry it?",
+    "What in your process would notice",
+    "See the summary of all stress tests",
+    "Back to the checklist",
+    "Log a call",
+];
+
+/// The non-empty lines of a printed page.
+fn lines(page: &str) -> Vec<&str> {
+    page.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+/// Every page starts with `label` and ends with it (above the page number in Chromium, which
+/// prints one in the page margin; Firefox does not draw margin boxes), and shows no control.
+fn assert_labelled(pages: &[String], label: Tlp) {
+    assert!(!pages.is_empty(), "nothing printed");
+    let label = label.as_str();
+    let numbered = engine() == Engine::Chromium;
+    for (n, page) in pages.iter().enumerate() {
+        let l = lines(page);
+        let first = l.first().copied().unwrap_or_default();
+        let footer = l.get(l.len().saturating_sub(if numbered { 2 } else { 1 })).copied().unwrap_or_default();
+        assert_eq!(first.trim(), label, "page {} header\n{page}", n + 1);
+        assert_eq!(footer.trim(), label, "page {} footer\n{page}", n + 1);
+        if numbered {
+            let number = format!("Page {} of {}", n + 1, pages.len());
+            assert!(l.last().is_some_and(|last| last.contains(&number)), "page {} number\n{page}", n + 1);
+        }
+        for control in CONTROLS {
+            assert!(!page.contains(control), "page {} shows {control:?}\n{page}", n + 1);
+        }
+    }
+}
+
+/// The text of all pages as one line of words: pdftotext breaks long lines where the page did.
+fn flat(pages: &[String]) -> String {
+    pages.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of all pages, without the line that says when it was printed.
+fn without_printed_time(pages: &[String]) -> Vec<String> {
+    pages
+        .iter()
+        .map(|p| p.lines().filter(|l| !l.contains("Printed: ")).collect::<Vec<_>>().join("\n"))
+        .collect()
+}
+
+fn scenario(id: &str) -> std::sync::Arc<Scenario> {
+    Library::built_in().get(id).expect("a built-in checklist")
+}
+
+/// Waits until the checklist page has made its printed copy of the record.
+async fn printable(c: &Client) {
+    find(c, ".cc-print-copy .cc-print-doc").await;
+}
+
+#[tokio::test]
+async fn a_checklist_prints_its_record_as_the_print_page_does() {
+    let sc = scenario("account-compromise");
+    let items: Vec<_> = sc.items().collect();
+    // A note on a step labelled stricter than the checklist makes the copy that strict.
+    let red = items.iter().position(|i| i.label == Tlp::Red).expect("a TLP:RED step");
+    assert!(sc.label > Tlp::Red);
+    let (done, na) = ((red + 1) % items.len(), (red + 2) % items.len());
+    let c = browser().await;
+    open(&c, "#/s/account-compromise").await;
+    find(&c, &format!("[data-item='{}'] label", items[done].id)).await.click().await.unwrap();
+    find(&c, &format!("[data-item='{}'] .cc-na-toggle", items[na].id)).await.click().await.unwrap();
+    let note = "Tags v2.3.1 and v2.3.2 came from the look-alike account; the registry was told at 10:40.";
+    find(&c, &format!("[data-item='{}'] .cc-note summary", items[red].id)).await.click().await.unwrap();
+    find(&c, &format!("[data-item='{}'] textarea", items[red].id)).await.send_keys(note).await.unwrap();
+    find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
+    printable(&c).await;
+
+    let pages = print_pages(&c, "checklist").await;
+    assert_labelled(&pages, Tlp::Red);
+    let all = flat(&pages);
+    assert!(all.contains(&sc.title), "{all}");
+    assert!(all.contains(note), "the note is printed\n{all}");
+    assert!(all.contains("Done, "), "a done step says when\n{all}");
+    assert_eq!(all.matches("Not applicable").count(), 1, "{all}");
+    assert!(all.contains("Open"), "{all}");
+    assert!(
+        all.contains(&format!("This copy is labelled TLP:RED, not {} as the record is", sc.label)),
+        "{all}"
+    );
+    assert!(
+        all.contains("Public holding statement") && all.contains("libexample"),
+        "the filled message\n{all}"
+    );
+    assert!(!all.contains("Nothing saved yet"), "{all}");
+
+    // The printed copy follows the record: one more step not applicable, printed at once.
+    let more = (red + 3) % items.len();
+    find(&c, &format!("[data-item='{}'] .cc-na-toggle", items[more].id)).await.click().await.unwrap();
+    let again = print_pages(&c, "checklist-again").await;
+    assert_labelled(&again, Tlp::Red);
+    assert_eq!(flat(&again).matches("Not applicable").count(), 2);
+
+    // The same record on the print page prints the same text, page for page.
+    open(&c, "#/print/account-compromise").await;
+    find(&c, ".cc-print-record .cc-print-doc").await;
+    let route = print_pages(&c, "print-route").await;
+    assert_eq!(without_printed_time(&again), without_printed_time(&route));
+
+    // The records list names the record and carries the record's own label.
+    open(&c, "#/records").await;
+    find(&c, ".cc-record").await;
+    let records = print_pages(&c, "records").await;
+    assert_labelled(&records, sc.label);
+    let all = flat(&records);
+    assert!(all.contains("Records on this device"), "{all}");
+    assert!(all.contains(&sc.title), "the record's name\n{all}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_label_framework_prints_with_the_label_it_recommends() {
+    let c = browser().await;
+    open(&c, "#/decide").await;
+    // Before any answer the page holds only public questions.
+    let blank = print_pages(&c, "decide-questions").await;
+    assert_labelled(&blank, Tlp::Clear);
+    assert!(flat(&blank).contains("Who needs to know, at the widest?"));
+
+    let answers = ["governance", "not-sure", "not-agreed", "no", "no", "no", "TLP:RED", "no"];
+    for (n, value) in answers.iter().enumerate() {
+        find(&c, &format!("[data-question='{n}'] input[value='{value}']")).await.click().await.unwrap();
+        find(&c, ".cc-wizard button[type=submit]").await.click().await.unwrap();
+    }
+    find(&c, ".cc-result").await;
+    let pages = print_pages(&c, "decide").await;
+    assert_labelled(&pages, Tlp::Red);
+    let all = flat(&pages);
+    assert!(all.contains("Use TLP:RED"), "{all}");
+    assert!(all.contains("Who may receive it:"), "{all}");
+    assert!(all.contains("The source labelled it TLP:RED. Only the source may loosen a label."), "{all}");
+    assert!(all.contains("How to mark it"), "{all}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_labels_page_prints_as_tlp_clear() {
+    let c = browser().await;
+    open(&c, "#/labels").await;
+    find(&c, ".cc-received").await;
+    let pages = print_pages(&c, "labels").await;
+    assert_labelled(&pages, Tlp::Clear);
+    let all = flat(&pages);
+    for label in Tlp::ALL {
+        assert!(all.contains(label.as_str()), "{label}\n{all}");
+    }
+    // The label chosen in the field prints as text beside its question.
+    assert!(all.contains("The label on it: TLP:AMBER"), "{all}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_stress_test_and_the_summary_print_labelled_with_the_answers() {
+    let test = Library::built_in()
+        .scenarios()
+        .into_iter()
+        .find(|s| s.kind == ScenarioKind::StressTest)
+        .expect("a stress test");
+    let questions: Vec<_> = test.items().collect();
+    let c = browser().await;
+    open(&c, &format!("#/s/{}", test.id)).await;
+    find(&c, "input[value='small-group']").await.click().await.unwrap();
+    let shape = find(&c, ".cc-shape input:checked + label").await.text().await.unwrap();
+    let (first, second) = (&questions[0].id, &questions[1].id);
+    find(&c, &format!("[data-item='{first}'] input[value='resilient']")).await.click().await.unwrap();
+    find(&c, &format!("[data-item='{second}'] input[value='not-yet']")).await.click().await.unwrap();
+    let note = "Only one of us can publish a release, and nobody else would notice a new key.";
+    find(&c, &format!("[data-item='{second}'] textarea")).await.send_keys(note).await.unwrap();
+
+    let pages = print_pages(&c, "stress").await;
+    assert_labelled(&pages, test.label);
+    let all = flat(&pages);
+    assert!(all.contains(&test.title), "{all}");
+    assert!(all.contains(&format!("Shape of the project's governance: {shape}")), "{all}");
+    assert!(all.contains("Resilient") && all.contains("Not yet") && all.contains("Unanswered"), "{all}");
+    assert!(all.contains(note), "the note is printed\n{all}");
+
+    open(&c, "#/summary").await;
+    find(&c, ".cc-summary-table").await;
+    let summary = print_pages(&c, "summary").await;
+    assert_labelled(&summary, test.label.min(Tlp::AmberStrict));
+    let all = flat(&summary);
+    assert!(all.contains("Governance stress test summary"), "{all}");
+    assert!(all.contains(note), "the weakest spot's note\n{all}");
+    c.close().await.unwrap();
+}
