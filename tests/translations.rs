@@ -861,6 +861,19 @@ fn the_parser_wants_both_keys_or_neither() {
 }
 
 #[test]
+fn the_parser_names_the_two_keys_among_the_known_ones() {
+    let text = changed("lang = \"es\"", "lang = \"es\"\nlanguage = \"es\"");
+    assert_eq!(
+        error_of(&text),
+        format!(
+            "x.md, line {}: unknown key `language`: expected one of id, title, summary, when, version, tags, \
+             keywords, label, related, kind, lang, source-sha256",
+            line_of(&text, "language =")
+        )
+    );
+}
+
+#[test]
 fn the_parser_accepts_regional_tags() {
     for tag in ["pt-BR", "es-419", "ast"] {
         let text = changed("lang = \"es\"", &format!("lang = \"{tag}\""));

@@ -168,6 +168,7 @@ impl<'a> Parser<'a> {
         };
         let mut known =
             vec!["id", "title", "summary", "when", "version", "tags", "keywords", "label", "related", "kind"];
+        known.extend(["lang", "source-sha256"]);
         if scenario.kind == ScenarioKind::Drill {
             scenario.drill = Some(self.drill_front(&mut fields)?);
             known.extend(["scenario", "minutes", "quick-minutes"]);
