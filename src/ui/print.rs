@@ -288,7 +288,8 @@ pub fn print_now() {
 
 /// A printable document: `children` framed by the label in a table header and footer, which
 /// browsers repeat at the top and bottom of every printed page. With `labels_in_print_only`,
-/// the screen shows the children alone (a page whose label the screen shows its own way).
+/// the screen shows the children alone (a page whose label the screen shows its own way). A
+/// table for layout only, so assistive technology reads its content, not a table.
 #[component]
 pub fn PrintFrame(
     #[prop(into)] label: Signal<Tlp>,
@@ -303,7 +304,7 @@ pub fn PrintFrame(
         }
     };
     view! {
-        <table class="cc-print-doc" class:cc-labels-in-print=labels_in_print_only>
+        <table class="cc-print-doc" role="presentation" class:cc-labels-in-print=labels_in_print_only>
             <thead><tr><td>{badge()}</td></tr></thead>
             <tfoot><tr><td>{badge()}</td></tr></tfoot>
             <tbody><tr><td>{children()}</td></tr></tbody>

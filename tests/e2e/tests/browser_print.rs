@@ -170,8 +170,15 @@ async fn the_label_framework_prints_with_the_label_it_recommends() {
 }
 
 #[tokio::test]
-async fn the_labels_page_prints_as_tlp_clear() {
+async fn the_catalog_and_the_labels_page_print_as_tlp_clear() {
     let c = browser().await;
+    open(&c, "#/").await;
+    find(&c, ".cc-scenario-card").await;
+    let pages = print_pages(&c, "catalog").await;
+    assert_labelled(&pages, Tlp::Clear);
+    let all = flat(&pages);
+    assert!(all.contains(&scenario("account-compromise").title), "{all}");
+
     open(&c, "#/labels").await;
     find(&c, ".cc-received").await;
     let pages = print_pages(&c, "labels").await;
@@ -218,5 +225,77 @@ async fn a_stress_test_and_the_summary_print_labelled_with_the_answers() {
     let all = flat(&summary);
     assert!(all.contains("Governance stress test summary"), "{all}");
     assert!(all.contains(note), "the weakest spot's note\n{all}");
+    c.close().await.unwrap();
+}
+
+/// The share of dark pixels on each printed page, from the PDF drawn in grey at 20 dots per
+/// inch by pdftoppm (poppler, like pdftotext).
+async fn dark_share(c: &Client, name: &str) -> Vec<f64> {
+    use fantoccini::wd::{PrintConfiguration, PrintSize};
+    let config = PrintConfiguration::builder().size(PrintSize::A4).background(true).build().unwrap();
+    let pdf = c.print(config).await.expect("the browser prints to PDF");
+    let dir = std::env::temp_dir().join(format!("cc-dark-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("print.pdf"), pdf).unwrap();
+    let pdftotext = std::env::var("E2E_PDFTOTEXT").unwrap_or_else(|_| "pdftotext".to_owned());
+    let pdftoppm = std::path::Path::new(&pdftotext).with_file_name("pdftoppm");
+    let pdftoppm = if pdftoppm.is_absolute() { pdftoppm } else { "pdftoppm".into() };
+    let out = std::process::Command::new(pdftoppm)
+        .args(["-r", "20", "-gray"])
+        .arg(dir.join("print.pdf"))
+        .arg(dir.join("page"))
+        .output()
+        .expect("pdftoppm runs");
+    assert!(out.status.success(), "pdftoppm failed");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pgm"))
+        .collect();
+    pages.sort();
+    let shares = pages
+        .iter()
+        .map(|p| {
+            // A binary PGM: "P5", width, height and the maximum value, then one byte a pixel.
+            let bytes = std::fs::read(p).unwrap();
+            let mut fields = 0;
+            let mut at = 0;
+            while fields < 4 {
+                while bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                while !bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                fields += 1;
+            }
+            let pixels = &bytes[at + 1..];
+            pixels.iter().filter(|&&v| v < 128).count() as f64 / pixels.len() as f64
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    shares
+}
+
+#[tokio::test]
+async fn the_dark_theme_prints_dark_on_white() {
+    let c = browser().await;
+    open(&c, "#/s/account-compromise").await;
+    printable(&c).await;
+    // The page as the dark theme shows it (what the `theme: "dark"` option and a dark system
+    // scheme give): light text on a near-black background.
+    c.execute("document.querySelector('.crisis-comms').classList.add('cc-theme-dark'); return 0", vec![])
+        .await
+        .unwrap();
+    let background = c
+        .execute("return getComputedStyle(document.querySelector('.crisis-comms')).backgroundColor", vec![])
+        .await
+        .unwrap();
+    assert_eq!(background, serde_json::json!("rgb(20, 20, 20)"), "the dark theme is on screen");
+    let shares = dark_share(&c, "dark").await;
+    assert!(!shares.is_empty());
+    for (n, share) in shares.iter().enumerate() {
+        assert!(*share < 0.25, "page {} is {:.0}% dark", n + 1, share * 100.0);
+    }
     c.close().await.unwrap();
 }
