@@ -140,6 +140,7 @@ impl Options {
                     label: c.label,
                     changed: 0.0,
                     removed: None,
+                    former: Vec::new(),
                 })
                 .collect(),
             hash_routing: d.hash_routing,

@@ -425,6 +425,8 @@ pub struct ImportPreview {
     /// Of those, the records changed on this device after the backup's copy: their newer
     /// changes are kept.
     pub newer_here: Vec<String>,
+    /// The project's channels: which the backup adds, changes or removes, and which stay.
+    pub channels: channels::ImportChannels,
 }
 
 /// Compares an imported backup with what is stored.
@@ -442,6 +444,7 @@ pub fn preview_import(stored: &Saved, imported: &Saved) -> ImportPreview {
             }
         }
     }
+    p.channels = channels::preview_import(&stored.channels, &imported.channels);
     p
 }
 
@@ -712,6 +715,7 @@ mod tests {
             label: Tlp::Clear,
             changed,
             removed: None,
+            former: Vec::new(),
         };
         a.channels.insert("forum".into(), channel("forum", 30.0));
         assert!(a.has_entries_missing_from(&b));
@@ -740,13 +744,32 @@ mod tests {
         let mut imported = stored.clone();
         imported.records.get_mut(&id).unwrap().name = "Theirs".into();
         let other = imported.start_record(&scenario(), "New one", 2.0);
+        let forum = ProjectChannel {
+            id: "c1".into(),
+            name: "The forum".into(),
+            readers: crate::model::decide::Readers::Anyone,
+            archive: crate::model::decide::Archive::Public,
+            label: Tlp::Clear,
+            changed: 1.0,
+            removed: None,
+            former: Vec::new(),
+        };
+        stored.channels.insert("c1".into(), forum.clone());
+        imported
+            .channels
+            .insert("c2".into(), ProjectChannel { id: "c2".into(), name: "security@".into(), ..forum });
         let p = preview_import(&stored, &imported);
         assert_eq!(p.added, vec!["New one".to_owned()]);
         assert_eq!(p.updated, vec!["Theirs".to_owned()]);
         assert!(p.newer_here.is_empty());
+        assert_eq!(
+            (p.channels.added, p.channels.kept),
+            (vec!["“security@”".to_owned()], vec!["“The forum”".to_owned()])
+        );
         apply_import(&mut stored, imported);
         assert_eq!(stored.records[&id].name, "Theirs");
         assert!(stored.records.contains_key(&other));
+        assert_eq!(stored.channels.len(), 2, "the backup's channel is added, as the preview said");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::channels::{in_use, ProjectChannel, ARCHIVES, READERS};
+use crate::model::channels::{add, edit, in_use, ProjectChannel, ARCHIVES, READERS};
 use crate::model::decide::{Archive, Readers};
 use crate::model::tlp::Tlp;
 use crate::ui::confirm::ConfirmButton;
@@ -34,6 +34,18 @@ pub fn ChannelSelect(
     let state = expect_context::<AppState>();
     let site = use_context::<SiteChannels>().unwrap_or_default();
     let list = Memo::new(move |_| channels(state));
+    // The chosen channel as the list has it now: changed here or in another tab, it is checked
+    // as it is; removed, it is no longer chosen.
+    Effect::new(move |_| {
+        let now = list.with(|l| {
+            chosen.with_untracked(|c| c.as_ref().map(|c| l.iter().find(|x| x.id == c.id).cloned()))
+        });
+        if let Some(now) = now {
+            if chosen.with_untracked(|c| *c != now) {
+                chosen.set(now);
+            }
+        }
+    });
     view! {
         <select id=id class=class on:change=move |ev| {
             let key = event_target_value(&ev);
@@ -79,7 +91,9 @@ pub fn ChannelWarning(
     }
 }
 
-/// The project's channels, and a form to add one.
+/// The project's channels, each of this device's with "Edit…" and "Remove…", and one form to
+/// add a channel or to change the one being edited in place (its id kept, so log entries that
+/// name it still find it). The site's channels are shown and never changed.
 #[component]
 pub fn ProjectChannels() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -96,41 +110,65 @@ pub fn ProjectChannels() -> impl IntoView {
     let archive = RwSignal::new(Archive::Members);
     let label = RwSignal::new(Tlp::Green);
     let said = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
+    // The channel being changed: its id and its name when "Edit…" was pressed.
+    let editing = RwSignal::new(None::<(String, String)>);
+    let name_field = NodeRef::<leptos::html::Input>::new();
+    let clear = move || {
+        editing.set(None);
+        name.set(String::new());
+        readers.set(Readers::Members);
+        archive.set(Archive::Members);
+        label.set(Tlp::Green);
+    };
+    let sites = site.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_owned();
-        if n.is_empty() {
-            said.set("Give the channel a name first.".into());
-            return;
-        }
         let at = now();
         let channel = ProjectChannel {
             id: format!("c{:x}-{:08x}", at as u64, random()),
-            name: n.clone(),
+            name: name.get_untracked().trim().to_owned(),
             readers: readers.get_untracked(),
             archive: archive.get_untracked(),
             label: label.get_untracked(),
             changed: at,
             removed: None,
+            former: Vec::new(),
         };
-        let carries = channel.carries();
+        let edited = editing.get_untracked();
+        let apply = |kept: &mut crate::model::map::Map<ProjectChannel>| match &edited {
+            Some((id, _)) => edit(kept, &sites.0, id, &channel, at),
+            None => add(kept, &sites.0, channel.clone()),
+        };
+        // Checked on a copy first, so a refusal writes nothing.
+        if let Err(why) = state.saved.with_untracked(|s| apply(&mut s.channels.clone())) {
+            said.set(why);
+            return;
+        }
         state.change(|s| {
-            s.channels.insert(channel.id.clone(), channel);
+            let _ = apply(&mut s.channels);
         });
-        name.set(String::new());
-        said.set(if carries == label.get_untracked() {
-            format!("Added “{n}”.")
+        let (n, carries) = (channel.name.clone(), channel.carries());
+        let done = match edited {
+            Some((_, old)) if old != n => format!("Saved: “{old}” is now “{n}”."),
+            Some(_) => format!("Saved the changes to “{n}”."),
+            None => format!("Added “{n}”."),
+        };
+        said.set(if carries == channel.label {
+            done
         } else {
-            format!("Added “{n}”. Who can read it allows {carries} at most, so it carries no stricter label than that.")
+            format!(
+                "{done} Who can read it allows {carries} at most, so it carries no stricter label than that."
+            )
         });
+        clear();
     };
     let rows = move || {
         list.get()
             .into_iter()
             .map(|c| {
                 let from_site = site.0.iter().any(|s| s.id == c.id);
-                let readers = READERS.iter().find(|r| r.0 == c.readers).map_or("", |r| r.2);
-                let archive = ARCHIVES.iter().find(|a| a.0 == c.archive).map_or("", |a| a.2);
+                let words = READERS.iter().find(|r| r.0 == c.readers).map_or("", |r| r.2);
+                let kept = ARCHIVES.iter().find(|a| a.0 == c.archive).map_or("", |a| a.2);
                 let id = c.id.clone();
                 let remove = move || {
                     let id = id.clone();
@@ -141,16 +179,32 @@ pub fn ProjectChannels() -> impl IntoView {
                         }
                     });
                 };
+                // The buttons of every row have the same words: each names its channel.
+                let about = state.dom_id(&format!("channel-{}", c.id));
+                let ch = c.clone();
+                let start_edit = move |_| {
+                    name.set(ch.name.clone());
+                    readers.set(ch.readers);
+                    archive.set(ch.archive);
+                    label.set(ch.label);
+                    said.set(String::new());
+                    editing.set(Some((ch.id.clone(), ch.name.clone())));
+                    if let Some(field) = name_field.get_untracked() {
+                        let _ = field.focus();
+                    }
+                };
                 view! {
                     <li class="cc-project-channel" data-channel=c.id.clone()>
-                        <strong>{c.name.clone()}</strong>
-                        " — carries " <TlpBadge tlp=c.carries() /> " or looser · " {readers} " · archives: " {archive}
+                        <strong id=about.clone()>{c.name.clone()}</strong>
+                        " — carries " <TlpBadge tlp=c.carries() /> " or looser · " {words} " · archives: " {kept}
                         {if from_site {
                             view! { " · given by this site" }.into_any()
                         } else {
                             view! {
                                 " "
-                                <ConfirmButton ask="Remove…" question="Remove this channel from the list?" yes="Yes, remove it" no="Keep it" on_yes=remove />
+                                <button type="button" class="cc-button cc-ch-edit" aria-describedby=about.clone() on:click=start_edit>"Edit…"</button>
+                                " "
+                                <ConfirmButton ask="Remove…" question="Remove this channel from the list?" yes="Yes, remove it" no="Keep it" on_yes=remove described_by=about />
                             }
                             .into_any()
                         }}
@@ -168,10 +222,14 @@ pub fn ProjectChannels() -> impl IntoView {
                 "list is kept in this browser."
             </p>
             <ul class="cc-channel-list">{rows}</ul>
-            <form class="cc-channel-form" on:submit=add>
+            <form class="cc-channel-form" on:submit=submit>
+                <h3>{move || match editing.get() {
+                    Some((_, old)) => format!("Change “{old}”"),
+                    None => "Add a channel".to_owned(),
+                }}</h3>
                 <p>
                     <label for=name_id.clone()>"Name: "</label>
-                    <input id=name_id class="cc-ch-name" type="text" autocomplete="off" prop:value=move || name.get()
+                    <input id=name_id class="cc-ch-name" type="text" autocomplete="off" node_ref=name_field prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </p>
                 <p>
@@ -180,7 +238,7 @@ pub fn ProjectChannels() -> impl IntoView {
                         let key = event_target_value(&ev);
                         if let Some(r) = READERS.iter().find(|r| r.1 == key) { readers.set(r.0) }
                     }>
-                        {READERS.iter().map(|r| view! { <option value=r.1 selected=r.0 == Readers::Members>{r.2}</option> }).collect_view()}
+                        {READERS.iter().map(|&(r, key, words)| view! { <option value=key prop:selected=move || readers.get() == r>{words}</option> }).collect_view()}
                     </select>
                 </p>
                 <p>
@@ -189,7 +247,7 @@ pub fn ProjectChannels() -> impl IntoView {
                         let key = event_target_value(&ev);
                         if let Some(a) = ARCHIVES.iter().find(|a| a.1 == key) { archive.set(a.0) }
                     }>
-                        {ARCHIVES.iter().map(|a| view! { <option value=a.1 selected=a.0 == Archive::Members>{a.2}</option> }).collect_view()}
+                        {ARCHIVES.iter().map(|&(a, key, words)| view! { <option value=key prop:selected=move || archive.get() == a>{words}</option> }).collect_view()}
                     </select>
                 </p>
                 <p>
@@ -197,11 +255,14 @@ pub fn ProjectChannels() -> impl IntoView {
                     <select id=label_id class="cc-ch-label" on:change=move |ev| {
                         if let Ok(t) = event_target_value(&ev).parse() { label.set(t) }
                     }>
-                        {Tlp::ALL.into_iter().map(|t| view! { <option value=t.as_str() selected=t == Tlp::Green>{t.as_str()}</option> }).collect_view()}
+                        {Tlp::ALL.into_iter().map(|t| view! { <option value=t.as_str() prop:selected=move || label.get() == t>{t.as_str()}</option> }).collect_view()}
                     </select>
                 </p>
                 <p>
-                    <button type="submit" class="cc-button cc-ch-add">"Add the channel"</button>
+                    <button type="submit" class="cc-button cc-ch-add">{move || if editing.with(Option::is_some) { "Save the changes" } else { "Add the channel" }}</button>
+                    {move || editing.with(Option::is_some).then(|| view! {
+                        " " <button type="button" class="cc-button cc-ch-cancel" on:click=move |_| { clear(); said.set(String::new()); }>"Cancel"</button>
+                    })}
                     " " <span role="status" class="cc-ch-said">{move || said.get()}</span>
                 </p>
             </form>

@@ -373,6 +373,12 @@ fn Backup() -> impl IntoView {
                             ". Those changes are kept: each step keeps its latest change, so nothing done since is lost."
                         </p>
                     })}
+                    {(!p.channels.is_empty()).then(|| view! {
+                        <div class="cc-preview-channels">
+                            <p>"Your project's channels:"</p>
+                            <ul>{p.channels.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
                     <button type="button" class="cc-button cc-primary" on:click=confirm>"Import"</button>
                     " "
                     <button type="button" class="cc-button" on:click=move |_| pending.set(None)>"Cancel"</button>

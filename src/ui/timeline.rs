@@ -13,7 +13,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::model::audience::{titles, Audience};
-use crate::model::channels::{in_use, ProjectChannel};
+use crate::model::channels::{in_use, named, ProjectChannel};
 use crate::model::checklist::Scenario;
 use crate::model::timeline::{
     self, copy_label, copy_name, entry_id, last_told, left_out, most_pressing, name_left_out,
@@ -193,6 +193,8 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
         });
     };
     let e = entry.clone();
+    let channel_name = entry.channel.clone();
+    let site = use_context::<SiteChannels>().unwrap_or_default();
     // Every entry's buttons have the same words: each names its entry through this id.
     let about = state.dom_id(&format!("entry-{}", entry.id));
     view! {
@@ -203,6 +205,7 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
                 " — " <TlpBadge tlp=entry.label />
                 " · " <span class="cc-entry-what">{what(&scenario, &entry)}</span>
                 {(!entry.channel.is_empty()).then(|| format!(" · through {}", entry.channel))}
+                {move || now_called(state, &site, &channel_name)}
             </p>
             {(!entry.note.is_empty()).then(|| view! { <p class="cc-entry-note">{entry.note.clone()}</p> })}
             {entry.next_update.map(|by| view! { <p class="cc-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
@@ -215,6 +218,15 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
         </li>
     }
     .into_any()
+}
+
+/// " (now “…”)" after the name of a channel that was renamed since an entry named it.
+fn now_called(state: AppState, site: &SiteChannels, name: &str) -> Option<String> {
+    state.saved.with(|s| {
+        named(&in_use(&site.0, &s.channels), name)
+            .filter(|c| c.name != name)
+            .map(|c| format!(" (now “{}”)", c.name))
+    })
 }
 
 /// The form to log a call, a meeting or a message sent elsewhere, or to correct an entry.
@@ -252,9 +264,11 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
             how.set(e.how);
             audience.set(e.audience.clone());
             label.set(e.label);
-            channel.set(state.saved.with_untracked(|s| {
-                in_use(&site_for_form.0, &s.channels).into_iter().find(|c| c.name == e.channel).cloned()
-            }));
+            channel.set(
+                state
+                    .saved
+                    .with_untracked(|s| named(&in_use(&site_for_form.0, &s.channels), &e.channel).cloned()),
+            );
             at.set(local_input(e.at));
             note.set(e.note.clone());
             next.set(e.next_update.map(local_input).unwrap_or_default());
@@ -279,9 +293,8 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
         entry.channel = channel.with_untracked(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
         if let Some(old) = editing.get_untracked() {
             // A channel no longer in the list stays as the entry named it.
-            let listed = state
-                .saved
-                .with_untracked(|s| in_use(&site.0, &s.channels).iter().any(|c| c.name == old.channel));
+            let listed =
+                state.saved.with_untracked(|s| named(&in_use(&site.0, &s.channels), &old.channel).is_some());
             if entry.channel.is_empty() && !listed {
                 entry.channel = old.channel;
             }

@@ -1,12 +1,14 @@
 //! The communications log on the release build: a copied message logs itself, a call is logged
 //! by hand, corrected and removed; a promised update turns overdue under the test clock, on
 //! the checklist and in the records list; the project's channels warn before a message goes
-//! where its label may not; the log as Markdown and printed at two labels; two tabs logging at
-//! once keep both entries; the `channels` mount option.
+//! where its label may not, and one edited in place is still the channel its entries named;
+//! a backup's channels in the import preview; the log as Markdown and printed at two labels;
+//! two tabs logging at once keep both entries, also under a passphrase lock, which stores no
+//! entry's text in clear; the `channels` mount option, whose channels cannot be edited here.
 
 use std::time::Duration;
 
-use e2e::{browser, capture_downloads, find, last_download, open, wait_ready};
+use e2e::{browser, capture_downloads, find, last_download, open, temp_file, wait_ready};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -439,7 +441,8 @@ async fn an_embedding_site_gives_its_channels_and_a_wrong_one_is_refused() {
                try { m.mount(document.body.appendChild(document.createElement('div')), \
                  { channels: [{ name: 'chat', readers: 'everyone', archive: 'none', label: 'TLP:CLEAR' }] }); } \
                catch (e) { refused = e.message; } \
-               setTimeout(() => arguments[0]([el.querySelector('.cc-project-channel').textContent, refused]), 300); })",
+               setTimeout(() => arguments[0]([el.querySelector('.cc-project-channel').textContent, refused, \
+                 el.querySelectorAll('.cc-project-channel button').length]), 300); })",
             vec![],
         )
         .await
@@ -447,10 +450,340 @@ async fn an_embedding_site_gives_its_channels_and_a_wrong_one_is_refused() {
     let listed = result[0].as_str().unwrap();
     assert!(listed.starts_with("security@ — carries TLP:AMBER+STRICT or looser"), "{listed}");
     assert!(listed.contains("given by this site"), "{listed}");
+    assert_eq!(result[2], json!(0), "a channel the site gives is neither edited nor removed here");
     let refused = result[1].as_str().unwrap();
     assert!(
         refused.starts_with("crisis-comms: invalid options: channels[0].readers: unknown variant `everyone`"),
         "{refused}"
     );
     c.close().await.unwrap();
+}
+
+/// Adds a channel on the Labels page.
+async fn add_channel(c: &Client, name: &str, readers: &str, archive: &str, label: &str) {
+    find(c, ".cc-ch-name").await.send_keys(name).await.unwrap();
+    choose(c, ".cc-ch-readers", readers).await;
+    choose(c, ".cc-ch-archive", archive).await;
+    choose(c, ".cc-ch-label", label).await;
+    find(c, ".cc-ch-add").await.click().await.unwrap();
+    said(c, ".cc-ch-said", &format!("Added “{name}”.")).await;
+}
+
+/// Waits until the status `css` starts with `start`, and returns it.
+async fn said(c: &Client, css: &str, start: &str) -> String {
+    for _ in 0..50 {
+        let text = find(c, css).await.text().await.unwrap();
+        if text.starts_with(start) {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{css}` never said `{start}`: {}", find(c, css).await.text().await.unwrap());
+}
+
+/// The text of each channel listed on the Labels page, with its id.
+async fn listed_channels(c: &Client) -> Vec<(String, String)> {
+    let v = js(
+        c,
+        "return [...document.querySelectorAll('.cc-project-channel')].map(l => [l.dataset.channel, l.querySelector('strong').textContent + ' ' + l.textContent])",
+        vec![],
+    )
+    .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap().to_owned(), p[1].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_channel_edited_in_place_keeps_its_entries_and_refuses_what_is_wrong() {
+    let c = browser().await;
+    open(&c, "#/labels").await;
+    add_channel(&c, "The forum", "anyone", "public", "TLP:CLEAR").await;
+    add_channel(&c, "chat", "members", "none", "TLP:GREEN").await;
+    let forum = listed_channels(&c).await.into_iter().find(|(_, t)| t.starts_with("The forum")).unwrap().0;
+
+    open(&c, "#/s/account-compromise").await;
+    choose(&c, ".cc-log-channel", "The forum").await;
+    log_by_hand(&c, "message", "public", "TLP:CLEAR", "Posted the notice.", None).await;
+
+    open(&c, "#/labels").await;
+    find(&c, &format!("[data-channel='{forum}'] .cc-ch-edit")).await.click().await.unwrap();
+    assert_eq!(find(&c, ".cc-channel-form h3").await.text().await.unwrap(), "Change “The forum”");
+    let form = js(
+        &c,
+        "const v = s => document.querySelector(s).value; \
+         return [v('.cc-ch-name'), v('.cc-ch-readers'), v('.cc-ch-archive'), v('.cc-ch-label'), \
+           document.activeElement.classList.contains('cc-ch-name')]",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        form,
+        json!(["The forum", "anyone", "public", "TLP:CLEAR", true]),
+        "the form holds the channel"
+    );
+    // Plain-word refusals, and nothing changed by them.
+    // Typed over as a person does (a WebDriver clear fires no input event): select all, then type.
+    let name = find(&c, ".cc-ch-name").await;
+    name.send_keys("\u{e009}a").await.unwrap();
+    name.send_keys("\u{e003}").await.unwrap();
+    find(&c, ".cc-ch-add").await.click().await.unwrap();
+    said(&c, ".cc-ch-said", "Give the channel a name first.").await;
+    name.send_keys("CHAT").await.unwrap();
+    find(&c, ".cc-ch-add").await.click().await.unwrap();
+    said(&c, ".cc-ch-said", "There is already a channel called “chat”. Give this one another name.").await;
+    assert!(listed_channels(&c).await.iter().any(|(id, t)| *id == forum && t.starts_with("The forum")));
+    // Renamed, readable by members, kept for them, carrying up to TLP:GREEN: the same channel.
+    name.send_keys("\u{e009}a").await.unwrap();
+    name.send_keys("Discourse").await.unwrap();
+    choose(&c, ".cc-ch-readers", "members").await;
+    choose(&c, ".cc-ch-archive", "members").await;
+    choose(&c, ".cc-ch-label", "TLP:GREEN").await;
+    find(&c, ".cc-ch-add").await.click().await.unwrap();
+    said(&c, ".cc-ch-said", "Saved: “The forum” is now “Discourse”.").await;
+    let list = listed_channels(&c).await;
+    assert_eq!(list.len(), 2, "{list:?}");
+    let (_, text) = list.iter().find(|(id, _)| *id == forum).expect("the same id");
+    assert!(
+        text.starts_with("Discourse Discourse — carries TLP:GREEN or looser · Approved members who are known · archives: Kept for its members"),
+        "{text}"
+    );
+    assert_eq!(find(&c, ".cc-channel-form h3").await.text().await.unwrap(), "Add a channel");
+    assert_eq!(find(&c, ".cc-ch-name").await.prop("value").await.unwrap().as_deref(), Some(""));
+
+    // The entry still names the channel as it was called, and knows it by its new name.
+    open(&c, "#/s/account-compromise").await;
+    wait_entries(&c, 1).await;
+    assert!(
+        entries(&c).await[0].contains("· through The forum (now “Discourse”)"),
+        "{:?}",
+        entries(&c).await
+    );
+    find(&c, ".cc-entry .cc-entry-correct").await.click().await.unwrap();
+    let shown = js(
+        &c,
+        "const s = document.querySelector('.cc-log-channel'); return s.options[s.selectedIndex].text",
+        vec![],
+    )
+    .await;
+    assert!(shown.as_str().unwrap().starts_with("Discourse (carries TLP:GREEN"), "{shown}");
+    // Checked against what the channel carries now.
+    choose(&c, ".cc-log-label", "TLP:AMBER").await;
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    let warning = find(&c, ".cc-log-form .cc-channel-warning").await.text().await.unwrap();
+    assert!(
+        warning.starts_with("No. “Discourse” carries TLP:GREEN at most, and this is TLP:AMBER."),
+        "{warning}"
+    );
+    find(&c, ".cc-log-form .cc-stop").await.click().await.unwrap();
+    choose(&c, ".cc-log-label", "TLP:GREEN").await;
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    find(&c, ".cc-entry .cc-corrected").await;
+    let e = entries(&c).await;
+    assert!(
+        e[0].contains("TLP:GREEN · message sent elsewhere · through Discourse") && !e[0].contains("(now"),
+        "{e:?}"
+    );
+
+    // Kept on the device: the edit holds after a reload.
+    open(&c, "#/labels").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    assert!(listed_channels(&c).await.iter().any(|(id, t)| *id == forum && t.starts_with("Discourse")));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_import_preview_says_which_channels_a_backup_brings_changes_or_leaves() {
+    let c = browser().await;
+    open(&c, "#/labels").await;
+    add_channel(&c, "The forum", "anyone", "public", "TLP:CLEAR").await;
+    add_channel(&c, "chat", "members", "none", "TLP:GREEN").await;
+    open(&c, "#/s/account-compromise").await;
+    log_by_hand(&c, "meeting", "leadership", "TLP:RED", "Zq52 met the council.", None).await;
+    open(&c, "#/records").await;
+    capture_downloads(&c).await;
+    find(&c, ".cc-backup .cc-primary").await.click().await.unwrap();
+    let mut backup: Value = serde_json::from_str(&last_download(&c).await).unwrap();
+    let logged = backup["data"]["records"].as_object().unwrap().values().next().unwrap()["progress"]
+        ["timeline"]
+        .clone();
+    assert_eq!(logged[0]["note"], json!("Zq52 met the council."), "the backup holds the log: {logged}");
+    // The backup, changed later elsewhere: the forum renamed and stricter, a new channel.
+    let channels = backup["data"]["channels"].as_object_mut().unwrap();
+    let forum = channels.values_mut().find(|c| c["name"] == "The forum").unwrap();
+    forum["name"] = json!("Forum");
+    forum["readers"] = json!("members");
+    forum["label"] = json!("TLP:GREEN");
+    forum["changed"] = json!(forum["changed"].as_f64().unwrap() + 60_000.0);
+    channels.insert(
+        "c-new".into(),
+        json!({ "id": "c-new", "name": "security@", "readers": "governance", "archive": "none", "label": "TLP:AMBER+STRICT", "changed": 1.0 }),
+    );
+    find(&c, ".cc-import")
+        .await
+        .send_keys(&temp_file("channels-backup.json", &backup.to_string()))
+        .await
+        .unwrap();
+    let lines = js(
+        &c,
+        "return [...document.querySelectorAll('.cc-preview-channels li')].map(l => l.textContent)",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        lines,
+        json!([
+            "New, from the backup: “security@”.",
+            "Changed by the backup: “The forum”: its name from “The forum” to “Forum”, who can read it from “Anyone can join or read it” to “Approved members who are known”, the strictest label it may carry from TLP:CLEAR to TLP:GREEN.",
+            "Staying as they are on this device: “chat”."
+        ])
+    );
+    find(&c, ".cc-preview .cc-primary").await.click().await.unwrap();
+    said(&c, ".cc-import-message", "Imported").await;
+    open(&c, "#/labels").await;
+    let names: Vec<String> =
+        listed_channels(&c).await.into_iter().map(|(_, t)| t.split(' ').next().unwrap().to_owned()).collect();
+    assert_eq!(names, ["chat", "Forum", "security@"], "the import did what the preview said");
+    c.close().await.unwrap();
+
+    // In a fresh browser the backup brings every channel and the log.
+    let fresh = browser().await;
+    open(&fresh, "#/records").await;
+    find(&fresh, ".cc-import")
+        .await
+        .send_keys(&temp_file("channels-fresh.json", &backup.to_string()))
+        .await
+        .unwrap();
+    let lines = js(
+        &fresh,
+        "return [...document.querySelectorAll('.cc-preview-channels li')].map(l => l.textContent)",
+        vec![],
+    )
+    .await;
+    assert_eq!(lines, json!(["New, from the backup: “chat”, “Forum”, “security@”."]));
+    find(&fresh, ".cc-preview .cc-primary").await.click().await.unwrap();
+    said(&fresh, ".cc-import-message", "Imported").await;
+    open(&fresh, "#/s/account-compromise").await;
+    wait_entries(&fresh, 1).await;
+    assert!(
+        entries(&fresh).await[0].contains("Leadership — TLP:RED · meetingZq52 met the council."),
+        "{:?}",
+        entries(&fresh).await
+    );
+    fresh.close().await.unwrap();
+}
+
+const PASS: &str = "violet harbour seventeen kites";
+
+/// Every key and value of the origin's localStorage and sessionStorage, as one text.
+async fn all_storage(c: &Client) -> String {
+    let v = js(
+        c,
+        "const out = []; for (const s of [localStorage, sessionStorage]) { \
+           for (let i = 0; i < s.length; i++) { const k = s.key(i); out.push(k + '=' + s.getItem(k)); } } \
+         return out.join('\\n');",
+        vec![],
+    )
+    .await;
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// Waits until the stored state stays the same for 1 s (the encrypted saves are done).
+async fn settle(c: &Client) {
+    let state = "return localStorage.getItem('crisis-comms:default:state')";
+    let mut last = js(c, state, vec![]).await;
+    for _ in 0..40 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = js(c, state, vec![]).await;
+        if now == last {
+            return;
+        }
+        last = now;
+    }
+    panic!("the stored state kept changing");
+}
+
+/// Types `pass` into the unlock prompt and waits until the app is shown again.
+async fn unlock(c: &Client, pass: &str) {
+    find(c, ".cc-unlock .cc-passphrase").await.send_keys(&format!("{pass}\u{e007}")).await.unwrap();
+    for _ in 0..200 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if js(c, "return document.querySelector('.cc-unlock') === null", vec![]).await == json!(true) {
+            return;
+        }
+    }
+    panic!("the passphrase never unlocked the app");
+}
+
+#[tokio::test]
+async fn two_tabs_logging_at_once_under_a_lock_keep_both_entries_encrypted() {
+    let c = browser().await;
+    open(&c, "#/records").await;
+    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
+    fields[0].send_keys(PASS).await.unwrap();
+    fields[1].send_keys(PASS).await.unwrap();
+    find(&c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".cc-lock-on"))
+        .await
+        .expect("the lock is on");
+    // The record both tabs log in: started here, before the second tab opens.
+    open(&c, "#/s/account-compromise").await;
+    unlock_if_asked(&c).await;
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    settle(&c).await;
+    let first = c.window().await.unwrap();
+    let second = c.new_window(true).await.unwrap();
+    c.switch_to_window(second.handle.clone()).await.unwrap();
+    open(&c, "#/s/account-compromise").await;
+    unlock(&c, PASS).await;
+    // A call logged by hand in the second tab, a message copied in the first a moment later,
+    // so that both encrypted saves are under way at about the same time.
+    let note = "Zq41 called the packagers";
+    find(&c, ".cc-log-form input[value='downstream']").await.click().await.unwrap();
+    choose(&c, ".cc-log-how", "call").await;
+    choose(&c, ".cc-log-label", "TLP:AMBER").await;
+    find(&c, ".cc-log-note").await.send_keys(note).await.unwrap();
+    c.switch_to_window(first.clone()).await.unwrap();
+    js(
+        &c,
+        "setTimeout(() => document.querySelector(\"[data-template='holding-statement'] .cc-copy-row button\").click(), 150)",
+        vec![],
+    )
+    .await;
+    c.switch_to_window(second.handle.clone()).await.unwrap();
+    find(&c, ".cc-log-add").await.click().await.unwrap();
+    settle(&c).await;
+    c.switch_to_window(first.clone()).await.unwrap();
+    settle(&c).await;
+    for tab in [second.handle, first] {
+        c.switch_to_window(tab).await.unwrap();
+        c.refresh().await.unwrap();
+        wait_ready(&c).await;
+        unlock(&c, PASS).await;
+        open(&c, "#/s/account-compromise").await;
+        unlock_if_asked(&c).await;
+        wait_entries(&c, 2).await;
+        let e = entries(&c).await.join("\n");
+        assert!(e.contains(&format!("Downstream — TLP:AMBER · call{note}")), "{e}");
+        assert!(e.contains("Public — TLP:CLEAR · message “Public holding statement”, copied"), "{e}");
+    }
+    // Stored encrypted: no entry's text, audience or message is in the origin's storage.
+    let stored = all_storage(&c).await;
+    assert!(stored.contains("crisis-comms-encrypted"), "{stored}");
+    for clear in [note, "packagers", "holding-statement", "downstream", "timeline", "TLP:AMBER"] {
+        assert!(!stored.contains(clear), "`{clear}` is stored in clear: {stored}");
+    }
+    c.close().await.unwrap();
+}
+
+/// Unlocks when the page asks for the passphrase (a page opened anew after unlocking does).
+async fn unlock_if_asked(c: &Client) {
+    if c.find(Locator::Css(".cc-unlock .cc-passphrase")).await.is_ok() {
+        unlock(c, PASS).await;
+    }
 }
