@@ -627,6 +627,8 @@ async fn the_import_preview_says_which_channels_a_backup_brings_changes_or_leave
         .send_keys(&temp_file("channels-backup.json", &backup.to_string()))
         .await
         .unwrap();
+    // The file is read, then the preview shown.
+    find(&c, ".cc-preview").await;
     let lines = js(
         &c,
         "return [...document.querySelectorAll('.cc-preview-channels li')].map(l => l.textContent)",
@@ -657,6 +659,7 @@ async fn the_import_preview_says_which_channels_a_backup_brings_changes_or_leave
         .send_keys(&temp_file("channels-fresh.json", &backup.to_string()))
         .await
         .unwrap();
+    find(&fresh, ".cc-preview").await;
     let lines = js(
         &fresh,
         "return [...document.querySelectorAll('.cc-preview-channels li')].map(l => l.textContent)",
