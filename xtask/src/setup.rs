@@ -13,6 +13,11 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 /// terser minifies the JavaScript glue (`dist.rs`); from npm, like binaryen.
 const TERSER_VERSION: &str = "5.51.4";
+/// axe-core checks every page for accessibility in the end-to-end tests; from npm, with the
+/// registry's SHA-512 of its tarball, which npm checks the download against.
+const AXE_VERSION: &str = "4.14.1";
+const AXE_INTEGRITY: &str =
+    "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// geckodriver drives Firefox in the end-to-end tests; from crates.io, like Trunk.
 const GECKODRIVER_VERSION: &str = "0.37.1";
@@ -29,6 +34,8 @@ pub struct Tools {
     pub firefox: PathBuf,
     /// geckodriver, which drives Firefox.
     pub geckodriver: PathBuf,
+    /// axe-core's script, which the end-to-end tests inject into each page.
+    pub axe: PathBuf,
 }
 
 /// Checks and installs everything; returns where the tools are.
@@ -40,9 +47,10 @@ pub fn run() -> Result<Tools> {
     wasm_bindgen(&path)?;
     wasm_opt(&path)?;
     terser(&path)?;
+    let axe = axe(&path)?;
     let (chrome, chromedriver) = browser(&path)?;
     let (firefox, geckodriver) = firefox(&path)?;
-    Ok(Tools { path, chrome, chromedriver, firefox, geckodriver })
+    Ok(Tools { path, chrome, chromedriver, firefox, geckodriver, axe })
 }
 
 fn ok(what: &str) {
@@ -200,6 +208,42 @@ fn terser(path: &OsString) -> Result {
         Ok(())
     } else {
         Err(format!("{} was installed but does not report {want}", terser.display()))
+    }
+}
+
+/// axe-core of the pinned version, whose tarball had the pinned SHA-512: npm checks the download
+/// against the integrity it writes into `tools/package-lock.json`, and that must be ours.
+fn axe(path: &OsString) -> Result<PathBuf> {
+    let want = format!("axe-core {AXE_VERSION}");
+    let script = root().join("tools").join("node_modules").join("axe-core").join("axe.min.js");
+    let installed = || -> Result<bool> {
+        let Ok(lock) = std::fs::read_to_string(root().join("tools").join("package-lock.json")) else {
+            return Ok(false);
+        };
+        let lock: serde_json::Value =
+            serde_json::from_str(&lock).map_err(|e| format!("tools/package-lock.json: {e}"))?;
+        let entry = &lock["packages"]["node_modules/axe-core"];
+        if entry["version"] != AXE_VERSION || !script.is_file() {
+            return Ok(false);
+        }
+        match entry["integrity"].as_str() {
+            Some(AXE_INTEGRITY) => Ok(true),
+            other => Err(format!(
+                "{want} in tools/ has integrity {}, not the registry's {AXE_INTEGRITY}: remove \
+                 tools/node_modules/axe-core and run this again",
+                other.unwrap_or("none")
+            )),
+        }
+    };
+    if installed()? {
+        ok(&format!("{want} (SHA-512 of its tarball checked)"));
+        return Ok(script);
+    }
+    npm_install(path, &format!("axe-core@{AXE_VERSION}"))?;
+    if installed()? {
+        Ok(script)
+    } else {
+        Err(format!("{want} was installed but tools/package-lock.json does not list it"))
     }
 }
 

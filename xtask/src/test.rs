@@ -164,7 +164,9 @@ fn end_to_end(tools: &Tools, dist: &Path, count: &mut Count) -> Result {
         c.args(["test", "-p", "e2e"])
             .env("E2E_ENGINE", engine)
             .env("E2E_BASE_URL", server.url())
-            .env("E2E_REQUEST_LOG", &log);
+            .env("E2E_REQUEST_LOG", &log)
+            // axe-core's script, which the accessibility tests inject into each page.
+            .env("E2E_AXE", &tools.axe);
         c
     };
     let mut engines = Vec::new();

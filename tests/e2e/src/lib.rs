@@ -149,6 +149,27 @@ struct Setup<'a> {
     user_agent: Option<&'a str>,
     /// Where downloads are saved, without asking.
     downloads: Option<&'a std::path::Path>,
+    /// The colour scheme pages see as the reader's (`prefers-color-scheme`).
+    scheme: Option<Scheme>,
+    /// Pages run no script of their own (WebDriver's scripts still run).
+    no_scripts: bool,
+}
+
+/// A colour scheme, as the media feature `prefers-color-scheme` gives it to pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    /// The media feature's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        }
+    }
 }
 
 /// Chromium's switches for a headless session on a closed network.
@@ -183,7 +204,21 @@ async fn session(setup: Setup<'_>) -> Browser {
                 Value::Null,
                 |dir| json!({ "download.default_directory": dir, "download.prompt_for_download": false }),
             );
-            Browser { client: chromium(&extra, prefs).await, gecko: None }
+            let client = chromium(&extra, prefs).await;
+            if let Some(scheme) = setup.scheme {
+                // DevTools' media emulation, which holds for the tab across navigations.
+                let feature = json!({ "name": "prefers-color-scheme", "value": scheme.as_str() });
+                let params = json!({ "features": [feature] });
+                client.issue_cmd(Cdp("Emulation.setEmulatedMedia", params)).await.expect("media emulation");
+            }
+            if setup.no_scripts {
+                let params = json!({ "value": true });
+                client
+                    .issue_cmd(Cdp("Emulation.setScriptExecutionDisabled", params))
+                    .await
+                    .expect("scripts off");
+            }
+            Browser { client, gecko: None }
         }
         Engine::Firefox => {
             let mut prefs = Map::new();
@@ -195,6 +230,14 @@ async fn session(setup: Setup<'_>) -> Browser {
             prefs.insert("dom.events.testing.asyncClipboard".into(), json!(true));
             if let Some(ua) = setup.user_agent {
                 prefs.insert("general.useragent.override".into(), json!(ua));
+            }
+            if let Some(scheme) = setup.scheme {
+                // The colour scheme of web content: 0 dark, 1 light.
+                let value = if scheme == Scheme::Dark { 0 } else { 1 };
+                prefs.insert("layout.css.prefers-color-scheme.content-override".into(), json!(value));
+            }
+            if setup.no_scripts {
+                prefs.insert("javascript.enabled".into(), json!(false));
             }
             if let Some(dir) = setup.downloads {
                 prefs.insert("browser.download.folderList".into(), json!(2));
@@ -234,7 +277,26 @@ pub async fn browser_as(user_agent: &str) -> Browser {
 /// A new browser session, as [`browser_as`] gives, that saves downloads into `folder` without
 /// asking.
 pub async fn browser_saving_to(user_agent: &str, folder: &std::path::Path) -> Browser {
-    session(Setup { user_agent: Some(user_agent), downloads: Some(folder) }).await
+    session(Setup { user_agent: Some(user_agent), downloads: Some(folder), ..Setup::default() }).await
+}
+
+/// A new browser session, as [`browser`] gives, whose pages see `scheme` as the reader's colour
+/// scheme: in Firefox by a profile pref, in Chromium by DevTools' media emulation.
+pub async fn browser_in(scheme: Scheme) -> Browser {
+    session(Setup { scheme: Some(scheme), ..Setup::default() }).await
+}
+
+/// A new browser session, as [`browser_in`] gives, whose pages run no script of their own, as
+/// in a browser with JavaScript turned off; WebDriver's Execute Script still runs.
+pub async fn browser_without_scripts(scheme: Scheme) -> Browser {
+    session(Setup { scheme: Some(scheme), no_scripts: true, ..Setup::default() }).await
+}
+
+/// A new browser session with scripts off, as [`browser_without_scripts`] gives but in the
+/// browser's own colour scheme, whose every request carries the User-Agent header `user_agent`
+/// (see [`server_log`]).
+pub async fn browser_without_scripts_as(user_agent: &str) -> Browser {
+    session(Setup { user_agent: Some(user_agent), no_scripts: true, ..Setup::default() }).await
 }
 
 /// The requests the test server received from browsers whose User-Agent header is
@@ -373,6 +435,20 @@ impl WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+/// A DevTools command sent through ChromeDriver (Chromium only).
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
     }
 }
 
