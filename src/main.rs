@@ -1,6 +1,12 @@
 //! The standalone page: mounts the app into `#app` and keeps it mounted. The same build
 //! serves `frame.html`, the iframe way to embed, which reads its options from the URL
 //! fragment (never sent to any server).
+//!
+//! The page carries the built-in checklists twice over, once: as a static view, readable
+//! without scripts, and as wording blocks, the files' text the module reads here instead of
+//! carrying its own copy. When the module starts, the app takes over from the static view:
+//! it renders the same route in the same place, keeps the scroll position, and ticks in the
+//! record the steps ticked in the static view meanwhile.
 
 use wasm_bindgen::JsCast;
 
@@ -11,10 +17,16 @@ fn main() {
     else {
         return;
     };
-    if !crisis_comms::adopt_stylesheet(&document) {
+    if let Err(message) = read_wording(&element) {
+        element.set_text_content(Some(&message));
+        return;
+    }
+    // A static view is styled by the app's stylesheet, which the page then links itself.
+    let page_links_stylesheet = element.query_selector(".crisis-comms").ok().flatten().is_some();
+    if !page_links_stylesheet && !crisis_comms::adopt_stylesheet(&document) {
         link_stylesheet(&document);
     }
-    let options = if element.has_attribute("data-frame") {
+    let mut options = if element.has_attribute("data-frame") {
         match frame_options() {
             Ok(options) => options,
             Err(message) => {
@@ -25,8 +37,96 @@ fn main() {
     } else {
         crisis_comms::Options { hash_routing: true, ..Default::default() }
     };
+    // What the static view holds: its nodes, replaced once the app is in place, and its ticks.
+    let static_view: Vec<web_sys::Node> = {
+        let nodes = element.child_nodes();
+        (0..nodes.length()).filter_map(|n| nodes.item(n)).collect()
+    };
+    options.static_ticks = static_ticks(&element);
+    let anchor = reading_place(&element);
     // The page lives as long as the tab: the app stays mounted (the handle is not needed).
     crisis_comms::mount_with(element, options);
+    // The app's nodes follow the static view's; both change in this one task, so the browser
+    // never paints the one without the other.
+    for node in static_view {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(&node);
+        }
+    }
+    // The step the reader was at stays where it was on screen, whatever the app shows above it.
+    if let (Some(window), Some((item, top))) = (web_sys::window(), anchor) {
+        let selector = format!("li[data-item=\"{}\"]", item.replace(['"', '\\'], ""));
+        let step = element_in(&document, &selector);
+        if let Some(now) = step.map(|s| s.get_bounding_client_rect().top()) {
+            window.scroll_by_with_x_and_y(0.0, now - top);
+        }
+    }
+}
+
+/// Where the reader is in the static view: the first step still on screen (its id and its top
+/// in the viewport), when the page is scrolled.
+fn reading_place(app: &web_sys::HtmlElement) -> Option<(String, f64)> {
+    if web_sys::window()?.scroll_y().ok()? <= 0.0 {
+        return None;
+    }
+    let steps = app.query_selector_all("li[data-item]").ok()?;
+    (0..steps.length()).filter_map(|n| steps.item(n)?.dyn_into::<web_sys::Element>().ok()).find_map(|step| {
+        let rect = step.get_bounding_client_rect();
+        let item = step.get_attribute("data-item")?;
+        (rect.height() > 0.0 && rect.bottom() > 0.0).then(|| (item, rect.top()))
+    })
+}
+
+/// The first element of `document` that `selector` matches.
+fn element_in(document: &web_sys::Document, selector: &str) -> Option<web_sys::Element> {
+    document.query_selector(selector).ok().flatten()
+}
+
+/// Gives the library the built-in checklists' text from the page's wording blocks
+/// (`<script type="application/json" class="cc-source" data-file="…">`). A page without them
+/// gets a plain message, unless the module was built with its own copy.
+fn read_wording(app: &web_sys::HtmlElement) -> Result<(), String> {
+    let mut blocks = Vec::new();
+    if let Ok(found) = app.query_selector_all("script.cc-source[data-file]") {
+        for n in 0..found.length() {
+            let Some(block) = found.item(n).and_then(|b| b.dyn_into::<web_sys::Element>().ok()) else {
+                continue;
+            };
+            let name = block.get_attribute("data-file").unwrap_or_default();
+            blocks.push((name, block.text_content().unwrap_or_default()));
+        }
+    }
+    if blocks.is_empty() {
+        return if crisis_comms::content::BUILT_IN.is_empty() {
+            Err("crisis-comms could not start: this page does not carry the checklists' wording, which \
+                 this build reads from the page. Use the index.html or frame.html it came with, or the \
+                 embed build (embed/) on a page of your own."
+                .to_owned())
+        } else {
+            Ok(())
+        };
+    }
+    crisis_comms::content::use_page_wording(blocks)
+        .map(|_| ())
+        .map_err(|e| format!("crisis-comms could not start: {e}"))
+}
+
+/// Steps ticked in the static view, as (checklist id, step id): each checkbox carries its
+/// step's id in `data-item`, inside the view whose id is its route (`/s/<id>`).
+fn static_ticks(app: &web_sys::HtmlElement) -> Vec<(String, String)> {
+    let mut ticks = Vec::new();
+    let Ok(boxes) = app.query_selector_all("input[type=checkbox][data-item]") else { return ticks };
+    for n in 0..boxes.length() {
+        let Some(input) = boxes.item(n).and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            continue;
+        };
+        let view = input.closest("[id^='/s/']").ok().flatten().map(|v| v.id());
+        let (Some(item), Some(view)) = (input.get_attribute("data-item"), view) else { continue };
+        if input.checked() {
+            ticks.push((view.trim_start_matches("/s/").to_owned(), item));
+        }
+    }
+    ticks
 }
 
 /// Links the copy of the app's stylesheet that the embed build carries, for browsers that

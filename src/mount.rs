@@ -38,6 +38,10 @@ pub struct Options {
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
     pub hash_routing: bool,
+    /// Steps ticked in the standalone page's static view before the module arrived, as
+    /// (checklist id, step id): the app ticks them in the record as if ticked there (after
+    /// unlocking, with a lock). Only the standalone page sets this.
+    pub static_ticks: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -53,6 +57,7 @@ impl Default for Options {
             theme: "system".to_owned(),
             channels: Vec::new(),
             hash_routing: false,
+            static_ticks: Vec::new(),
         }
     }
 }
@@ -144,6 +149,7 @@ impl Options {
                 })
                 .collect(),
             hash_routing: d.hash_routing,
+            static_ticks: d.static_ticks,
         };
         o.validate()?;
         Ok(o)

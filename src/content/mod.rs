@@ -1,4 +1,11 @@
-//! The built-in checklist library, compiled into the app from `checklists/*.md`.
+//! The built-in checklist library: the files of `checklists/`, compiled in, or read from the
+//! standalone page that carries them.
+//!
+//! The standalone page carries every built-in file's text in a wording block (beside the
+//! static view made from it), so its module is built without them (no `bundled-wording`
+//! feature) and takes them from the page before mounting ([`use_page_wording`]): the wording is
+//! shipped once. Native builds (tests, xtask) and the embed library, whose host pages carry no
+//! blocks, compile them in.
 //!
 //! Built-in files are parsed when first needed: opening one checklist parses that file alone,
 //! which keeps start-up short; the catalog parses them all.
@@ -8,8 +15,41 @@ use std::sync::{Arc, OnceLock};
 use crate::model::checklist::Scenario;
 use crate::model::parse::{parse_scenario, ParseError};
 
-/// Every built-in checklist file in `checklists/`, by name, with its text (listed by `build.rs`).
+/// Every built-in checklist file in `checklists/`, by name, with its text (listed by `build.rs`),
+/// compiled in: always on native builds, and in WebAssembly with the `bundled-wording` feature.
+#[cfg(any(not(target_arch = "wasm32"), feature = "bundled-wording"))]
 pub const BUILT_IN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+
+/// Without the `bundled-wording` feature the module carries no built-in file: the page gives them.
+#[cfg(all(target_arch = "wasm32", not(feature = "bundled-wording")))]
+pub const BUILT_IN: &[(&str, &str)] = &[];
+
+/// The built-in files the page gave, once read (they live as long as the page).
+static FROM_PAGE: OnceLock<&'static [(&'static str, &'static str)]> = OnceLock::new();
+
+/// The built-in files: those the page gave, if it gave them, else those compiled in.
+pub fn built_in_files() -> &'static [(&'static str, &'static str)] {
+    FROM_PAGE.get().copied().unwrap_or(BUILT_IN)
+}
+
+/// Takes the built-in files from the page's wording blocks, each a file name (`data-file`, such
+/// as `account-compromise.md` or `stress-tests/bus-factor.md`) and the block's text, a JSON
+/// string of the file, in catalog order. Returns how many files the page gave; an error names the block that could
+/// not be read. Only the first call takes effect.
+pub fn use_page_wording(blocks: Vec<(String, String)>) -> Result<usize, String> {
+    let mut files: Vec<(&'static str, &'static str)> = Vec::with_capacity(blocks.len());
+    for (name, block) in blocks {
+        let text: String = serde_json::from_str(&block)
+            .map_err(|e| format!("the wording block of {name} is not a JSON string: {e}"))?;
+        if !name.ends_with(".md") || files.iter().any(|(n, _)| *n == name) {
+            return Err(format!("the wording block `{name}` is not a checklist file, or comes twice"));
+        }
+        files.push((Box::leak(name.into_boxed_str()), Box::leak(text.into_boxed_str())));
+    }
+    let count = files.len();
+    let _ = FROM_PAGE.set(Box::leak(files.into_boxed_slice()));
+    Ok(count)
+}
 
 /// Scenarios, parsed or waiting to be, plus the errors of files that could not be parsed.
 #[derive(Clone, Debug, Default)]
@@ -44,7 +84,7 @@ pub fn built_in_id(name: &str) -> &str {
 impl Library {
     /// The built-in library; each file is parsed when first needed.
     pub fn built_in() -> Library {
-        let entries = BUILT_IN
+        let entries = built_in_files()
             .iter()
             .map(|&file| Entry { id: built_in_id(file.0).to_owned(), file, parsed: OnceLock::new() })
             .collect();
@@ -118,5 +158,15 @@ mod tests {
             "extra 2, line 1: the id `account-compromise` is already used by another checklist"
         );
         assert!(errors[1].starts_with("extra 3, line 1: "), "{errors:?}");
+    }
+
+    #[test]
+    fn page_wording_that_is_not_a_json_string_or_not_a_file_is_refused() {
+        // The page's wording is taken only once per process: these calls fail before taking it.
+        assert!(use_page_wording(vec![("a.md".into(), "not json".into())]).unwrap_err().contains("a.md"));
+        assert!(use_page_wording(vec![("a.txt".into(), "\"x\"".into())]).is_err());
+        let twice = vec![("a.md".into(), "\"x\"".into()), ("a.md".into(), "\"y\"".into())];
+        assert!(use_page_wording(twice).is_err());
+        assert_eq!(built_in_files(), BUILT_IN);
     }
 }

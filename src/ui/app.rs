@@ -34,6 +34,7 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     state.follow_other_tabs(&options.namespace);
     lock::install(state);
     let lock_asked = options.lock;
+    adopt_static_ticks(state, options.static_ticks.clone());
     if options.hash_routing {
         sync_with_fragment(state.route);
         // Offline use belongs to the standalone page alone, never to an embedding page.
@@ -96,6 +97,35 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
 }
 
 /// The page `route` names.
+/// Ticks made in the standalone page's static view before the module arrived: ticked in the
+/// record, as if made in the app, and saved, once the app is unlocked (at once without a lock).
+fn adopt_static_ticks(state: AppState, ticks: Vec<(String, String)>) {
+    if ticks.is_empty() {
+        return;
+    }
+    let pending = StoredValue::new(ticks);
+    Effect::new(move |_| {
+        if state.lock.locked.get() {
+            return;
+        }
+        let ticks = pending.try_update_value(std::mem::take).unwrap_or_default();
+        let now = js_sys::Date::now();
+        let mut scenarios: Vec<&str> = Vec::new();
+        for (s, _) in &ticks {
+            if !scenarios.contains(&s.as_str()) {
+                scenarios.push(s);
+            }
+        }
+        for scenario in scenarios {
+            state.update_progress(scenario, |p| {
+                for (_, item) in ticks.iter().filter(|(s, _)| s == scenario) {
+                    p.set_status(item, crate::model::progress::Status::Done, now);
+                }
+            });
+        }
+    });
+}
+
 fn page(state: AppState, route: Route) -> AnyView {
     match route {
         // Printed, every page carries a label at the top and bottom of each sheet: the public

@@ -16,6 +16,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     let dist = root().join("dist");
     externalise_loader(&dist)?;
     minify_app_glue(tools, &dist)?;
+    no_wasm_preload(&dist)?;
     // The static rendering and the wording blocks, before frame.html and the offline copy copy them.
     crate::page::build(&dist)?;
     frame_page(&dist)?;
@@ -42,6 +43,25 @@ fn minify_app_glue(tools: &Tools, dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = with_integrity(&files::read_text(&index)?, &js, &files::read(&dist.join(&js))?)?;
     files::write(&index, html)
+}
+
+/// Removes Trunk's `<link rel="preload">` of the module from `index.html`. The page's static
+/// view is readable and tickable as soon as its HTML and stylesheets are in; on a slow link the
+/// module's early download (a few hundred KB) would share the bandwidth with them and delay
+/// that first view. The loader fetches the module itself once the HTML is parsed.
+fn no_wasm_preload(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let html = files::read_text(&index)?;
+    let Some(at) = html
+        .find("<link rel=\"preload\"")
+        .filter(|&at| html[at..].find('>').is_some_and(|end| html[at..at + end].contains("_bg.wasm\"")))
+    else {
+        return Err(
+            "dist/index.html has no <link rel=\"preload\"> of the module: did Trunk's output change?".into(),
+        );
+    };
+    let end = at + html[at..].find('>').unwrap_or(0) + 1;
+    files::write(&index, format!("{}{}", &html[..at], &html[end..]))
 }
 
 /// Minifies wasm-bindgen's JavaScript glue in place with terser, as an ES module (its exports

@@ -105,6 +105,8 @@ fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
         .find(|n| n.starts_with("favicon-") && n.ends_with(".svg"))
         .ok_or("dist/ has no favicon-*.svg")?;
     let favicon = base64::engine::general_purpose::STANDARD.encode(files::read(&dist.join(favicon))?);
+    // The module reads the checklists' wording from the page: the copy carries the blocks.
+    let blocks = wording_blocks(&files::read_text(&dist.join("index.html"))?);
     let policy = format!(
         "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; \
          base-uri 'none'; form-action 'none'",
@@ -118,10 +120,23 @@ fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
          <meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta name=\"crisis-comms-copy\" content=\"offline\">\n<title>{TITLE}</title>\n\
          <link rel=\"icon\" href=\"data:image/svg+xml;base64,{favicon}\">\n<style>{css}</style>\n</head>\n<body>\n\
-         <div id=\"app\"><noscript>crisis-comms needs JavaScript and WebAssembly. Nothing you type is sent anywhere.</noscript></div>\n\
+         <div id=\"app\"><noscript>crisis-comms needs JavaScript and WebAssembly. Nothing you type is sent anywhere.</noscript>{blocks}</div>\n\
          <script type=\"application/octet-stream\" id=\"crisis-comms-wasm\">{MARKER}</script>\n\
          <script type=\"module\">{script}</script>\n</body>\n</html>\n"
     ))
+}
+
+/// The wording blocks of `html` (`<script type="application/json" class="cc-source" …>`), in order.
+fn wording_blocks(html: &str) -> String {
+    let open = "<script type=\"application/json\" class=\"cc-source\"";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(open) {
+        let Some(len) = rest[at..].find("</script>") else { break };
+        out.push_str(&rest[at..at + len + "</script>".len()]);
+        rest = &rest[at + len..];
+    }
+    out
 }
 
 /// The standalone page's own stylesheet, the one `index.html` links.
@@ -329,6 +344,18 @@ mod tests {
         assert!(out.contains("const VERSION = \"abc\", FILES = [\"index.html\"], COPY = {"), "{out}");
         assert!(out.contains("\"wasm\":\"a_bg.wasm\"") && out.ends_with("rest();\n"), "{out}");
         assert!(with_constants("nothing", "abc", &[], "").is_err());
+    }
+
+    #[test]
+    fn the_wording_blocks_are_taken_from_the_page_in_order() {
+        let html = "<div id=\"app\"><p>x</p><script type=\"application/json\" class=\"cc-source\" data-file=\"a.md\">\"A<\\/b>\"</script>\
+                    <p>y</p><script type=\"application/json\" class=\"cc-source\" data-file=\"b.md\">\"B\"</script></div>";
+        assert_eq!(
+            wording_blocks(html),
+            "<script type=\"application/json\" class=\"cc-source\" data-file=\"a.md\">\"A<\\/b>\"</script>\
+             <script type=\"application/json\" class=\"cc-source\" data-file=\"b.md\">\"B\"</script>"
+        );
+        assert_eq!(wording_blocks("<p>none</p>"), "");
     }
 
     #[test]

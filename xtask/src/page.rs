@@ -20,15 +20,21 @@ pub fn build(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = files::read_text(&index)?;
     let views = crisis_comms::render::page(crisis_comms::content::BUILT_IN).map_err(|e| e.to_string())?;
-    let css = format!(
-        "{}\n{}",
-        files::read_text(&root().join("style/main.css"))?,
-        files::read_text(&root().join("style/noscript.css"))?
-    );
+    // The app's stylesheet is linked for everyone: the static view is the app's first view, and
+    // must look as the app will when it takes over (the module then does not adopt its copy).
+    let main = files::read_text(&root().join("style/main.css"))?;
+    let main_name = format!("main-{}.css", content_hash(main.as_bytes()));
+    files::write(&dist.join(&main_name), &main)?;
+    let css = files::read_text(&root().join("style/noscript.css"))?;
     let name = format!("noscript-{}.css", content_hash(css.as_bytes()));
     files::write(&dist.join(&name), &css)?;
+    let html =
+        html.replacen("</head>", &format!("<link rel=\"stylesheet\" href=\"./{main_name}\"></head>"), 1);
     files::write(&index, inject(&html, &views, &name)?)?;
-    println!("    static rendering: {} KB in index.html, stylesheet {name}", views.len() / 1024);
+    println!(
+        "    static rendering: {} KB in index.html, stylesheets {main_name} and {name}",
+        views.len() / 1024
+    );
     Ok(())
 }
 

@@ -1,0 +1,351 @@
+//! The first paint on the release build, in each engine: the standalone page shows its static
+//! view before the module has arrived; steps ticked there are kept when the app takes over
+//! (in place, at the same scroll position), and with a lock they are ticked once unlocked; the
+//! module reads the checklists' wording from the page, and a page without it says so plainly.
+//!
+//! Each test serves `dist/` on a port of its own, through a server that holds back the module
+//! (`*_bg.wasm`) until the test lets it go, so the test can act while only the static view is
+//! there.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use e2e::{browser, console_errors, find, wait_ready};
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+/// The release build that `cargo xtask test` made (or the folder `E2E_DIST` names).
+fn dist() -> PathBuf {
+    std::env::var_os("E2E_DIST")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), PathBuf::from)
+}
+
+/// `dist/` served on a port of its own, with the module held back while `hold` is set. It also
+/// serves `bare.html`: `index.html` without its wording blocks.
+struct Site {
+    port: u16,
+    hold: Arc<AtomicBool>,
+}
+
+impl Site {
+    fn start() -> Site {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).expect("a free port");
+        let port = listener.local_addr().unwrap().port();
+        let hold = Arc::new(AtomicBool::new(true));
+        let held = hold.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let held = held.clone();
+                std::thread::spawn(move || {
+                    let _ = serve(stream, &dist(), &held);
+                });
+            }
+        });
+        Site { port, hold }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}/{path}", self.port)
+    }
+
+    /// Lets the module through, now and from now on.
+    fn release(&self) {
+        self.hold.store(false, Ordering::SeqCst);
+    }
+
+    fn hold(&self) {
+        self.hold.store(true, Ordering::SeqCst);
+    }
+}
+
+fn serve(stream: TcpStream, dir: &Path, hold: &AtomicBool) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/");
+    let path = path.trim_start_matches('/');
+    if path.ends_with("_bg.wasm") {
+        let started = Instant::now();
+        while hold.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(60) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let file = dir.join(if path.is_empty() { "index.html" } else { path });
+    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    };
+    let found = if path.contains("..") {
+        None
+    } else if path == "bare.html" {
+        std::fs::read_to_string(dir.join("index.html")).ok().map(|html| without_blocks(&html).into_bytes())
+    } else {
+        std::fs::read(&file).ok()
+    };
+    let (status, body) = match found {
+        Some(body) => ("200 OK", body),
+        None => ("404 Not Found", b"not found".to_vec()),
+    };
+    let mut out = stream;
+    write!(
+        out,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    out.write_all(&body)?;
+    out.flush()
+}
+
+/// `html` without its wording blocks.
+fn without_blocks(html: &str) -> String {
+    let open = "<script type=\"application/json\" class=\"cc-source\"";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(open) {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find("</script>").map_or(rest.len(), |e| at + e + "</script>".len());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+const CHECKLIST: &str = "account-compromise";
+
+/// The static view's checkbox of step `item`.
+fn static_box(item: &str) -> String {
+    format!("[id=\"/s/{CHECKLIST}\"] input[type=checkbox][data-item=\"{item}\"]")
+}
+
+/// The app's checkbox of step `item`.
+fn app_box(item: &str) -> String {
+    format!("[data-app-ready] li[data-item=\"{item}\"] input[type=checkbox]")
+}
+
+async fn js(c: &Client, script: &str) -> Value {
+    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script `{script}` failed: {e}"))
+}
+
+/// Removes the service worker and its caches, so the next visit asks the server for the module.
+async fn without_worker(c: &Client) {
+    c.execute_async(
+        "const done = arguments[0]; \
+         navigator.serviceWorker.getRegistrations() \
+           .then(rs => Promise.all(rs.map(r => r.unregister()))) \
+           .then(() => caches.keys()).then(ks => Promise.all(ks.map(k => caches.delete(k)))) \
+           .then(() => done(true), e => done(String(e)))",
+        vec![],
+    )
+    .await
+    .expect("the worker is removed");
+}
+
+/// Opens the checklist while the module is held back, and waits for its static view.
+async fn open_static(c: &Client, site: &Site) {
+    site.hold();
+    if c.current_url().await.is_ok_and(|u| u.scheme() == "http") {
+        without_worker(c).await;
+    }
+    c.goto("about:blank").await.unwrap();
+    c.goto(&site.url(&format!("index.html#/s/{CHECKLIST}"))).await.expect("navigation");
+    find(c, &format!("[id=\"/s/{CHECKLIST}\"] input[type=checkbox][data-item]")).await;
+    let steps = js(c, "return document.querySelectorAll('[data-app-ready]').length").await;
+    assert_eq!(steps, 0, "the app must not be there while its module is held back");
+}
+
+/// The ids of the static view's first steps, in page order.
+async fn static_steps(c: &Client) -> Vec<String> {
+    let ids = js(
+        c,
+        &format!(
+            "return [...document.querySelectorAll('[id=\"/s/{CHECKLIST}\"] input[type=checkbox][data-item]')]\
+             .map(i => i.dataset.item)"
+        ),
+    )
+    .await;
+    ids.as_array().unwrap().iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+}
+
+/// Whether the app shows step `item` as done.
+async fn app_ticked(c: &Client, item: &str) -> bool {
+    let css = app_box(item);
+    find(c, &css).await;
+    js(c, &format!("return document.querySelector('{}').checked", css.replace('\'', "\\'"))).await
+        == Value::Bool(true)
+}
+
+/// Where step `item` is in the viewport (its top, in CSS pixels), in whichever view shows it.
+async fn top_of(c: &Client, item: &str) -> f64 {
+    let v = js(
+        c,
+        &format!(
+            "const e = [...document.querySelectorAll('li[data-item=\"{item}\"]')].find(e => e.offsetParent !== null); \
+             return e ? e.getBoundingClientRect().top : null"
+        ),
+    )
+    .await;
+    v.as_f64().unwrap_or_else(|| panic!("step {item} is not on screen"))
+}
+
+#[tokio::test]
+async fn ticks_made_before_the_module_arrives_are_kept_and_the_app_takes_over_in_place() {
+    let site = Site::start();
+    let c = browser().await;
+    open_static(&c, &site).await;
+    let steps = static_steps(&c).await;
+    assert!(steps.len() >= 6, "the static view shows the checklist's steps: {steps:?}");
+    let (first, third, untouched) = (steps[0].clone(), steps[2].clone(), steps[1].clone());
+    for item in [&first, &third] {
+        find(&c, &static_box(item)).await.click().await.unwrap();
+    }
+    // A reader part-way down the page.
+    js(&c, "window.scrollTo(0, 300)").await;
+    let scrolled = js(&c, "return window.scrollY").await.as_f64().unwrap();
+    assert!(scrolled > 100.0, "the page scrolls: {scrolled}");
+    // The step at the top of the screen: where the reader is.
+    let anchor = js(
+        &c,
+        "return [...document.querySelectorAll('li[data-item]')].find(e => { const r = e.getBoundingClientRect(); \
+         return r.height > 0 && r.bottom > 0; }).dataset.item",
+    )
+    .await;
+    let anchor = anchor.as_str().expect("a step on screen").to_owned();
+    let before = top_of(&c, &anchor).await;
+
+    site.release();
+    wait_ready(&c).await;
+    let after = top_of(&c, &anchor).await;
+    assert!(
+        (after - before).abs() <= 2.0,
+        "no jump where the reader is: step {anchor} was at {before} px on screen, and is at {after} px"
+    );
+    assert!(app_ticked(&c, &first).await && app_ticked(&c, &third).await, "the static ticks are in the app");
+    assert!(!app_ticked(&c, &untouched).await, "a step not ticked stays open");
+    let left = js(&c, "return document.querySelectorAll('.cc-static, script.cc-source').length").await;
+    assert_eq!(left, 0, "the static view and its wording blocks are gone once the app is in place");
+    assert!(console_errors(&c).await.is_empty());
+
+    // Saved as if ticked in the app: a new visit, with the module at once, shows them.
+    c.goto("about:blank").await.unwrap();
+    c.goto(&site.url(&format!("index.html#/s/{CHECKLIST}"))).await.unwrap();
+    wait_ready(&c).await;
+    assert!(app_ticked(&c, &first).await && app_ticked(&c, &third).await, "the ticks were saved");
+    assert!(!app_ticked(&c, &untouched).await);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn with_a_lock_the_static_ticks_are_kept_until_unlocked() {
+    const PASS: &str = "correct horse battery staple, first paint";
+    let site = Site::start();
+    site.release();
+    let c = browser().await;
+    // A lock, set from the Records page.
+    c.goto(&site.url("index.html#/records")).await.unwrap();
+    wait_ready(&c).await;
+    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
+    fields[0].send_keys(PASS).await.unwrap();
+    fields[1].send_keys(PASS).await.unwrap();
+    find(&c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(".cc-lock-on"))
+        .await
+        .expect("the lock is on");
+
+    open_static(&c, &site).await;
+    let steps = static_steps(&c).await;
+    find(&c, &static_box(&steps[1])).await.click().await.unwrap();
+    let locked_before =
+        js(&c, "return Object.values(localStorage).join('\\n')").await.as_str().unwrap_or("").to_owned();
+    site.release();
+    // Locked: only the prompt shows, and nothing of the checklist.
+    find(&c, ".cc-unlock .cc-passphrase").await.send_keys(&format!("{PASS}\u{e007}")).await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(&app_box(&steps[1])))
+        .await
+        .expect("the checklist once unlocked");
+    assert!(
+        app_ticked(&c, &steps[1]).await,
+        "the tick made before the module arrived is applied once unlocked"
+    );
+    assert!(!app_ticked(&c, &steps[0]).await);
+    // Stored encrypted (the save is asynchronous: the envelope changes), and there after the
+    // next unlock.
+    let stored = || async {
+        js(&c, "return Object.values(localStorage).join('\\n')").await.as_str().unwrap_or("").to_owned()
+    };
+    let mut now = stored().await;
+    for _ in 0..100 {
+        if now != locked_before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        now = stored().await;
+    }
+    assert_ne!(now, locked_before, "the tick was saved");
+    assert!(now.contains("crisis-comms-encrypted"), "stored encrypted");
+    assert!(!now.contains(&format!("\"{}\"", steps[1])), "nothing is stored in clear");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    c.goto("about:blank").await.unwrap();
+    c.goto(&site.url(&format!("index.html#/s/{CHECKLIST}"))).await.unwrap();
+    find(&c, ".cc-unlock .cc-passphrase").await.send_keys(&format!("{PASS}\u{e007}")).await.unwrap();
+    c.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(&app_box(&steps[1]))).await.unwrap();
+    assert!(app_ticked(&c, &steps[1]).await, "the tick was saved under the lock");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_module_reads_the_wording_from_the_page_and_a_page_without_it_says_so() {
+    let site = Site::start();
+    site.release();
+    let c = browser().await;
+    // The module carries no copy of the wording: the page's blocks are all it has.
+    let module = std::fs::read_dir(dist())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .expect("dist/ has the module");
+    let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let phrase = "id = \"account-compromise\"";
+    assert!(index.contains(r#"id = \"account-compromise\""#), "the page carries the checklist's source");
+    assert!(!module.windows(phrase.len()).any(|w| w == phrase.as_bytes()), "the module has no copy of it");
+
+    c.goto(&site.url("index.html#/s/account-compromise")).await.unwrap();
+    wait_ready(&c).await;
+    let title = find(&c, "[data-app-ready] h1").await.text().await.unwrap();
+    assert!(!title.is_empty() && !title.contains("not found"), "the checklist opens: {title}");
+
+    c.goto(&site.url("bare.html#/s/account-compromise")).await.unwrap();
+    let mut said = String::new();
+    for _ in 0..100 {
+        said = js(&c, "return document.getElementById('app').textContent")
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_owned();
+        if said.contains("could not start") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(said.starts_with("crisis-comms could not start"), "a plain message, not a blank page: {said}");
+    assert!(said.contains("wording"), "{said}");
+    c.close().await.unwrap();
+}
