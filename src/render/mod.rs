@@ -440,9 +440,11 @@ pub fn labels() -> String {
             )
         })
         .collect();
+    // A region that scrolls takes focus, so a keyboard can scroll it (as in the app).
+    let caption = escape(explained::CAPTION);
     let content = format!(
         "<h1>{}</h1><p class=\"cc-lead\">{}{}</p><p>{}<a href=\"#/decide\">{}</a>.</p>\
-         <div class=\"cc-table-wrap\"><table class=\"cc-table\"><caption>{}</caption><thead><tr>{columns}</tr></thead>\
+         <div class=\"cc-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table class=\"cc-table\"><caption>{}</caption><thead><tr>{columns}</tr></thead>\
          <tbody>{rows}</tbody></table></div>\
          <h2>{}</h2><ul>{}</ul><h2>{}</h2><p>{}</p><ul class=\"cc-one-person\">{}</ul>\
          <h2>{}</h2><ul>{}</ul><p class=\"cc-help\">{}</p><h2>{}</h2>{received_lists}",

@@ -41,7 +41,7 @@ pub fn LabelsPage() -> impl IntoView {
                 <RouteLink route=Route::Decide>{explained::NOT_SURE_LINK}</RouteLink>
                 "."
             </p>
-            <div class="cc-table-wrap">
+            <div class="cc-table-wrap" tabindex="0" role="region" aria-label=explained::CAPTION>
                 <table class="cc-table">
                     <caption>{explained::CAPTION}</caption>
                     <thead><tr>{explained::COLUMNS.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>

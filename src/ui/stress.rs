@@ -244,7 +244,7 @@ pub fn SummaryPage() -> impl IntoView {
                 <button type="button" class="cc-button" on:click=move |_| print_now()>"Print"</button>
                 " " <span role="status">{move || copied.get()}</span>
             </p>
-            <div class="cc-table-wrap">
+            <div class="cc-table-wrap" tabindex="0" role="region" aria-label="Answers per stress test">
                 <table class="cc-table cc-summary-table">
                     <caption>"Answers per stress test"</caption>
                     <thead>

@@ -153,7 +153,7 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
                 view! { <p class="cc-meta">"Nobody has been told anything yet."</p> }.into_any()
             } else {
                 view! {
-                    <div class="cc-table-wrap">
+                    <div class="cc-table-wrap" tabindex="0" role="region" aria-label="Last told, per audience">
                         <table class="cc-table cc-told">
                             <caption>"Last told, per audience"</caption>
                             <thead><tr>
