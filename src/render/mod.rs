@@ -180,6 +180,19 @@ fn print_frame(label: Tlp, content: &str) -> String {
     )
 }
 
+/// A box to tick before printing, shown only without scripts: a printout then holds the views
+/// ticked, and only them. Firefox (so Tor Browser) prints a copy of the page that has lost
+/// which view the address names, and would print the catalog; a ticked box stays ticked in
+/// that copy. The box and its words are not printed.
+fn print_choice(id: &str, what: &str) -> String {
+    let box_id = escape(&format!("cc-static-print-{id}"));
+    format!(
+        "<p class=\"cc-print-choice\"><input type=\"checkbox\" class=\"cc-print-pick\" id=\"{box_id}\"> \
+         <label for=\"{box_id}\">Print this {what}: tick this box, then use your browser's Print. Firefox and Tor \
+         Browser need it with JavaScript off.</label></p>"
+    )
+}
+
 /// The catalog, grouped as the app's: checklists, then the governance stress tests.
 pub fn catalog(scenarios: &[&Scenario]) -> String {
     let card = |s: &&Scenario| {
@@ -233,7 +246,7 @@ pub fn catalog(scenarios: &[&Scenario]) -> String {
          <ul class=\"cc-scenarios\">{checklist_cards}</ul>{tests_part}",
         scenarios.len()
     );
-    view("#/", "cc-view-catalog cc-page cc-catalog", &content)
+    view("#/", "cc-view-catalog cc-page cc-catalog", &print_frame(Tlp::Clear, &content))
 }
 
 /// The classes of a page of the app, by the kind of file it shows.
@@ -249,9 +262,13 @@ fn classes(scenario: &Scenario) -> &'static str {
 pub fn scenario_view(scenario: &Scenario) -> String {
     let classes = classes(scenario);
     format!(
-        "<article id=\"{}\" class=\"cc-view {classes}\" data-scenario=\"{}\">{}</article>",
+        "<article id=\"{}\" class=\"cc-view {classes}\" data-scenario=\"{}\">{}{}</article>",
         escape(view_id(&scenario_fragment(&scenario.id))),
         escape(&scenario.id),
+        print_choice(
+            &scenario.id,
+            if scenario.kind == ScenarioKind::StressTest { "stress test" } else { "checklist" }
+        ),
         print_frame(scenario.label, &body(scenario, "cc-static-"))
     )
 }
@@ -464,7 +481,8 @@ pub fn labels() -> String {
         escape(explained::MARKING_HELP),
         escape(explained::RECEIVED_TITLE),
     );
-    view("#/labels", "cc-page cc-labels", &print_frame(Tlp::Clear, &content))
+    let content = format!("{}{}", print_choice("labels", "page"), print_frame(Tlp::Clear, &content));
+    view("#/labels", "cc-page cc-labels", &content)
 }
 
 /// A page that needs scripts, saying so.

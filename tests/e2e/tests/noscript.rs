@@ -1,0 +1,240 @@
+//! The standalone page with JavaScript off (as in Tor Browser's "Safest" level): the static
+//! rendering made at build time shows the catalog, every built-in checklist and stress test and
+//! the labels explained, each at the app's own address; a checklist prints with its label at the
+//! top and bottom of every page and no control; and the server sees no request beyond the
+//! page's own files (nothing tells it which checklist is read).
+
+use crisis_comms::content::{built_in_id, BUILT_IN};
+use crisis_comms::model::audience::titles;
+use crisis_comms::model::checklist::{Scenario, ScenarioKind};
+use crisis_comms::model::map::Map;
+use crisis_comms::model::parse::parse_scenario;
+use crisis_comms::model::template::compose;
+use crisis_comms::model::tlp::{explained, Tlp};
+use e2e::{base_url, browser_without_scripts_as, engine, find, print_pages, server_log, Engine};
+use fantoccini::{Client, Locator};
+
+/// Every built-in file, parsed.
+fn library() -> Vec<Scenario> {
+    BUILT_IN.iter().map(|(name, text)| parse_scenario(name, text).expect("a built-in file parses")).collect()
+}
+
+/// Spaces and line breaks as single spaces, so the page's text compares with the model's.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Goes to the page at `fragment` (`#/s/<id>`), as a reader following a link would.
+async fn go(c: &Client, fragment: &str) {
+    c.goto(&format!("{}{fragment}", base_url())).await.expect("navigation");
+}
+
+/// The visible text of the view whose id is `id`, which must be the one shown.
+async fn shown_view(c: &Client, id: &str) -> String {
+    let view = find(c, &format!("[id=\"{id}\"]")).await;
+    assert!(view.is_displayed().await.unwrap(), "the view {id} is not shown");
+    let shown = c.find_all(Locator::Css(".cc-view")).await.unwrap();
+    let mut n = 0;
+    for v in shown {
+        if v.is_displayed().await.unwrap() {
+            n += 1;
+        }
+    }
+    assert_eq!(n, 1, "one view at a time, at {id}");
+    squash(&view.text().await.unwrap())
+}
+
+/// A browser session with scripts off, whose requests carry `agent`.
+async fn reader(agent: &str) -> e2e::Browser {
+    let c = browser_without_scripts_as(agent).await;
+    go(&c, "").await;
+    // The module did not start: the app never mounted.
+    assert!(c.find(Locator::Css("[data-app-ready]")).await.is_err(), "scripts ran");
+    c
+}
+
+#[tokio::test]
+async fn every_checklist_and_stress_test_reads_without_scripts() {
+    let agent = format!("crisis-comms-e2e-noscript-read-{}", std::process::id());
+    let c = reader(&agent).await;
+    let catalog = shown_view(&c, "/").await;
+    assert!(catalog.contains("Crisis communication checklists"), "{catalog}");
+    let note = find(&c, ".cc-static-note").await.text().await.unwrap();
+    assert!(note.contains("JavaScript is off") && note.contains("Ticking steps, notes, records"), "{note}");
+    // Without scripts a tick could not be kept: no checkbox is offered.
+    go(&c, "#/s/account-compromise").await;
+    let first = find(&c, "[id=\"/s/account-compromise\"] .cc-static-tick").await;
+    assert!(!first.is_displayed().await.unwrap(), "a checkbox that could not keep its tick is shown");
+
+    for s in library() {
+        let id = format!("/s/{}", s.id);
+        go(&c, &format!("#{id}")).await;
+        let text = shown_view(&c, &id).await;
+        let has = |words: &str, what: &str| {
+            assert!(text.contains(&squash(words)), "{}: no {what}: {words:?}", s.id)
+        };
+        has(&s.title, "title");
+        has(&s.summary, "summary");
+        has(s.label.as_str(), "label");
+        for section in &s.sections {
+            has(&section.title, "section");
+            for item in &section.items {
+                has(&item.text, "step");
+                if s.kind == ScenarioKind::StressTest {
+                    if !item.why.is_empty() {
+                        has(&item.why, "why it matters");
+                    }
+                    if !item.applies_to.is_empty() {
+                        has("Applies to:", "shapes");
+                    }
+                } else {
+                    // The step's audience and label, as the app shows them beside it.
+                    has(&format!("For: {} · {}", titles(&item.audience), item.label), "audience and label");
+                }
+            }
+        }
+        for t in &s.templates {
+            has(&t.title, "template title");
+            let message = compose(t, t.label, &Map::default()).message();
+            has(&message, "template, with its label lines");
+        }
+        for r in &s.references {
+            has(&r.title, "reference");
+        }
+    }
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_catalog_links_reach_every_checklist_and_the_labels_page() {
+    let agent = format!("crisis-comms-e2e-noscript-links-{}", std::process::id());
+    let c = reader(&agent).await;
+    let all = library();
+    for s in &all {
+        go(&c, "#/").await;
+        let link = find(&c, &format!("[id=\"/\"] a[href=\"#/s/{}\"]", s.id)).await;
+        assert_eq!(squash(&link.text().await.unwrap()), squash(&s.title));
+        link.click().await.unwrap();
+        let text = shown_view(&c, &format!("/s/{}", s.id)).await;
+        assert!(text.contains(&squash(&s.title)), "{}", s.id);
+        // The way back.
+        find(&c, &format!("[id=\"/s/{}\"] .cc-crumbs a", s.id)).await.click().await.unwrap();
+        shown_view(&c, "/").await;
+    }
+    // The menu's "Labels explained".
+    find(&c, ".cc-topnav a[href=\"#/labels\"]").await.click().await.unwrap();
+    let labels = shown_view(&c, "/labels").await;
+    for words in [explained::TITLE, explained::LEAD, explained::CAPTION, explained::ONE_PERSON_INTRO] {
+        assert!(labels.contains(&squash(words)), "{words}");
+    }
+    for t in Tlp::ALL {
+        assert!(labels.contains(&squash(t.audience_summary())), "{t}");
+        assert!(labels.contains(&squash(t.in_project_terms())), "{t}");
+    }
+    for rule in explained::RULES {
+        assert!(labels.contains(&squash(rule)), "{rule}");
+    }
+    c.close().await.unwrap();
+}
+
+/// The first line of a page, and its last two: the footer label and, in Chromium, the page
+/// number in the margin under it (Firefox does not draw the page's margin boxes).
+fn assert_labelled(pages: &[String], label: &str) {
+    assert!(pages.len() >= 2, "a checklist prints on several pages: {}", pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        let first = lines.first().copied().unwrap_or_default();
+        let footer = if engine() == Engine::Chromium {
+            lines.get(lines.len().saturating_sub(2)).copied().unwrap_or_default()
+        } else {
+            lines.last().copied().unwrap_or_default()
+        };
+        assert!(first.trim_end().ends_with(label), "page {} header: {first:?}\n{page}", n + 1);
+        assert!(footer.trim_end().ends_with(label), "page {} footer: {footer:?}\n{page}", n + 1);
+    }
+}
+
+/// Prints the page and checks that it holds `title` on pages labelled `label`, no control, and
+/// not the catalog.
+async fn assert_prints(c: &Client, name: &str, title: &str, label: &str) {
+    let pages = print_pages(c, name).await;
+    assert_labelled(&pages, label);
+    let all = squash(&pages.join("\n"));
+    assert!(all.contains(&squash(title)), "{title} not printed:\n{all}");
+    assert!(!all.contains("Crisis communication checklists"), "the catalog printed:\n{all}");
+    for control in [
+        "More about this step",
+        "All checklists",
+        "Choose a label",
+        "Labels explained",
+        "JavaScript is off",
+        "tick this box",
+    ] {
+        assert!(!all.contains(control), "control text {control:?} printed:\n{all}");
+    }
+}
+
+#[tokio::test]
+async fn a_checklist_prints_labelled_on_every_page_without_controls() {
+    let agent = format!("crisis-comms-e2e-noscript-print-{}", std::process::id());
+    let c = reader(&agent).await;
+    let all = library();
+    let s = all.iter().find(|s| s.id == "account-compromise").unwrap();
+    let test = all.iter().find(|s| s.kind == ScenarioKind::StressTest).unwrap();
+    go(&c, "#/s/account-compromise").await;
+    shown_view(&c, "/s/account-compromise").await;
+    if engine() == Engine::Chromium {
+        // The browser's Print as it is: the view the address names.
+        assert_prints(&c, "noscript", &s.title, s.label.as_str()).await;
+    }
+    // Firefox prints a copy of the page that has lost the address's view: the box to tick
+    // before printing chooses it (in Chromium too).
+    let pick = find(&c, "[id=\"/s/account-compromise\"] .cc-print-pick").await;
+    pick.click().await.unwrap();
+    assert_prints(&c, "noscript-ticked", &s.title, s.label.as_str()).await;
+    let last = &s.sections.last().unwrap().items.last().unwrap().text;
+    let pages = squash(&print_pages(&c, "noscript-last").await.join("\n"));
+    assert!(pages.contains(&squash(last)), "the last step is printed");
+    pick.click().await.unwrap();
+    // A stress test prints labelled too.
+    go(&c, &format!("#/s/{}", test.id)).await;
+    shown_view(&c, &format!("/s/{}", test.id)).await;
+    find(&c, &format!("[id=\"/s/{}\"] .cc-print-pick", test.id)).await.click().await.unwrap();
+    assert_prints(&c, "noscript-stress", &test.title, test.label.as_str()).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn reading_every_checklist_asks_the_server_for_nothing_beyond_the_page() {
+    let agent = format!("crisis-comms-e2e-noscript-requests-{}", std::process::id());
+    let c = reader(&agent).await;
+    let at_load = server_log(&agent);
+    // The log works: it holds the page and the stylesheet read without scripts.
+    assert!(
+        at_load.iter().any(|r| r.starts_with("GET / ") || r.starts_with("GET /index.html ")),
+        "{at_load:#?}"
+    );
+    assert!(at_load.iter().any(|r| r.starts_with("GET /noscript-") && r.contains(".css ")), "{at_load:#?}");
+    let dist = std::env::var_os("E2E_DIST")
+        .map_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), Into::into);
+    for request in &at_load {
+        let path = request.split(' ').nth(1).unwrap_or_default().trim_start_matches('/');
+        let file = if path.is_empty() { "index.html" } else { path };
+        assert!(!file.contains('/') && dist.join(file).is_file(), "not a file of the page: {request}");
+    }
+    for (name, _) in BUILT_IN {
+        let id = built_in_id(name);
+        go(&c, &format!("#/s/{id}")).await;
+        shown_view(&c, &format!("/s/{id}")).await;
+    }
+    go(&c, "#/labels").await;
+    shown_view(&c, "/labels").await;
+    let after = server_log(&agent);
+    assert_eq!(after, at_load, "requests after the page loaded, while reading checklists");
+    for request in &after {
+        for (name, _) in BUILT_IN {
+            assert!(!request.contains(built_in_id(name)), "a request names a checklist: {request}");
+        }
+    }
+    c.close().await.unwrap();
+}
