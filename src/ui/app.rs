@@ -9,6 +9,7 @@ use crate::model::tlp::Tlp;
 use crate::mount::Options;
 use crate::ui::catalog::Catalog;
 use crate::ui::decide::DecidePage;
+use crate::ui::drill::{DrillPage, DrillReport, FacilitatorView, ParticipantsView};
 use crate::ui::focus::focus_heading;
 use crate::ui::labels::LabelsPage;
 use crate::ui::link::RouteLink;
@@ -147,9 +148,15 @@ fn page(state: AppState, route: Route) -> AnyView {
         Route::Print(id) => print_page(state, &id, false, None),
         Route::PrintBlank(id) => print_page(state, &id, true, None),
         Route::PrintLog(id, limit) => print_page(state, &id, false, Some(limit)),
+        Route::Drill(rid) => view! { <FacilitatorView rid /> }.into_any(),
+        Route::DrillView(rid) => view! { <ParticipantsView rid /> }.into_any(),
+        Route::DrillReport(rid) => view! { <DrillReport rid /> }.into_any(),
         Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
             Some(test) if test.kind == ScenarioKind::StressTest => {
                 view! { <StressTestPage test /> }.into_any()
+            }
+            Some(scenario) if scenario.kind == ScenarioKind::Drill => {
+                view! { <DrillPage scenario /> }.into_any()
             }
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
             None => view! {

@@ -11,6 +11,7 @@ pub mod clipboard;
 pub mod confirm;
 pub mod decide;
 pub mod download;
+pub mod drill;
 pub mod focus;
 pub mod item;
 pub mod labels;

@@ -128,6 +128,11 @@ fn RecordRow(id: String) -> impl IntoView {
         .saved
         .with_untracked(|s| s.records.get(&id).map(|r| (r.scenario.clone(), r.created)))
         .unwrap_or_default();
+    // An exercise stays one (a merge never takes the mark away); a drill run links to its drill.
+    let (exercise, drill) = state
+        .saved
+        .with_untracked(|s| s.records.get(&id).map(|r| (r.exercise, r.drill.is_some())))
+        .unwrap_or_default();
     let scenario = state.library.with_value(|l| l.get(&sid));
     let title = scenario.as_ref().map_or_else(|| format!("{sid} (no longer available)"), |s| s.title.clone());
     let shown = {
@@ -241,6 +246,7 @@ fn RecordRow(id: String) -> impl IntoView {
                 <input id=name_id type="text" spellcheck="false" autocomplete="off" prop:value=read(|s| s.typed.clone()) on:change=rename />
             </p>
             <p class="cc-meta">
+                {exercise.then(|| view! { <strong class="cc-exercise">"EXERCISE"</strong>" · " })}
                 {title} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
                 " · started " {local_time(created)} " · changed " {updated}
                 <RecordDue id=id.clone() />
@@ -249,6 +255,16 @@ fn RecordRow(id: String) -> impl IntoView {
                 <span id=about.clone() hidden>{read(|s| s.name.clone())}</span>
                 <a href=format!("#/s/{sid}") on:click=open aria-describedby=about.clone()>"Open"</a>
                 " "
+                {drill.then(|| view! {
+                    <a href=Route::Drill(id.clone()).fragment() class="cc-record-drill" aria-describedby=about.clone()
+                        on:click={
+                            let rid = id.clone();
+                            move |ev: leptos::ev::MouseEvent| {
+                                ev.prevent_default();
+                                state.route.set(Route::Drill(rid.clone()));
+                            }
+                        }>"The drill"</a>" "
+                })}
                 <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>"Export as Markdown"</button>
                 " "
                 <button type="button" class="cc-button cc-copy-md" on:click=copy aria-describedby=about.clone()>"Copy as Markdown"</button>

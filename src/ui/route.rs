@@ -28,6 +28,12 @@ pub enum Route {
     /// The printable communications log of a scenario's current record, holding only what the
     /// label allows (`#/log/<id>/<label>`).
     PrintLog(String, Tlp),
+    /// The facilitator's view of a drill run, by record id (`#/drill/<id>`).
+    Drill(String),
+    /// The participants' view of a drill run, by record id (`#/drill/<id>/view`).
+    DrillView(String),
+    /// The after-action report of a drill run, by record id (`#/debrief/<id>`).
+    DrillReport(String),
 }
 
 impl Route {
@@ -41,7 +47,14 @@ impl Route {
             other => {
                 let id =
                     |prefix: &str| other.strip_prefix(prefix).filter(|id| !id.is_empty()).map(str::to_owned);
-                if let Some(id) = id("/s/") {
+                if let Some(id) = id("/drill/") {
+                    match id.strip_suffix("/view").filter(|r| !r.is_empty()) {
+                        Some(rid) => Route::DrillView(rid.to_owned()),
+                        None => Route::Drill(id),
+                    }
+                } else if let Some(id) = id("/debrief/") {
+                    Route::DrillReport(id)
+                } else if let Some(id) = id("/s/") {
                     Route::Scenario(id)
                 } else if let Some(id) = id("/print/") {
                     Route::Print(id)
@@ -85,6 +98,9 @@ impl Route {
             Route::Print(id) => format!("#/print/{id}"),
             Route::PrintBlank(id) => format!("#/blank/{id}"),
             Route::PrintLog(id, limit) => format!("#/log/{id}/{}", limit.as_str()),
+            Route::Drill(id) => format!("#/drill/{id}"),
+            Route::DrillView(id) => format!("#/drill/{id}/view"),
+            Route::DrillReport(id) => format!("#/debrief/{id}"),
         }
     }
 
@@ -97,6 +113,9 @@ impl Route {
             Route::Labels => Some("Labels explained".to_owned()),
             Route::Summary => Some("Governance stress test summary".to_owned()),
             Route::Records => Some("Records".to_owned()),
+            Route::Drill(_) => Some("Drill: facilitator".to_owned()),
+            Route::DrillView(_) => Some("Drill: participants".to_owned()),
+            Route::DrillReport(_) => Some("Print: after-action report".to_owned()),
             Route::Print(id) | Route::PrintBlank(id) | Route::PrintLog(id, _) | Route::Scenario(id) => {
                 let title = library.get(id).map(|s| s.title.clone());
                 let title = title.unwrap_or_else(|| "Checklist not found".to_owned());

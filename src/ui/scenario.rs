@@ -85,6 +85,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             <nav class="cc-crumbs">
                 <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
             </nav>
+            <crate::ui::drill::ExerciseBannerFor scenario=scenario.clone() />
             <header class="cc-scenario-head">
                 <h1>{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>

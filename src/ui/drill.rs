@@ -1,0 +1,842 @@
+//! Running a tabletop drill: the drill's page (roles, the start of a run, full or quick), the
+//! facilitator's view (the clock, injects appearing at their minute or on demand, the steps
+//! and messages of the rehearsed checklist they call for, the scribe's notes into the record's
+//! communications log, the debrief), the participants' view for another tab or window of the
+//! same browser (only what was revealed, following the facilitator's tab through storage
+//! events: nothing goes over the network), and the after-action report, printed or exported,
+//! marked EXERCISE beside its label.
+//!
+//! A run is an exercise record of the rehearsed checklist, holding a [`DrillRun`]; time is read
+//! through [`now`], so tests can move the clock with `window.crisisCommsClock`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::content::Library;
+use crate::model::audience::Audience;
+use crate::model::checklist::Scenario;
+use crate::model::debrief::{
+    clock_text, report_markdown, DrillRun, Point, PointKind, ReportFacts, Timed, EXERCISE, MINUTE,
+};
+use crate::model::drill::Drill;
+use crate::model::export::CopyLabel;
+use crate::model::saved::Record;
+use crate::model::timeline::{self, How};
+use crate::model::tlp::Tlp;
+use crate::ui::cells::ItemCells;
+use crate::ui::download::{download, safe_file_name};
+use crate::ui::item::ItemView;
+use crate::ui::link::RouteLink;
+use crate::ui::print::{print_now, ExerciseCopy, PrintFrame};
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+use crate::ui::text::Prose;
+use crate::ui::time::{default_record_name, local_time};
+use crate::ui::timeline::{clock, new_entry, now, random};
+use crate::ui::tlp_badge::TlpBadge;
+
+/// The drill's injects as its clock sees them, in the variant run (`quick`), in order.
+fn timed(drill: &Drill, quick: bool) -> Vec<Timed> {
+    drill
+        .injects()
+        .filter_map(|i| Drill::minute(i, quick).map(|m| Timed { id: i.id.clone(), minute: f64::from(m) }))
+        .collect()
+}
+
+/// The marking of an exercise record: EXERCISE beside its label, on every page that shows one.
+#[component]
+pub fn ExerciseBanner(label: Signal<Tlp>) -> impl IntoView {
+    view! {
+        <p class="cc-exercise-banner" role="note">
+            <strong class="cc-exercise">{EXERCISE}</strong>
+            " " {move || view! { <TlpBadge tlp=label.get() /> }}
+            " This is a drill, not a real incident."
+        </p>
+    }
+}
+
+/// The banner of a checklist page whose record shown is an exercise.
+#[component]
+pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (sid, default) = (scenario.id.clone(), scenario.label);
+    let shown = Memo::new(move |_| {
+        state.saved.with(|s| s.current_record(&sid).filter(|r| r.exercise).map(|r| r.label(default)))
+    });
+    let drill = {
+        let sid = scenario.id.clone();
+        Memo::new(move |_| {
+            state.saved.with(|s| s.current_record(&sid).filter(|r| r.drill.is_some()).map(|r| r.id.clone()))
+        })
+    };
+    move || {
+        shown.get().map(|l| {
+            view! {
+                <ExerciseBanner label=Signal::derive(move || shown.get().unwrap_or(l)) />
+                {drill.get().map(|rid| view! {
+                    <p class="cc-meta"><RouteLink route=Route::Drill(rid)>"Back to the drill"</RouteLink></p>
+                })}
+            }
+        })
+    }
+}
+
+/// A drill's page: what it rehearses, the roles, and starting a run (full or quick).
+#[component]
+pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(drill) = scenario.drill.clone() else {
+        return view! { <p>"This drill could not be read."</p> }.into_any();
+    };
+    let checklist = state.library.with_value(|l| l.get(&drill.scenario));
+    let checklist_title = checklist.as_ref().map_or_else(|| drill.scenario.clone(), |c| c.title.clone());
+    let name_id = state.dom_id("drill-name");
+    let name = RwSignal::new(String::new());
+    let quick = RwSignal::new(false);
+    let (full_id, quick_id) = (state.dom_id("drill-full"), state.dom_id("drill-quick"));
+    let start = {
+        let (scenario, drill) = (scenario.clone(), drill.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(checklist) = state.library.with_value(|l| l.get(&drill.scenario)) else { return };
+            let t = now();
+            let typed = name.get_untracked().trim().to_owned();
+            let name = if typed.is_empty() { default_record_name(&scenario.title, t) } else { typed };
+            let run = DrillRun::new(&scenario.id, quick.get_untracked(), t);
+            let mut id = String::new();
+            state.change(|s| id = s.start_exercise(&checklist, &name, scenario.label, Some(run), t));
+            state.route.set(Route::Drill(id));
+        }
+    };
+    let sid = scenario.id.clone();
+    let runs = Memo::new(move |_| {
+        state.saved.with(|s| {
+            s.records
+                .values()
+                .filter(|r| r.drill.as_ref().is_some_and(|d| d.drill == sid))
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let roles = drill
+        .roles
+        .iter()
+        .map(|r| {
+            view! {
+                <section class="cc-drill-role" data-role=r.id.clone()>
+                    <h3>{r.title.clone()}</h3>
+                    <Prose text=r.brief.clone() />
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="cc-page cc-drill">
+            <nav class="cc-crumbs"><RouteLink route=Route::Catalog>"← All checklists"</RouteLink></nav>
+            <h1>{scenario.title.clone()}</h1>
+            <p class="cc-lead">{scenario.summary.clone()}</p>
+            <p class="cc-meta">
+                "A tabletop drill of the checklist “"
+                <RouteLink route=Route::Scenario(drill.scenario.clone())>{checklist_title}</RouteLink>
+                {format!("”: {} minutes, or {} in the quick variant. A run is kept as an exercise record, labelled ", drill.minutes, drill.quick_minutes)}
+                <TlpBadge tlp=scenario.label />"."
+            </p>
+            <section class="cc-drill-roles">
+                <h2>"Roles"</h2>
+                <Prose text=drill.roles_intro.clone() />
+                {roles}
+            </section>
+            <form class="cc-drill-start" on:submit=start>
+                <h2>"Run this drill"</h2>
+                <p>
+                    <label for=name_id.clone()>"Name of the run "</label>
+                    <input id=name_id type="text" autocomplete="off" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </p>
+                <fieldset>
+                    <legend>"Length"</legend>
+                    <input type="radio" class="cc-drill-full" id=full_id.clone() name=state.dom_id("drill-length") checked=true
+                        on:change=move |_| quick.set(false) />
+                    <label for=full_id>{format!(" The full drill ({} minutes) ", drill.minutes)}</label>
+                    <input type="radio" class="cc-drill-quick" id=quick_id.clone() name=state.dom_id("drill-length")
+                        on:change=move |_| quick.set(true) />
+                    <label for=quick_id>{format!(" The quick variant ({} minutes)", drill.quick_minutes)}</label>
+                </fieldset>
+                <p><button type="submit" class="cc-button cc-primary cc-drill-begin">"Start as the facilitator"</button></p>
+            </form>
+            {move || (!runs.with(Vec::is_empty)).then(|| view! {
+                <section class="cc-drill-runs">
+                    <h2>"Runs on this device"</h2>
+                    <ul>{runs.get().into_iter().map(|(id, name)| view! {
+                        <li><strong class="cc-exercise">{EXERCISE}</strong>" "<RouteLink route=Route::Drill(id)>{name}</RouteLink></li>
+                    }).collect_view()}</ul>
+                </section>
+            })}
+        </article>
+    }
+    .into_any()
+}
+
+/// A run's record, the drill it runs and the checklist it rehearses, if all three are here.
+fn parts(state: AppState, rid: &str) -> Option<(Record, Arc<Scenario>, Drill, Arc<Scenario>)> {
+    let record = state.saved.with_untracked(|s| s.records.get(rid).cloned())?;
+    let run = record.drill.as_ref()?;
+    let (drill_sc, checklist) = state.library.with_value(|l| (l.get(&run.drill), l.get(&record.scenario)));
+    let drill_sc = drill_sc?;
+    let drill = drill_sc.drill.clone()?;
+    Some((record, drill_sc, drill, checklist?))
+}
+
+fn not_here() -> AnyView {
+    view! {
+        <div class="cc-page">
+            <h1>"Drill not found"</h1>
+            <p>"This drill run is not on this device, or its drill is no longer available."</p>
+            <p><RouteLink route=Route::Records>"See the records"</RouteLink></p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Changes the run of record `rid` and saves.
+fn change_run(state: AppState, rid: &str, f: impl FnOnce(&mut DrillRun, f64)) {
+    let t = now();
+    state.change(|s| {
+        if let Some(r) = s.records.get_mut(rid) {
+            if let Some(run) = r.drill.as_mut() {
+                f(run, t);
+                r.updated = t;
+            }
+        }
+    });
+}
+
+/// The run of record `rid` as saved now.
+fn run_memo(state: AppState, rid: &str) -> Memo<Option<DrillRun>> {
+    let rid = rid.to_owned();
+    Memo::new(move |_| state.saved.with(|s| s.records.get(&rid).and_then(|r| r.drill.clone())))
+}
+
+/// The facilitator's view of a run.
+#[component]
+pub fn FacilitatorView(rid: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
+    // Ticks made during the drill go to this record: it becomes the one its checklist shows.
+    if state.saved.with_untracked(|s| s.current.get(&checklist.id) != Some(&rid)) {
+        let (sid, id) = (checklist.id.clone(), rid.clone());
+        state.change(|s| {
+            s.current.insert(sid, id);
+        });
+    }
+    let quick = record.drill.as_ref().is_some_and(|d| d.quick);
+    let injects = Arc::new(timed(&drill, quick));
+    let run = run_memo(state, &rid);
+    let time = clock();
+    // Injects appear at their minute: this tab reveals them, and the participants' tabs follow.
+    {
+        let (rid, injects) = (rid.clone(), injects.clone());
+        Effect::new(move |_| {
+            time.track();
+            let due =
+                run.with(|r| r.as_ref().is_some_and(|r| r.running() && !r.due(&injects, now()).is_empty()));
+            if due {
+                change_run(state, &rid, |r, t| {
+                    r.reveal_due(&injects, t);
+                });
+            }
+        });
+    }
+    let label = record.label(drill_sc.label);
+    let elapsed = move || {
+        time.track();
+        run.with(|r| r.as_ref().map(|r| clock_text(r.elapsed_at(now()))).unwrap_or_default())
+    };
+    let running = move || run.with(|r| r.as_ref().is_some_and(DrillRun::running));
+    let ended = move || run.with(|r| r.as_ref().is_some_and(|r| r.ended.is_some()));
+    let said = RwSignal::new(String::new());
+    let (r1, r2, r3, r4) = (rid.clone(), rid.clone(), rid.clone(), rid.clone());
+    let inj = injects.clone();
+    let skip = move |_| {
+        let mut next = None;
+        change_run(state, &r2, |r, t| next = r.skip_ahead(&inj, t));
+        said.set(match next {
+            Some(_) => "Skipped ahead to the next inject.".into(),
+            None => "Every inject is out.".into(),
+        });
+    };
+    let minutes = if quick { drill.quick_minutes } else { drill.minutes };
+    let checklist_title = checklist.title.clone();
+    let inj = injects.clone();
+    let view_route = Route::DrillView(rid.clone());
+    let cells = ItemCells::new(state, &checklist.id, checklist.items());
+    let list = {
+        let (drill, checklist, rid) = (drill.clone(), checklist.clone(), rid.clone());
+        let mut shown_steps: Vec<String> = Vec::new();
+        injects
+            .iter()
+            .map(|t| {
+                let inject = drill.injects().find(|i| i.id == t.id).cloned();
+                let (iid, rid) = (t.id.clone(), rid.clone());
+                let revealed = Memo::new(move |_| {
+                    run.with(|r| r.as_ref().and_then(|r| r.revealed.iter().find(|x| x.inject == iid).map(|x| x.at)))
+                });
+                let iid = t.id.clone();
+                let reveal = move |_| change_run(state, &rid, |r, t| {
+                    r.reveal(&iid, t);
+                });
+                let inject = inject.map(|i| {
+                    let steps = i
+                        .steps
+                        .iter()
+                        .filter_map(|s| checklist.items().find(|x| &x.id == s).cloned())
+                        .map(|item| {
+                            // A step that an earlier inject calls for too is ticked there: one
+                            // checkbox per step keeps the page's ids unique.
+                            if shown_steps.contains(&item.id) {
+                                return view! { <li class="cc-item cc-meta">{format!("{} (above)", item.text)}</li> }.into_any();
+                            }
+                            shown_steps.push(item.id.clone());
+                            let cell = cells.get(&item.id);
+                            view! { <ItemView scenario_id=checklist.id.clone() item cell /> }.into_any()
+                        })
+                        .collect_view();
+                    let templates: Vec<String> = i
+                        .templates
+                        .iter()
+                        .filter_map(|t| checklist.templates.iter().find(|x| &x.id == t).map(|x| x.title.clone()))
+                        .collect();
+                    (i, steps, templates)
+                });
+                let (title, body) = match inject {
+                    Some((i, steps, templates)) => (
+                        i.title.clone(),
+                        Some(view! {
+                            <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />
+                            {(!i.steps.is_empty()).then(|| view! {
+                                <p class="cc-meta">"Steps of the checklist this calls for:"</p>
+                                <ul class="cc-items">{steps}</ul>
+                            })}
+                            {(!templates.is_empty()).then(|| view! {
+                                <p class="cc-meta">
+                                    "Messages it calls for: " {templates.join(", ")} " — "
+                                    <RouteLink route=Route::Scenario(checklist.id.clone())>"on the checklist"</RouteLink>
+                                </p>
+                            })}
+                        }),
+                    ),
+                    None => (t.id.clone(), None),
+                };
+                let minute = t.minute;
+                view! {
+                    <li class="cc-inject" data-inject=t.id.clone() data-revealed=move || revealed.get().is_some().to_string()>
+                        <h3>
+                            <span class="cc-inject-at">{clock_text(minute * MINUTE)}</span>" "{title}
+                        </h3>
+                        {move || match revealed.get() {
+                            Some(at) => view! { <p class="cc-meta">{format!("Revealed at {}.", clock_text(at))}</p> }.into_any(),
+                            None => view! {
+                                <p class="cc-meta">
+                                    "Not revealed yet. "
+                                    <button type="button" class="cc-button cc-reveal" on:click=reveal.clone()>"Reveal now"</button>
+                                </p>
+                            }.into_any(),
+                        }}
+                        <details class="cc-inject-body" open=move || revealed.get().is_some()>
+                            <summary>"What the participants read"</summary>
+                            {body}
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    // Printed, the page says EXERCISE beside its label at the top and bottom of every sheet.
+    provide_context(ExerciseCopy(Signal::stored(true)));
+    view! {
+        <PrintFrame label labels_in_print_only=true>
+        <article class="cc-page cc-drill-run">
+            <ExerciseBanner label=Signal::derive(move || label) />
+            <h1>{format!("Facilitator: {}", record.name)}</h1>
+            <p class="cc-meta">
+                {format!("{}{}, rehearsing “", drill_sc.title, if quick { " (quick variant)" } else { "" })}
+                <RouteLink route=Route::Scenario(checklist.id.clone())>{checklist_title}</RouteLink>
+                {format!("”. Planned length: {minutes} minutes.")}
+            </p>
+            <p class="cc-help">
+                "Open the participants' view in another tab or window of this browser, on a shared screen: "
+                "it shows only what you reveal, as you reveal it. Nothing leaves this browser. "
+                <a href=view_route.fragment() target="_blank" class="cc-participants-link">"Open the participants' view"</a>
+            </p>
+            <section class="cc-drill-clock" aria-label="Drill clock">
+                <p class="cc-clock"><span class="cc-clock-time" role="timer">{elapsed}</span>
+                    {move || if ended() { " (ended)" } else if running() { " (running)" } else { " (paused)" }}</p>
+                <p class="cc-actions">
+                    {move || (!ended()).then(|| {
+                        let (a, b, inj) = (r1.clone(), r3.clone(), inj.clone());
+                        if running() {
+                            view! { <button type="button" class="cc-button cc-drill-pause" on:click=move |_| change_run(state, &a, |r, t| r.pause(t))>"Pause"</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="cc-button cc-primary cc-drill-go" on:click=move |_| change_run(state, &b, |r, t| {
+                                r.start(t);
+                                r.reveal_due(&inj, t);
+                            })>"Start the clock"</button> }.into_any()
+                        }
+                    })}
+                    " "
+                    <button type="button" class="cc-button cc-drill-skip" on:click=skip disabled=ended>"Skip ahead to the next inject"</button>
+                    " "
+                    <button type="button" class="cc-button cc-drill-end" disabled=ended on:click=move |_| {
+                        change_run(state, &r4, |r, t| r.end(t));
+                        said.set("The drill has ended. Write the debrief below.".into());
+                    }>"End the drill"</button>
+                    " " <span role="status">{move || said.get()}</span>
+                </p>
+            </section>
+            <section class="cc-drill-injects">
+                <h2>"Injects"</h2>
+                <ol class="cc-injects">{list}</ol>
+            </section>
+            <ScribeNotes rid=rid.clone() checklist=checklist.clone() label />
+            <DebriefSection rid=rid.clone() drill=drill.clone() />
+        </article>
+        </PrintFrame>
+    }
+    .into_any()
+}
+
+/// An inject's new fact and its prompts.
+#[component]
+fn InjectBody(fact: String, prompts: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="cc-inject-fact"><Prose text=fact /></div>
+        {(!prompts.is_empty()).then(|| view! {
+            <ul class="cc-inject-prompts">{prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        })}
+    }
+}
+
+/// The scribe's notes: decisions with their times, logged in the record's communications log.
+#[component]
+fn ScribeNotes(rid: String, checklist: Arc<Scenario>, label: Tlp) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = RwSignal::new(String::new());
+    let who = RwSignal::new(Audience::Responders);
+    let said = RwSignal::new(String::new());
+    let (text_id, who_id) = (state.dom_id("scribe-text"), state.dom_id("scribe-who"));
+    let run = run_memo(state, &rid);
+    let entries = {
+        let rid = rid.clone();
+        Memo::new(move |_| {
+            state.saved.with(|s| {
+                s.records
+                    .get(&rid)
+                    .map(|r| {
+                        r.progress
+                            .timeline
+                            .iter()
+                            .filter(|e| e.removed.is_none())
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = text.get_untracked().trim().to_owned();
+        if words.is_empty() {
+            said.set("Write the decision first.".into());
+            return;
+        }
+        let t = now();
+        let at = run.with_untracked(|r| r.as_ref().map(|r| clock_text(r.elapsed_at(t)))).unwrap_or_default();
+        let mut entry = new_entry(t, How::Meeting, vec![who.get_untracked()], label);
+        entry.note = format!("{EXERCISE}, drill time {at}: {words}");
+        let rid = rid.clone();
+        state.change(|s| {
+            if let Some(r) = s.records.get_mut(&rid) {
+                timeline::log(&mut r.progress.timeline, entry);
+                r.updated = t;
+            }
+        });
+        text.set(String::new());
+        said.set(format!("Noted at drill time {at}, in the communications log."));
+    };
+    view! {
+        <section class="cc-scribe">
+            <h2>"Scribe's notes"</h2>
+            <p class="cc-help">
+                "Note each decision as it is made: who is told, with what label, what is said. "
+                "Each note goes into this exercise record's communications log, with its time. "
+                <RouteLink route=Route::Scenario(checklist.id.clone())>"The checklist and its log"</RouteLink>
+            </p>
+            <form class="cc-scribe-form" on:submit=add>
+                <p>
+                    <label for=text_id.clone()>"Decision "</label>
+                    <input id=text_id type="text" autocomplete="off" class="cc-scribe-text" prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev)) />
+                    " "
+                    <label for=who_id.clone()>"for "</label>
+                    <select id=who_id on:change=move |ev| {
+                        if let Ok(a) = event_target_value(&ev).parse() { who.set(a) }
+                    }>
+                        {Audience::ALL.iter().map(|a| view! {
+                            <option value=a.key() selected=*a == Audience::Responders>{a.title()}</option>
+                        }).collect_view()}
+                    </select>
+                    " "
+                    <button type="submit" class="cc-button cc-scribe-add">"Note it"</button>
+                </p>
+                <p role="status" class="cc-scribe-said">{move || said.get()}</p>
+            </form>
+            <ol class="cc-scribe-notes">
+                {move || entries.get().into_iter().map(|e| view! {
+                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), if e.note.is_empty() { timeline::what(&checklist, &e) } else { e.note.clone() })}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// The debrief: the drill's questions, then what went well, gaps and action items with owners,
+/// each linkable to stress-test questions; and the after-action report.
+#[component]
+fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let run = run_memo(state, &rid);
+    let kind = RwSignal::new(PointKind::WentWell);
+    let text = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let links = RwSignal::new(Vec::<String>::new());
+    let said = RwSignal::new(String::new());
+    let (kind_id, text_id, owner_id) =
+        (state.dom_id("debrief-kind"), state.dom_id("debrief-text"), state.dom_id("debrief-owner"));
+    // Every stress-test question the drill's debrief questions touch, once each.
+    let mut offered: Vec<String> = Vec::new();
+    for q in &drill.debrief {
+        for s in &q.stress {
+            let key = format!("{}/{}", s.test, s.question);
+            if !offered.contains(&key) {
+                offered.push(key);
+            }
+        }
+    }
+    let questions = drill
+        .debrief
+        .iter()
+        .map(|q| {
+            let links: Vec<String> = q.stress.iter().map(|s| format!("{}/{}", s.test, s.question)).collect();
+            view! {
+                <li data-question=q.id.clone()>
+                    <strong>{q.text.clone()}</strong>
+                    <Prose text=q.detail.clone() />
+                    {(!links.is_empty()).then(|| view! {
+                        <p class="cc-meta">"Stress-test questions: " {links.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ")}</p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    let add = {
+        let rid = rid.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let words = text.get_untracked().trim().to_owned();
+            if words.is_empty() {
+                said.set("Write the point first.".into());
+                return;
+            }
+            let k = kind.get_untracked();
+            let who = owner.get_untracked().trim().to_owned();
+            if k == PointKind::Action && who.is_empty() {
+                said.set("Give the action item an owner.".into());
+                return;
+            }
+            let t = now();
+            let point = Point {
+                id: format!("p{:x}-{:08x}", t as u64, random()),
+                kind: k,
+                text: words,
+                owner: if k == PointKind::Action { who } else { String::new() },
+                stress: links.get_untracked(),
+                removed: None,
+                changed: t,
+            };
+            change_run(state, &rid, |r, _| r.add_point(point));
+            text.set(String::new());
+            owner.set(String::new());
+            links.set(Vec::new());
+            said.set(format!("Added to “{}”.", k.title()));
+        }
+    };
+    let lists = {
+        let rid = rid.clone();
+        PointKind::ALL
+            .into_iter()
+            .map(|k| {
+                let rid = rid.clone();
+                view! {
+                    <section class=format!("cc-debrief-list cc-debrief-{}", k.key())>
+                        <h3>{k.title()}</h3>
+                        <ul>
+                            {move || {
+                                let rid = rid.clone();
+                                run.get().map(|r| r.points(k).cloned().collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|p| {
+                                    let (rid, pid) = (rid.clone(), p.id.clone());
+                                    view! {
+                                        <li data-point=p.id.clone()>
+                                            {p.text.clone()}
+                                            {(!p.owner.is_empty()).then(|| format!(" (owner: {})", p.owner))}
+                                            {(!p.stress.is_empty()).then(|| format!(" — stress tests: {}", p.stress.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ")))}
+                                            " "
+                                            <button type="button" class="cc-button" on:click=move |_| change_run(state, &rid, |r, t| {
+                                                r.remove_point(&pid, t);
+                                            })>"Remove"</button>
+                                        </li>
+                                    }
+                                }).collect_view()
+                            }}
+                        </ul>
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    let boxes = offered
+        .into_iter()
+        .enumerate()
+        .map(|(n, key)| {
+            let id = state.dom_id(&format!("debrief-stress-{n}"));
+            let (k1, k2) = (key.clone(), key.clone());
+            view! {
+                <li>
+                    <input type="checkbox" id=id.clone() prop:checked=move || links.with(|l| l.contains(&k1))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            links.update(|l| {
+                                l.retain(|x| x != &k2);
+                                if on { l.push(k2.clone()) }
+                            });
+                        } />
+                    <label for=id>" " {stress_title(state, &key)}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="cc-debrief">
+            <h2>"Debrief"</h2>
+            <Prose text=drill.debrief_intro.clone() />
+            <ol class="cc-debrief-questions">{questions}</ol>
+            {lists}
+            <form class="cc-debrief-form" on:submit=add>
+                <p>
+                    <label for=kind_id.clone()>"Kind "</label>
+                    <select id=kind_id class="cc-debrief-kind" on:change=move |ev| {
+                        if let Ok(k) = event_target_value(&ev).parse() { kind.set(k) }
+                    }>
+                        {PointKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.title()}</option> }).collect_view()}
+                    </select>
+                    " "
+                    <label for=text_id.clone()>"Point "</label>
+                    <input id=text_id class="cc-debrief-text" type="text" autocomplete="off" prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev)) />
+                    " "
+                    <label for=owner_id.clone()>"Owner (action items) "</label>
+                    <input id=owner_id class="cc-debrief-owner" type="text" autocomplete="off" prop:value=move || owner.get()
+                        on:input=move |ev| owner.set(event_target_value(&ev)) />
+                </p>
+                <fieldset class="cc-debrief-stress">
+                    <legend>"Stress-test questions it touches"</legend>
+                    <ul>{boxes}</ul>
+                </fieldset>
+                <p>
+                    <button type="submit" class="cc-button cc-debrief-add">"Add to the debrief"</button>
+                    " " <span role="status">{move || said.get()}</span>
+                </p>
+            </form>
+            <p class="cc-actions">
+                <RouteLink route=Route::DrillReport(rid.clone()) class="cc-report-link">"The after-action report (print or export)"</RouteLink>
+            </p>
+        </section>
+    }
+}
+
+/// A stress-test question, `test/question`, in words: "Stress test title: question".
+fn stress_title(state: AppState, key: &str) -> String {
+    let (test, question) = key.split_once('/').unwrap_or((key, ""));
+    state
+        .library
+        .with_value(|l: &Arc<Library>| l.get(test))
+        .and_then(|t| t.items().find(|i| i.id == question).map(|i| format!("{}: {}", t.title, i.text)))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The participants' view: only what was revealed, following the facilitator's tab.
+#[component]
+pub fn ParticipantsView(rid: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
+    let run = run_memo(state, &rid);
+    let time = clock();
+    let label = record.label(drill_sc.label);
+    let elapsed = move || {
+        time.track();
+        run.with(|r| r.as_ref().map(|r| clock_text(r.elapsed_at(now()))).unwrap_or_default())
+    };
+    let shown = move || {
+        let revealed = run.with(|r| r.as_ref().map(|r| r.revealed.clone()).unwrap_or_default());
+        revealed
+            .into_iter()
+            .filter_map(|x| drill.injects().find(|i| i.id == x.inject).cloned().map(|i| (x.at, i)))
+            .map(|(at, i)| {
+                view! {
+                    <li class="cc-inject" data-inject=i.id.clone()>
+                        <h2><span class="cc-inject-at">{clock_text(at)}</span>" "{i.title.clone()}</h2>
+                        <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let none = move || run.with(|r| r.as_ref().is_none_or(|r| r.revealed.is_empty()));
+    provide_context(ExerciseCopy(Signal::stored(true)));
+    view! {
+        <PrintFrame label labels_in_print_only=true>
+        <article class="cc-page cc-drill-participants">
+            <ExerciseBanner label=Signal::derive(move || label) />
+            <h1>{format!("{}: {}", drill_sc.title, record.name)}</h1>
+            <p class="cc-meta">{format!("Rehearsing “{}”. Drill time: ", checklist.title)}<span class="cc-clock-time" role="timer">{elapsed}</span></p>
+            {move || none().then(|| view! { <p class="cc-drill-waiting">"Nothing yet. The facilitator will reveal what happens."</p> })}
+            <ol class="cc-injects" aria-live="polite">{shown}</ol>
+        </article>
+        </PrintFrame>
+    }
+    .into_any()
+}
+
+/// The after-action report: printable, with EXERCISE and its label at the top and bottom of
+/// every page, and as Markdown.
+#[component]
+pub fn DrillReport(rid: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
+    provide_context(ExerciseCopy(Signal::stored(true)));
+    let run = record.drill.clone().unwrap_or_default();
+    let label = CopyLabel::of(&checklist, &record).label;
+    let printed = local_time(js_sys::Date::now());
+    let injects: Vec<(f64, String)> = run
+        .revealed
+        .iter()
+        .map(|x| {
+            (
+                x.at,
+                drill
+                    .injects()
+                    .find(|i| i.id == x.inject)
+                    .map_or_else(|| x.inject.clone(), |i| i.title.clone()),
+            )
+        })
+        .collect();
+    let notes: Vec<(String, String)> = record
+        .progress
+        .timeline
+        .iter()
+        .filter(|e| e.removed.is_none())
+        .map(|e| {
+            (local_time(e.at), if e.note.is_empty() { timeline::what(&checklist, e) } else { e.note.clone() })
+        })
+        .collect();
+    let markdown = {
+        let (run, injects, notes, printed) = (run.clone(), injects.clone(), notes.clone(), printed.clone());
+        let (drill_title, checklist_title, name) =
+            (drill_sc.title.clone(), checklist.title.clone(), record.name.clone());
+        move || {
+            let title = move |k: &str| stress_title(state, k);
+            report_markdown(
+                &run,
+                &ReportFacts {
+                    drill: &drill_title,
+                    checklist: &checklist_title,
+                    name: &name,
+                    label,
+                    injects: injects.clone(),
+                    notes: notes.clone(),
+                    stress_title: &title,
+                    printed: &printed,
+                },
+            )
+        }
+    };
+    let said = RwSignal::new(String::new());
+    let file = safe_file_name(&format!("after-action {}", record.name), "md");
+    let export = move |_| {
+        if download(&file, "text/markdown", &markdown()) {
+            said.set(format!("Exported as {file}, in your downloads."));
+        }
+    };
+    let points = PointKind::ALL
+        .into_iter()
+        .map(|k| {
+            let list: Vec<_> = run.points(k).cloned().collect();
+            view! {
+                <section class="cc-print-section">
+                    <h2>{k.title()}</h2>
+                    {if list.is_empty() {
+                        view! { <p>"None written."</p> }.into_any()
+                    } else {
+                        view! { <ul>{list.into_iter().map(|p| view! {
+                            <li>
+                                {p.text.clone()}
+                                {(!p.owner.is_empty()).then(|| format!(" (owner: {})", p.owner))}
+                                {(!p.stress.is_empty()).then(|| view! {
+                                    <ul>{p.stress.iter().map(|s| view! { <li>{format!("Stress test: {}", stress_title(state, s))}</li> }).collect_view()}</ul>
+                                })}
+                            </li>
+                        }).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="cc-page cc-print-page cc-drill-report">
+            <p class="cc-print-toolbar">
+                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
+                " "
+                <button type="button" class="cc-button cc-report-export" on:click=export>"Export as Markdown"</button>
+                " "
+                <RouteLink route=Route::Drill(rid.clone())>"Back to the drill"</RouteLink>
+                <span class="cc-help">" EXERCISE and the label are printed at the top and bottom of every page."</span>
+                " " <span role="status">{move || said.get()}</span>
+            </p>
+            <PrintFrame label>
+                <h1>{format!("After-action report: {}", record.name)}</h1>
+                <p class="cc-print-facts">
+                    "This was an exercise, not a real incident." <br />
+                    {format!("Drill: {}{}", drill_sc.title, if run.quick { " (15-minute variant)" } else { "" })}<br />
+                    {format!("Checklist rehearsed: {} (version {})", checklist.title, checklist.version)}<br />
+                    {format!("Drill time: {}", clock_text(run.elapsed))}<br />
+                    {format!("Label: {label} — {}", label.audience_summary())}<br />
+                    {format!("Printed: {printed}")}
+                </p>
+                <section class="cc-print-section">
+                    <h2>"Injects"</h2>
+                    {if injects.is_empty() { Some(view! { <p>"None was revealed."</p> }) } else { None }}
+                    <ul>{injects.iter().map(|(at, t)| view! { <li>{format!("{} — {t}", clock_text(*at))}</li> }).collect_view()}</ul>
+                </section>
+                {(!notes.is_empty()).then(|| view! {
+                    <section class="cc-print-section">
+                        <h2>"Decisions noted"</h2>
+                        <ul>{notes.iter().map(|(w, t)| view! { <li>{format!("{w} — {t}")}</li> }).collect_view()}</ul>
+                    </section>
+                })}
+                {points}
+            </PrintFrame>
+        </div>
+    }
+    .into_any()
+}
