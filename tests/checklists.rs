@@ -87,7 +87,7 @@ fn each_mistake_is_named_with_file_and_line() {
         ("+++\n\n## First", "\n## First", "example.md, line 1: the front matter opened on line 1 is never closed by a line `+++`"),
         ("+++\nid", "id", "example.md, line 1: a checklist starts with a line `+++` that opens its front matter"),
         ("id = \"example\"", "id = \"Example!\"", "example.md, line 2: the scenario id `Example!` must be lower-case letters, digits and hyphens (at most 64)"),
-        ("version = 1\n", "version = 1\nversoin = 2\n", "example.md, line 6: unknown key `versoin`: expected one of id, title, summary, when, version, tags, keywords, label, related, kind"),
+        ("version = 1\n", "version = 1\nversoin = 2\n", "example.md, line 6: unknown key `versoin`: expected one of id, title, summary, when, version, tags, keywords, label, related, kind, lang, source-sha256"),
         ("version = 1\n", "version = 1\nkeywords = \"hacked\"\n", "example.md, line 6: `keywords` must be a list of quoted strings, like [\"a\", \"b\"]"),
         ("version = 1\n", "version = 1\nkeywords = [\"hacked\", 2FA]\n", "example.md, line 6: `keywords` must be a list of quoted strings on one line, like [\"a\", \"b\"]"),
         ("title = \"An example\"\n", "", "example.md, line 15: `title` is missing"),
@@ -430,7 +430,7 @@ fn each_drill_mistake_is_named_with_file_and_line() {
         ("minutes = 60", "minutes = \"60\"", "drill.md, line 9: `minutes` must be a whole number of minutes from 1 to 90"),
         ("quick-minutes = 15", "quick-minutes = 20", "drill.md, line 10: `quick-minutes` must be a whole number of minutes from 1 to 15"),
         ("minutes = 60", "minutes = 10", "drill.md, line 10: the quick variant (15 minutes) must be shorter than the drill (10 minutes)"),
-        ("quick-minutes = 15\n", "quick-minutes = 15\nlength = 3\n", "drill.md, line 11: unknown key `length`: expected one of id, title, summary, when, version, tags, keywords, label, related, kind, scenario, minutes, quick-minutes"),
+        ("quick-minutes = 15\n", "quick-minutes = 15\nlength = 3\n", "drill.md, line 11: unknown key `length`: expected one of id, title, summary, when, version, tags, keywords, label, related, kind, lang, source-sha256, scenario, minutes, quick-minutes"),
         ("## Roles {#roles}\n", "Hello.\n\n## Roles {#roles}\n", "drill.md, line 13: text before the first section: start the drill with `## Roles {#roles}`"),
         ("## Roles {#roles}", "## People {#people}", "drill.md, line 13: a drill starts with its roles: `## Roles {#roles}`"),
         ("Four people are enough.\n", "Four people are enough.\n\n## Later {#later}\n", "drill.md, line 13: the section `Roles` has no roles: add at least one `### Facilitator {#facilitator}`"),
@@ -476,5 +476,86 @@ fn each_drill_mistake_is_named_with_file_and_line() {
     assert_eq!(
         drill_error(empty),
         "drill.md, line 12: the drill is empty: start it with `## Roles {#roles}`"
+    );
+}
+
+/// Every problem of every built-in drill against the library, with its file.
+fn drill_problems(library: &Library) -> Vec<String> {
+    library
+        .scenarios()
+        .iter()
+        .filter_map(|s| s.drill.as_ref().map(|d| (s.id.clone(), d.problems(|id| library.get(id)))))
+        .flat_map(|(id, problems)| problems.into_iter().map(move |p| format!("drills/{id}.md: {p}")))
+        .collect()
+}
+
+#[test]
+fn every_drill_links_a_checklist_its_steps_messages_and_stress_questions_that_exist() {
+    let library = Library::built_in();
+    let problems = drill_problems(&library);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_drill_that_links_what_does_not_exist_names_the_missing_id() {
+    let mut library = Library::built_in();
+    let broken = DRILL
+        .replacen("id = \"example-drill\"", "id = \"broken-drill\"", 1)
+        .replacen("reach-owner, name-responders", "reach-owner, call-the-police", 1)
+        .replacen("heads-up-core-team", "press-release", 1)
+        .replacen("single-key-holder/changes-visible", "single-key-holder/nobody-asked", 1)
+        .replacen("single-key-holder/two-publishers", "bus-factor/two-publishers", 1);
+    let elsewhere = DRILL.replacen("id = \"example-drill\"", "id = \"elsewhere-drill\"", 1).replacen(
+        "scenario = \"account-compromise\"",
+        "scenario = \"nowhere\"",
+        1,
+    );
+    let on_a_test = DRILL.replacen("id = \"example-drill\"", "id = \"on-a-test-drill\"", 1).replacen(
+        "scenario = \"account-compromise\"",
+        "scenario = \"single-key-holder\"",
+        1,
+    );
+    library.add_files([
+        ("broken.md", broken.as_str()),
+        ("elsewhere.md", elsewhere.as_str()),
+        ("on-a-test.md", on_a_test.as_str()),
+    ]);
+    // An embedding site's drills are checked as they are added: a broken one is reported with
+    // its file and left out; the others stay.
+    let problems: Vec<String> = library.errors().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "broken.md, line 1: the inject `A strange release appears` links the step `call-the-police`, which the checklist `account-compromise` does not have",
+            "broken.md, line 1: the inject `A strange release appears` links the message `press-release`, which the checklist `account-compromise` does not have",
+            "broken.md, line 1: the debrief question `Who heard first, and how?` links `single-key-holder/nobody-asked`, but the stress test `single-key-holder` has no question `nobody-asked`",
+            "broken.md, line 1: the debrief question `Who heard first, and how?` links `bus-factor/two-publishers`, but there is no stress test `bus-factor`",
+            "elsewhere.md, line 1: the drill rehearses `nowhere`, but there is no checklist with that id",
+            "on-a-test.md, line 1: the drill rehearses `single-key-holder`, which is not a checklist",
+        ]
+    );
+    assert!(library.get("broken-drill").is_none() && library.get("elsewhere-drill").is_none());
+    let fine = DRILL.replacen("id = \"example-drill\"", "id = \"fine-drill\"", 1);
+    library.add_files([("fine.md", fine.as_str())]);
+    assert!(
+        library.get("fine-drill").is_some_and(|s| s.drill.is_some()),
+        "a sound drill of the site's own loads"
+    );
+}
+
+#[test]
+fn the_drill_example_in_the_format_guide_parses() {
+    let guide = include_str!("../checklists/README.md");
+    let start = guide.find("```markdown\n+++\nkind = \"drill\"").expect("the guide shows a drill")
+        + "```markdown\n".len();
+    let example = &guide[start..];
+    let example = &example[..example.find("\n```\n").expect("the example ends") + 1];
+    let s = parse_scenario("README.md", example).unwrap_or_else(|e| panic!("{e}"));
+    let d = s.drill.expect("a drill");
+    assert_eq!(d.injects().count(), 1);
+    assert!(
+        d.problems(|id| Library::built_in().get(id)).is_empty(),
+        "{:?}",
+        d.problems(|id| Library::built_in().get(id))
     );
 }

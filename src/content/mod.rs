@@ -120,6 +120,8 @@ impl Library {
     /// Parses `files` at once and adds them at the end. A file that does not parse, or whose id
     /// another checklist already has, is reported instead; the others still load.
     pub fn add_files<'a>(&mut self, files: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        // The files added, by name and id, for the drills' links checked once all are in.
+        let mut added: Vec<(String, String)> = Vec::new();
         for (name, text) in files {
             match parse_scenario(name, text) {
                 Ok(s) if self.contains(&s.id) => self.errors.push(ParseError {
@@ -127,12 +129,31 @@ impl Library {
                     line: 1,
                     message: format!("the id `{}` is already used by another checklist", s.id),
                 }),
-                Ok(s) => self.entries.push(Entry {
-                    id: s.id.clone(),
-                    file: ("", ""),
-                    parsed: OnceLock::from(Ok(Arc::new(s))),
-                }),
+                Ok(s) => {
+                    added.push((name.to_owned(), s.id.clone()));
+                    self.entries.push(Entry {
+                        id: s.id.clone(),
+                        file: ("", ""),
+                        parsed: OnceLock::from(Ok(Arc::new(s))),
+                    })
+                }
                 Err(e) => self.errors.push(e),
+            }
+        }
+        self.drop_broken_drills(&added);
+    }
+
+    /// Reports and removes each of the `added` drills that links a checklist, a step, a message
+    /// or a stress-test question the library lacks (built-in drills are checked by tests).
+    fn drop_broken_drills(&mut self, added: &[(String, String)]) {
+        for (name, id) in added {
+            let Some(drill) = self.get(id).and_then(|s| s.drill.clone()) else { continue };
+            let problems = drill.problems(|id| self.get(id));
+            if !problems.is_empty() {
+                self.entries.retain(|e| &e.id != id);
+                let errors =
+                    problems.into_iter().map(|message| ParseError { file: name.clone(), line: 1, message });
+                self.errors.extend(errors);
             }
         }
     }

@@ -2,6 +2,10 @@
 //! A drill file is parsed by `parse.rs` into a `Scenario` with `ScenarioKind::Drill`, whose
 //! `drill` holds these parts (its `sections` stay empty). The format is in `checklists/README.md`.
 
+use std::sync::Arc;
+
+use super::checklist::{Scenario, ScenarioKind};
+
 /// The parts of a drill that a checklist does not have.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drill {
@@ -99,6 +103,56 @@ impl Drill {
     /// The injects of the quick variant, in order.
     pub fn quick_injects(&self) -> impl Iterator<Item = &Inject> {
         self.injects().filter(|i| i.quick_at.is_some())
+    }
+
+    /// What in the drill does not match the library, which `find` looks scenarios up in: the
+    /// checklist it rehearses, the steps and messages its injects link, the stress-test
+    /// questions its debrief links. Each problem names the missing id; none means all is well.
+    pub fn problems(&self, find: impl Fn(&str) -> Option<Arc<Scenario>>) -> Vec<String> {
+        let mut out = Vec::new();
+        match find(&self.scenario) {
+            None => out.push(format!(
+                "the drill rehearses `{}`, but there is no checklist with that id",
+                self.scenario
+            )),
+            Some(s) if s.kind != ScenarioKind::Checklist => {
+                out.push(format!("the drill rehearses `{}`, which is not a checklist", self.scenario))
+            }
+            Some(checklist) => {
+                for inject in self.injects() {
+                    for step in inject.steps.iter().filter(|id| !checklist.items().any(|i| &i.id == *id)) {
+                        out.push(format!(
+                            "the inject `{}` links the step `{step}`, which the checklist `{}` does not have",
+                            inject.title, self.scenario
+                        ));
+                    }
+                    for t in
+                        inject.templates.iter().filter(|id| !checklist.templates.iter().any(|t| &t.id == *id))
+                    {
+                        out.push(format!(
+                            "the inject `{}` links the message `{t}`, which the checklist `{}` does not have",
+                            inject.title, self.scenario
+                        ));
+                    }
+                }
+            }
+        }
+        for q in &self.debrief {
+            for link in &q.stress {
+                match find(&link.test).filter(|t| t.kind == ScenarioKind::StressTest) {
+                    None => out.push(format!(
+                        "the debrief question `{}` links `{}/{}`, but there is no stress test `{}`",
+                        q.text, link.test, link.question, link.test
+                    )),
+                    Some(test) if !test.items().any(|i| i.id == link.question) => out.push(format!(
+                        "the debrief question `{}` links `{}/{}`, but the stress test `{}` has no question `{}`",
+                        q.text, link.test, link.question, link.test, link.question
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        out
     }
 
     /// When `inject` comes, in minutes from the start, in the full drill or the quick variant

@@ -53,6 +53,10 @@ pub fn Catalog() -> impl IntoView {
         let scenario = s.clone();
         let tally = move || state.saved.with(|saved| saved.tally(&scenario));
         let is_test = s.kind == ScenarioKind::StressTest;
+        let drill_length = s
+            .drill
+            .as_ref()
+            .map(|d| format!("{} minutes, or {} for the quick variant", d.minutes, d.quick_minutes));
         let id = s.id.clone();
         let shown = move || visible.with(|v| v.contains(&id));
         view! {
@@ -64,6 +68,9 @@ pub fn Catalog() -> impl IntoView {
                 <p class="cc-meta">
                     "Record label: " <TlpBadge tlp=s.label /> " · "
                     {move || {
+                        if let Some(length) = &drill_length {
+                            return length.clone();
+                        }
                         let t = tally();
                         if is_test {
                             format!("{} of {} questions answered", t.settled(), t.total)
@@ -75,6 +82,11 @@ pub fn Catalog() -> impl IntoView {
             </li>
         }
     };
+    let (drills, scenarios): (Vec<_>, Vec<_>) =
+        scenarios.into_iter().partition(|s| s.kind == ScenarioKind::Drill);
+    let drill_ids: Vec<String> = drills.iter().map(|s| s.id.clone()).collect();
+    let drills_shown = move || visible.with(|v| v.iter().any(|id| drill_ids.contains(id)));
+    let drill_cards = drills.into_iter().map(card).collect_view();
     let (checklists, tests): (Vec<_>, Vec<_>) =
         scenarios.into_iter().partition(|s| s.kind == ScenarioKind::Checklist);
     let checklist_cards = checklists.into_iter().map(card).collect_view();
@@ -153,6 +165,14 @@ pub fn Catalog() -> impl IntoView {
                     "."
                 </p>
                 <ul class="cc-scenarios">{test_cards}</ul>
+            </div>
+            <div hidden=move || !drills_shown()>
+                <h2 class="cc-group-title">"Tabletop drills"</h2>
+                <p>
+                    "Rehearse before it happens: a facilitator reads a made-up crisis, new facts arrive on a clock, "
+                    "and the team practises who to tell, with what label and what words. A drill's record is marked as an exercise."
+                </p>
+                <ul class="cc-scenarios">{drill_cards}</ul>
             </div>
         </div>
     }
