@@ -20,7 +20,8 @@ pub struct Options {
     pub view: String,
     /// Ids of the built-in checklists to offer; empty offers them all.
     pub scenarios: Vec<String>,
-    /// Extra checklists, as Markdown text in the checklist format, shown beside the built-in ones.
+    /// Extra checklists, as Markdown text in the checklist format, shown beside the built-in ones;
+    /// stress tests and drills (`kind = "drill"`) too, each in its own group of the catalog.
     pub checklists: Vec<String>,
     /// Start in session-only mode: nothing is written to storage (for shared computers).
     /// `sessionOnly` in JavaScript.
