@@ -28,7 +28,7 @@ use crate::ui::cells::ItemCells;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::item::ItemView;
 use crate::ui::link::RouteLink;
-use crate::ui::print::{print_now, ExerciseCopy, PrintFrame};
+use crate::ui::print::{print_now, PrintFrame};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::text::Prose;
@@ -73,7 +73,7 @@ pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
     move || {
         shown.get().map(|l| {
             view! {
-                <ExerciseBanner label=Signal::derive(move || shown.get().unwrap_or(l)) />
+                <ExerciseBanner label=Signal::derive(move || shown.try_get().flatten().unwrap_or(l)) />
                 {drill.get().map(|rid| view! {
                     <p class="cc-meta"><RouteLink route=Route::Drill(rid)>"Back to the drill"</RouteLink></p>
                 })}
@@ -353,9 +353,8 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
             .collect_view()
     };
     // Printed, the page says EXERCISE beside its label at the top and bottom of every sheet.
-    provide_context(ExerciseCopy(Signal::stored(true)));
     view! {
-        <PrintFrame label labels_in_print_only=true>
+        <PrintFrame label labels_in_print_only=true exercise=Signal::stored(true)>
         <article class="cc-page cc-drill-run">
             <ExerciseBanner label=Signal::derive(move || label) />
             <h1>{format!("Facilitator: {}", record.name)}</h1>
@@ -703,9 +702,8 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
             .collect_view()
     };
     let none = move || run.with(|r| r.as_ref().is_none_or(|r| r.revealed.is_empty()));
-    provide_context(ExerciseCopy(Signal::stored(true)));
     view! {
-        <PrintFrame label labels_in_print_only=true>
+        <PrintFrame label labels_in_print_only=true exercise=Signal::stored(true)>
         <article class="cc-page cc-drill-participants">
             <ExerciseBanner label=Signal::derive(move || label) />
             <h1>{format!("{}: {}", drill_sc.title, record.name)}</h1>
@@ -724,7 +722,6 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
 pub fn DrillReport(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
-    provide_context(ExerciseCopy(Signal::stored(true)));
     let run = record.drill.clone().unwrap_or_default();
     let label = CopyLabel::of(&checklist, &record).label;
     let printed = local_time(js_sys::Date::now());
@@ -813,7 +810,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                 <span class="cc-help">" EXERCISE and the label are printed at the top and bottom of every page."</span>
                 " " <span role="status">{move || said.get()}</span>
             </p>
-            <PrintFrame label>
+            <PrintFrame label exercise=Signal::stored(true)>
                 <h1>{format!("After-action report: {}", record.name)}</h1>
                 <p class="cc-print-facts">
                     "This was an exercise, not a real incident." <br />

@@ -30,7 +30,6 @@ pub fn PrintPage(
     log: Option<Tlp>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    provide_exercise(state, &scenario, blank);
     // The whole record, or its communications log up to a label.
     let log_only = RwSignal::new(log);
     let what_id = state.dom_id("print-what");
@@ -89,7 +88,7 @@ pub fn PrintPage(
 pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let blank = cells.is_none();
-    let exercise = provide_exercise(state, &scenario, blank);
+    let exercise = exercise_of(state, &scenario, blank);
     let sc = scenario.clone();
     // The record's name and the copy's label, which change far less often than the items.
     let head = Memo::new(move |_| {
@@ -247,7 +246,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
     };
 
     view! {
-        <PrintFrame label>
+        <PrintFrame label exercise>
             <h1>{title}</h1>
             <p class="cc-print-facts">
                 {format!("Checklist: {} (version {})", scenario.title, scenario.version)}<br />
@@ -289,20 +288,10 @@ pub fn print_now() {
     }
 }
 
-/// Given as context by a page that shows an exercise record: the frames in it say EXERCISE
-/// beside the label, at the top and bottom of every printed page.
-#[derive(Clone, Copy, Debug)]
-pub struct ExerciseCopy(pub Signal<bool>);
-
-/// Gives the frames below whether the record `scenario` shows is an exercise (never for a
-/// blank copy), and returns it.
-fn provide_exercise(state: AppState, scenario: &Scenario, blank: bool) -> Signal<bool> {
+/// Whether the record `scenario` shows is an exercise (never for a blank copy).
+fn exercise_of(state: AppState, scenario: &Scenario, blank: bool) -> Signal<bool> {
     let sid = scenario.id.clone();
-    let exercise = Signal::derive(move || {
-        !blank && state.saved.with(|s| s.current_record(&sid).is_some_and(|r| r.exercise))
-    });
-    provide_context(ExerciseCopy(exercise));
-    exercise
+    Signal::derive(move || !blank && state.saved.with(|s| s.current_record(&sid).is_some_and(|r| r.exercise)))
 }
 
 /// A printable document: `children` framed by the label in a table header and footer, which
@@ -313,13 +302,15 @@ fn provide_exercise(state: AppState, scenario: &Scenario, blank: bool) -> Signal
 pub fn PrintFrame(
     #[prop(into)] label: Signal<Tlp>,
     #[prop(optional)] labels_in_print_only: bool,
+    /// An exercise record's copy: EXERCISE beside the label at the top and bottom.
+    #[prop(optional)]
+    exercise: Option<Signal<bool>>,
     children: Children,
 ) -> impl IntoView {
-    let exercise = use_context::<ExerciseCopy>().map(|e| e.0);
     let badge = move || {
         view! {
             <p class="cc-print-label">
-                {move || exercise.is_some_and(|e| e.get()).then(|| view! { <strong class="cc-exercise">"EXERCISE"</strong>" " })}
+                {move || exercise.is_some_and(|e| e.try_get().unwrap_or(false)).then(|| view! { <strong class="cc-exercise">"EXERCISE"</strong>" " })}
                 <span class=move || format!("cc-tlp cc-tlp-{}", label.get().slug())>{move || label.get().as_str()}</span>
             </p>
         }
