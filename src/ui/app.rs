@@ -34,8 +34,8 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     provide_context(crate::ui::channels::SiteChannels(std::sync::Arc::new(options.channels.clone())));
     state.follow_other_tabs(&options.namespace);
     lock::install(state);
-    let lock_asked = options.lock;
     adopt_static_ticks(state, options.static_ticks.clone());
+    let lock_asked = options.lock;
     if options.hash_routing {
         sync_with_fragment(state.route);
         // Offline use belongs to the standalone page alone, never to an embedding page.
@@ -97,7 +97,6 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     }
 }
 
-/// The page `route` names.
 /// Ticks made in the standalone page's static view before the module arrived: ticked in the
 /// record, as if made in the app, and saved, once the app is unlocked (at once without a lock).
 fn adopt_static_ticks(state: AppState, ticks: Vec<(String, String)>) {
@@ -127,6 +126,7 @@ fn adopt_static_ticks(state: AppState, ticks: Vec<(String, String)>) {
     });
 }
 
+/// The page `route` names.
 fn page(state: AppState, route: Route) -> AnyView {
     match route {
         // Printed, every page carries a label at the top and bottom of each sheet: the public
