@@ -7,6 +7,7 @@
 //! as TLP 2.0 asks of additional limits.
 
 use super::checklist::Template;
+use super::debrief::EXERCISE;
 use super::map::Map;
 use super::parse::placeholder_names;
 use super::tlp::Tlp;
@@ -88,6 +89,14 @@ pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Compose
     let subject = if subject.is_empty() { String::new() } else { format!("[{label}] {subject}") };
     let body = format!("{}\n\n{text}\n\nEND OF {label} TEXT", label_header(label, &sharing));
     Composed { subject, body, missing }
+}
+
+/// A message copied from an exercise record (a drill): EXERCISE on its first and last lines, so
+/// that nobody who reads it, wherever it is pasted, takes it for a real incident. The label
+/// lines stay as they are, inside.
+pub fn exercise_message(message: &str) -> String {
+    let mark = format!("{EXERCISE}: part of a drill, not a real incident.");
+    format!("{mark}\n\n{}\n\n{mark}", message.trim_end())
 }
 
 #[cfg(test)]
@@ -196,5 +205,16 @@ mod tests {
         let (text, missing) = fill("{project} and {project}", &values);
         assert_eq!(text, "{project} and {project}");
         assert_eq!(missing, vec!["project".to_owned()]);
+    }
+
+    #[test]
+    fn an_exercise_message_says_exercise_on_its_first_and_last_lines() {
+        let message = "Subject: [TLP:AMBER] Update\n\nTLP:AMBER: rule\n\nText.\n\nEND OF TLP:AMBER\n";
+        let marked = exercise_message(message);
+        let lines: Vec<&str> = marked.lines().collect();
+        assert_eq!(lines.first(), Some(&"EXERCISE: part of a drill, not a real incident."));
+        assert_eq!(lines.last(), Some(&"EXERCISE: part of a drill, not a real incident."));
+        assert!(marked.contains("\n\nSubject: [TLP:AMBER] Update\n"), "{marked}");
+        assert!(marked.contains("END OF TLP:AMBER\n\nEXERCISE"), "{marked}");
     }
 }

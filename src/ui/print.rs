@@ -33,12 +33,12 @@ pub fn PrintPage(
     // The whole record, or its communications log up to a label.
     let log_only = RwSignal::new(log);
     let what_id = state.dom_id("print-what");
-    let (record_name, own, timeline) =
+    let (record_name, own, timeline, exercise) =
         state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
             (false, Some(r)) => {
-                (r.name.clone(), CopyLabel::of(&scenario, r).own, r.progress.timeline.clone())
+                (r.name.clone(), CopyLabel::of(&scenario, r).own, r.progress.timeline.clone(), r.exercise)
             }
-            _ => (String::new(), scenario.label, Vec::new()),
+            _ => (String::new(), scenario.label, Vec::new(), false),
         });
     let back = Route::Scenario(scenario.id.clone());
     let log_choice = (!blank).then(|| {
@@ -55,7 +55,7 @@ pub fn PrintPage(
     let sc = scenario.clone();
     let printed_log = move || {
         log_only.get().map(|limit| {
-            view! { <PrintedLog scenario=sc.clone() name=record_name.clone() own log=timeline.clone() limit /> }
+            view! { <PrintedLog scenario=sc.clone() name=record_name.clone() own log=timeline.clone() limit exercise /> }
         })
     };
     let cells = (!blank)

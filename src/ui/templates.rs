@@ -9,7 +9,7 @@ use crate::model::audience::titles;
 use crate::model::channels::ProjectChannel;
 use crate::model::checklist::{Scenario, Template};
 use crate::model::parse::placeholder_names;
-use crate::model::template::compose;
+use crate::model::template::{compose, exercise_message};
 use crate::model::timeline::How;
 use crate::ui::channels::{ChannelSelect, ChannelWarning};
 use crate::ui::clipboard::copy_text;
@@ -107,6 +107,8 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let (sid, t) = (scenario_id.clone(), template.clone());
     let copy_and_log = move || {
         let text = composed.get_untracked().message();
+        let exercise = state.saved.with_untracked(|s| s.current_record(&sid).is_some_and(|r| r.exercise));
+        let text = if exercise { exercise_message(&text) } else { text };
         let next_update = parse_local(&next.get_untracked());
         // A message that promises an update and has no time for it is copied, and says that
         // no reminder was set, so the promise is not silently forgotten.

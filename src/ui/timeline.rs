@@ -489,6 +489,9 @@ pub fn PrintedLog(
     own: Tlp,
     log: Vec<Entry>,
     limit: Tlp,
+    /// An exercise record's log: EXERCISE beside the label at the top and bottom of every page.
+    #[prop(optional)]
+    exercise: bool,
 ) -> impl IntoView {
     let (held, omitted) = up_to(&log, limit);
     let label = copy_label(&held, limit);
@@ -513,7 +516,7 @@ pub fn PrintedLog(
         })
         .collect_view();
     view! {
-        <PrintFrame label>
+        <PrintFrame label exercise=Signal::stored(exercise)>
             <h1>{format!("Communications log: {name}")}</h1>
             <p class="cc-print-facts">
                 {format!("Checklist: {}", scenario.title)}<br />

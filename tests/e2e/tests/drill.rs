@@ -258,6 +258,16 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
     let log = find(&c, ".cc-entries").await.text().await.unwrap();
     assert!(log.contains("EXERCISE, drill time 55:") && log.contains("Nobody gets publish rights"), "{log}");
     assert!(e2e::is_checked(&c, "[data-item='pause-request'] input[type='checkbox']").await);
+    // A message copied from the exercise record says so on its first and last lines.
+    e2e::grant(&c, "clipboard-read").await;
+    e2e::grant(&c, "clipboard-write").await;
+    find(&c, ".cc-templates [data-template] button").await.click().await.unwrap();
+    find(&c, ".cc-templates [data-template] .cc-copied:not(:empty)").await;
+    let copied = e2e::clipboard_text(&c).await;
+    let mark = "EXERCISE: part of a drill, not a real incident.";
+    assert!(copied.starts_with(&format!("{mark}\n\n")), "{copied}");
+    assert!(copied.ends_with(&format!("\n\n{mark}")), "{copied}");
+    assert!(copied.contains("TLP:"), "{copied}");
     find(&c, ".cc-topnav a[href='#/records']").await.click().await.unwrap();
     let row = find(&c, &format!(".cc-record[data-record='{rid}'] .cc-meta")).await.text().await.unwrap();
     assert!(row.starts_with("EXERCISE"), "{row}");
