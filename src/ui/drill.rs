@@ -131,9 +131,13 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
             }
         })
         .collect_view();
+    let label = scenario.label;
+    // Printed, the drill's page says EXERCISE beside its label at the top and bottom of every sheet.
     view! {
         <article class="cc-page cc-drill">
             <nav class="cc-crumbs"><RouteLink route=Route::Catalog>"← All checklists"</RouteLink></nav>
+            <PrintFrame label=Signal::stored(label) labels_in_print_only=true exercise=Signal::stored(true)>
+            <ExerciseBanner label=Signal::stored(label) />
             <h1>{scenario.title.clone()}</h1>
             <p class="cc-lead">{scenario.summary.clone()}</p>
             <p class="cc-meta">
@@ -173,6 +177,7 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
                     }).collect_view()}</ul>
                 </section>
             })}
+            </PrintFrame>
         </article>
     }
     .into_any()

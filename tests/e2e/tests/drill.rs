@@ -120,6 +120,12 @@ async fn start(c: &Client, name: &str, quick: bool) -> String {
 #[tokio::test]
 async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise() {
     let c = browser().await;
+    // The drill's own page, printed with the browser's Print, says EXERCISE and its label on
+    // every page.
+    open(&c, &format!("#/s/{DRILL}")).await;
+    let banner = find(&c, ".cc-drill .cc-exercise-banner").await.text().await.unwrap();
+    assert!(banner.contains("EXERCISE") && banner.contains("TLP:AMBER"), "{banner}");
+    assert_exercise_on_every_page(&print_pages(&c, "drill-page").await, "TLP:AMBER");
     let rid = start(&c, "Spring drill", false).await;
     let banner = find(&c, ".cc-drill-run .cc-exercise-banner").await.text().await.unwrap();
     assert!(banner.contains("EXERCISE") && banner.contains("TLP:AMBER"), "{banner}");
