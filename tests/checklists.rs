@@ -492,6 +492,8 @@ fn drill_problems(library: &Library) -> Vec<String> {
 #[test]
 fn every_drill_links_a_checklist_its_steps_messages_and_stress_questions_that_exist() {
     let library = Library::built_in();
+    let drills = library.scenarios().iter().filter(|s| s.drill.is_some()).count();
+    assert!(drills >= 8, "the library holds {drills} drills, not the eight built in");
     let problems = drill_problems(&library);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

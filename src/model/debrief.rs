@@ -269,6 +269,23 @@ pub fn merge(mine: &mut DrillRun, theirs: &DrillRun) {
     }
 }
 
+/// Whether `other` (another tab's copy of this run) lacks something this copy holds: an inject
+/// revealed, a debrief point or a newer change of one, or an earlier end. Then this tab writes
+/// again, as for log entries; [`merge`] only ever adds, so the writes stop.
+pub fn has_missing_from(mine: &DrillRun, other: &DrillRun) -> bool {
+    let ended = match (mine.ended, other.ended) {
+        (Some(_), None) => true,
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    };
+    ended
+        || mine.revealed.iter().any(|r| !other.is_revealed(&r.inject))
+        || mine
+            .debrief
+            .iter()
+            .any(|p| other.debrief.iter().find(|t| t.id == p.id).is_none_or(|t| t.changed < p.changed))
+}
+
 /// A drill time as minutes and seconds: "12:05".
 pub fn clock_text(ms: f64) -> String {
     let s = (ms.max(0.0) / 1000.0).floor() as u64;
@@ -474,5 +491,29 @@ mod tests {
             ),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_copy_that_lacks_a_reveal_a_point_or_the_end_is_written_again_until_both_agree() {
+        let mut mine = DrillRun::default();
+        let other = mine.clone();
+        assert!(!has_missing_from(&mine, &other));
+        mine.revealed.push(Revealed { inject: "first".into(), at: 1.0 });
+        assert!(has_missing_from(&mine, &other), "a reveal");
+        let mut theirs = other.clone();
+        merge(&mut theirs, &mine);
+        assert!(!has_missing_from(&mine, &theirs), "merged, nothing is missing");
+        mine.debrief.push(Point { id: "p1".into(), text: "Gap".into(), changed: 5.0, ..Point::default() });
+        assert!(has_missing_from(&mine, &theirs), "a point");
+        merge(&mut theirs, &mine);
+        assert!(!has_missing_from(&mine, &theirs));
+        mine.debrief[0].changed = 6.0;
+        assert!(has_missing_from(&mine, &theirs), "a newer change of a point");
+        merge(&mut theirs, &mine);
+        mine.ended = Some(9.0);
+        assert!(has_missing_from(&mine, &theirs), "the end");
+        merge(&mut theirs, &mine);
+        assert!(!has_missing_from(&mine, &theirs));
+        assert!(!has_missing_from(&theirs, &mine), "both agree");
     }
 }

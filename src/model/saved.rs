@@ -202,10 +202,11 @@ impl Saved {
 }
 
 impl Saved {
-    /// Whether `other` (what another tab wrote) lacks a record, a log entry or a channel this
-    /// state holds, or holds an older change of one. Browsers may let two tabs' writes cross, each
-    /// written over the other unseen: the tab whose entries the other's write lacks writes
-    /// again, so no entry is lost. Merging only ever adds, so the writes stop.
+    /// Whether `other` (what another tab wrote) lacks a record, a log entry, a drill's reveal,
+    /// debrief point or end, or a channel this state holds, or holds an older change of one.
+    /// Browsers may let two tabs' writes cross, each written over the other unseen: the tab whose
+    /// entries the other's write lacks writes again, so nothing is lost. Merging only ever adds,
+    /// so the writes stop.
     pub fn has_entries_missing_from(&self, other: &Saved) -> bool {
         let channels = self
             .channels
@@ -214,7 +215,10 @@ impl Saved {
         channels
             || self.records.iter().filter(|(id, _)| !other.deleted.contains_key(id)).any(|(id, mine)| {
                 let Some(theirs) = other.records.get(id) else { return true };
-                mine.progress.timeline.iter().any(|e| {
+                let run = mine.drill.as_ref().is_some_and(|run| {
+                    theirs.drill.as_ref().is_none_or(|t| super::debrief::has_missing_from(run, t))
+                });
+                run || mine.progress.timeline.iter().any(|e| {
                     let there = theirs.progress.timeline.iter().find(|t| t.id == e.id);
                     there.is_none_or(|t| t.changed < e.changed)
                 })

@@ -246,6 +246,12 @@ pub fn copy_label(entries: &[&Entry], limit: Tlp) -> Tlp {
     entries.iter().map(|e| e.label).min().unwrap_or(limit)
 }
 
+/// The label of a copy that holds a record's whole log (a drill's report, its facilitator's
+/// page): the strictest of `own` (the record's) and of every entry not removed.
+pub fn whole_log_label(timeline: &[Entry], own: Tlp) -> Tlp {
+    timeline.iter().filter(|e| e.removed.is_none()).map(|e| e.label).fold(own, Tlp::min)
+}
+
 /// The name a copy of the log goes by: the record's, unless the copy is labelled looser than the
 /// record (the name is the record's information, labelled as the record is), or the record has
 /// none; then the checklist's title. So a TLP:CLEAR copy for a public post-mortem stays possible.
@@ -504,5 +510,23 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<Entry>(&text).unwrap(), e);
         assert!(serde_json::from_str::<Entry>(r#"{"audience":["everyone"]}"#).is_err());
+    }
+
+    #[test]
+    fn a_copy_of_the_whole_log_takes_the_strictest_label_of_its_live_entries() {
+        let entry = |label: Tlp, removed: bool| {
+            let mut e = Entry { label, ..Entry::default() };
+            if removed {
+                e.removed = Some(1.0);
+            }
+            e
+        };
+        assert_eq!(whole_log_label(&[], Tlp::Amber), Tlp::Amber);
+        assert_eq!(whole_log_label(&[entry(Tlp::Green, false)], Tlp::Amber), Tlp::Amber);
+        assert_eq!(
+            whole_log_label(&[entry(Tlp::Green, false), entry(Tlp::Red, false)], Tlp::Amber),
+            Tlp::Red
+        );
+        assert_eq!(whole_log_label(&[entry(Tlp::Red, true)], Tlp::Amber), Tlp::Amber);
     }
 }

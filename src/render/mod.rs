@@ -16,7 +16,9 @@
 
 use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind, Scenario, ScenarioKind, Template};
+use crate::model::debrief::EXERCISE;
 use crate::model::decide::{marking, received};
+use crate::model::drill::Drill;
 use crate::model::map::Map;
 use crate::model::markdown::{blocks, inlines, Block, Inline};
 use crate::model::parse::{parse_scenario, ParseError};
@@ -173,7 +175,17 @@ fn view(fragment: &str, classes: &str, content: &str) -> String {
 /// A printable frame: the label in a table header and footer, which browsers repeat at the top
 /// and bottom of every printed page (the app's print view does the same).
 fn print_frame(label: Tlp, content: &str) -> String {
-    let label = format!("<p class=\"cc-print-label\">{}</p>", badge(label));
+    framed(&badge(label), content)
+}
+
+/// A drill's printable frame: EXERCISE beside the label at the top and bottom of every page.
+fn exercise_frame(label: Tlp, content: &str) -> String {
+    framed(&format!("<strong class=\"cc-exercise\">{EXERCISE}</strong> {}", badge(label)), content)
+}
+
+/// The frame of [`print_frame`], with `mark` (HTML) at the top and bottom of every page.
+fn framed(mark: &str, content: &str) -> String {
+    let label = format!("<p class=\"cc-print-label\">{mark}</p>");
     format!(
         "<table class=\"cc-print-doc cc-static-doc\"><thead><tr><td>{label}</td></tr></thead>\
          <tfoot><tr><td>{label}</td></tr></tfoot><tbody><tr><td>{content}</td></tr></tbody></table>"
@@ -197,10 +209,10 @@ fn print_choice(id: &str, what: &str) -> String {
 pub fn catalog(scenarios: &[&Scenario]) -> String {
     let card = |s: &&Scenario| {
         let total = s.items().count();
-        let count = if s.kind == ScenarioKind::StressTest {
-            format!("{total} questions")
-        } else {
-            format!("{total} steps")
+        let count = match &s.drill {
+            Some(d) => format!("{} minutes, or {} in the quick variant", d.minutes, d.quick_minutes),
+            None if s.kind == ScenarioKind::StressTest => format!("{total} questions"),
+            None => format!("{total} steps"),
         };
         format!(
             "<li class=\"cc-scenario-card\"><h2><a href=\"{}\">{}</a></h2><p>{}</p>\
@@ -253,6 +265,8 @@ pub fn catalog(scenarios: &[&Scenario]) -> String {
 fn classes(scenario: &Scenario) -> &'static str {
     if scenario.kind == ScenarioKind::StressTest {
         "cc-page cc-stress"
+    } else if scenario.kind == ScenarioKind::Drill {
+        "cc-page cc-drill"
     } else {
         "cc-page cc-scenario"
     }
@@ -267,9 +281,17 @@ pub fn scenario_view(scenario: &Scenario) -> String {
         escape(&scenario.id),
         print_choice(
             &scenario.id,
-            if scenario.kind == ScenarioKind::StressTest { "stress test" } else { "checklist" }
+            match scenario.kind {
+                ScenarioKind::StressTest => "stress test",
+                ScenarioKind::Drill => "drill",
+                _ => "checklist",
+            }
         ),
-        print_frame(scenario.label, &body(scenario, "cc-static-"))
+        if scenario.kind == ScenarioKind::Drill {
+            exercise_frame(scenario.label, &body(scenario, "cc-static-"))
+        } else {
+            print_frame(scenario.label, &body(scenario, "cc-static-"))
+        }
     )
 }
 
@@ -281,10 +303,10 @@ fn article(scenario: &Scenario, prefix: &str) -> String {
 
 /// The inside of a checklist's or a stress test's page.
 fn body(scenario: &Scenario, prefix: &str) -> String {
-    if scenario.kind == ScenarioKind::StressTest {
-        stress_body(scenario)
-    } else {
-        checklist_body(scenario, prefix)
+    match &scenario.drill {
+        Some(drill) => drill_body(scenario, drill),
+        None if scenario.kind == ScenarioKind::StressTest => stress_body(scenario),
+        None => checklist_body(scenario, prefix),
     }
 }
 
@@ -404,6 +426,65 @@ fn stress_body(t: &Scenario) -> String {
         ));
     }
     out.push_str(&references(t));
+    out
+}
+
+/// A drill's page: what the app's drill page shows (its roles), and, folded away so that
+/// participants are not told ahead, the injects and the debrief's questions, to run it on paper.
+fn drill_body(s: &Scenario, drill: &Drill) -> String {
+    let mut out = String::from(crumbs());
+    out.push_str(&format!(
+        "<p class=\"cc-exercise-banner\" role=\"note\"><strong class=\"cc-exercise\">{EXERCISE}</strong> {} \
+         This is a drill, not a real incident.</p><h1>{}</h1><p class=\"cc-lead\">{}</p>\
+         <p class=\"cc-meta\">A tabletop drill of the checklist <a href=\"{}\">{}</a>: {} minutes, or {} in the quick \
+         variant. A run is kept as an exercise record, labelled {}.</p>",
+        badge(s.label),
+        escape(&s.title),
+        escape(&s.summary),
+        escape(&scenario_fragment(&drill.scenario)),
+        escape(&drill.scenario),
+        drill.minutes,
+        drill.quick_minutes,
+        badge(s.label)
+    ));
+    let roles: String = drill
+        .roles
+        .iter()
+        .map(|r| {
+            format!(
+                "<section class=\"cc-drill-role\"><h3>{}</h3>{}</section>",
+                escape(&r.title),
+                prose(&r.brief)
+            )
+        })
+        .collect();
+    out.push_str(&format!(
+        "<section class=\"cc-drill-roles\"><h2>Roles</h2>{}{roles}</section>",
+        prose(&drill.roles_intro)
+    ));
+    let injects: String = drill
+        .injects()
+        .map(|i| {
+            let quick = i.quick_at.map(|q| format!(" (quick variant: minute {q})")).unwrap_or_default();
+            format!(
+                "<li class=\"cc-inject\"><h4>Minute {}{quick}: {}</h4>{}<ul>{}</ul></li>",
+                i.at,
+                escape(&i.title),
+                prose(&i.fact),
+                list_items(&i.prompts)
+            )
+        })
+        .collect();
+    let debrief: String =
+        drill.debrief.iter().map(|q| format!("<li>{}{}</li>", escape(&q.text), prose(&q.detail))).collect();
+    out.push_str(&format!(
+        "<details class=\"cc-drill-facilitator\"><summary>For the facilitator: what happens, minute by minute, and \
+         the debrief</summary><ol class=\"cc-injects\">{injects}</ol><h3>Debrief</h3>{}<ol>{debrief}</ol></details>\
+         <p class=\"cc-help\">Running a drill with its clock, the participants' view and the debrief needs JavaScript \
+         and WebAssembly.</p>",
+        prose(&drill.debrief_intro)
+    ));
+    out.push_str(&references(s));
     out
 }
 
@@ -708,5 +789,45 @@ example = "x"
             }
         }
         assert!(shapes_seen > 0, "no question limited to some shapes: the test proves nothing");
+    }
+
+    #[test]
+    fn drills_show_their_roles_injects_and_debrief_marked_exercise() {
+        let html = page(BUILT_IN).unwrap();
+        let drills: Vec<Scenario> = BUILT_IN
+            .iter()
+            .map(|(n, t)| parse_scenario(n, t).unwrap())
+            .filter(|s| s.kind == ScenarioKind::Drill)
+            .collect();
+        assert!(drills.len() >= 8, "{} drills", drills.len());
+        for s in &drills {
+            let drill = s.drill.as_ref().unwrap();
+            let start = html.find(&format!("id=\"/s/{}\"", s.id)).unwrap();
+            let view = &html[start..html[start..].find("</article>").unwrap() + start];
+            assert!(
+                view.contains(&format!(
+                    "<p class=\"cc-print-label\"><strong class=\"cc-exercise\">EXERCISE</strong> {}",
+                    badge(s.label)
+                )),
+                "{}",
+                s.id
+            );
+            for role in &drill.roles {
+                assert!(view.contains(&escape(&role.title)), "{}: role {}", s.id, role.id);
+            }
+            for inject in drill.injects() {
+                assert!(view.contains(&escape(&inject.title)), "{}: inject {}", s.id, inject.id);
+                for prompt in &inject.prompts {
+                    assert!(view.contains(&escape(prompt)), "{}: a prompt of {}", s.id, inject.id);
+                }
+            }
+            for q in &drill.debrief {
+                assert!(view.contains(&escape(&q.text)), "{}: debrief {}", s.id, q.id);
+            }
+            assert!(html.contains(&format!(
+                "{} minutes, or {} in the quick variant",
+                drill.minutes, drill.quick_minutes
+            )));
+        }
     }
 }

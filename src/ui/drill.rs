@@ -254,6 +254,15 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
         });
     }
     let label = record.label(drill_sc.label);
+    // Printed, the page holds the scribe's whole list: the strictest of its entries' labels.
+    let printed_label = {
+        let rid = rid.clone();
+        Signal::derive(move || {
+            state.saved.with(|s| {
+                s.records.get(&rid).map_or(label, |r| timeline::whole_log_label(&r.progress.timeline, label))
+            })
+        })
+    };
     let elapsed = move || {
         time.track();
         run.with(|r| r.as_ref().map(|r| clock_text(r.elapsed_at(now()))).unwrap_or_default())
@@ -359,9 +368,9 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     };
     // Printed, the page says EXERCISE beside its label at the top and bottom of every sheet.
     view! {
-        <PrintFrame label labels_in_print_only=true exercise=Signal::stored(true)>
+        <PrintFrame label=printed_label labels_in_print_only=true exercise=Signal::stored(true)>
         <article class="cc-page cc-drill-run">
-            <ExerciseBanner label=Signal::derive(move || label) />
+            <ExerciseBanner label=printed_label />
             <h1>{format!("Facilitator: {}", record.name)}</h1>
             <p class="cc-meta">
                 {format!("{}{}, rehearsing “", drill_sc.title, if quick { " (quick variant)" } else { "" })}
@@ -727,8 +736,12 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
 pub fn DrillReport(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
-    let run = record.drill.clone().unwrap_or_default();
-    let label = CopyLabel::of(&checklist, &record).label;
+    let mut run = record.drill.clone().unwrap_or_default();
+    // The drill time as of now, if the clock still runs.
+    run.elapsed = run.elapsed_at(now());
+    // The report holds every entry of the log: its label is the strictest of theirs and the copy's.
+    let label =
+        timeline::whole_log_label(&record.progress.timeline, CopyLabel::of(&checklist, &record).label);
     let printed = local_time(js_sys::Date::now());
     let injects: Vec<(f64, String)> = run
         .revealed
