@@ -265,7 +265,9 @@ async fn every_integrity_hash_of_the_page_matches_the_file_it_links() {
         .await
         .unwrap();
     let checked = checked.as_array().expect("a list").clone();
-    assert!(checked.len() >= 4, "stylesheet, icon, glue and module: {checked:?}");
+    // The page's stylesheet, the icon and the glue. The module is no longer preloaded (so that on
+    // a slow link the page and its stylesheets come first), so no link of the page names it.
+    assert!(checked.len() >= 3, "stylesheet, icon and glue: {checked:?}");
     for entry in &checked {
         assert_eq!(entry[1], true, "{entry}");
     }
