@@ -3,6 +3,8 @@
 //! format's own tokens.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::sync::OnceLock;
+
 use crisis_comms::content::BUILT_IN;
 use crisis_comms::model::parse::parse_scenario;
 use proptest::prelude::*;
@@ -129,11 +131,16 @@ fn apply(mut s: String, e: &Edit) -> String {
     s
 }
 
+/// The built-in drills, found once for all the cases.
+fn drills() -> &'static [&'static (&'static str, &'static str)] {
+    static DRILLS: OnceLock<Vec<&'static (&'static str, &'static str)>> = OnceLock::new();
+    DRILLS.get_or_init(|| BUILT_IN.iter().filter(|(name, _)| name.starts_with("drills/")).collect())
+}
+
 /// A small valid file (so most cases stay near the format), or a slice of a real one.
 fn seed(pick: usize, from: usize) -> String {
     // One case in five starts from a drill, whose format has parts of its own.
-    let drills: Vec<&(&str, &str)> =
-        BUILT_IN.iter().filter(|(name, _)| name.starts_with("drills/")).collect();
+    let drills = drills();
     let (_, text) = match pick % 5 {
         1 if !drills.is_empty() => *drills[pick / 5 % drills.len()],
         _ => BUILT_IN[pick % BUILT_IN.len()],

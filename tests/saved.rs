@@ -6,6 +6,7 @@
 use crisis_comms::model::assess::Answer;
 use crisis_comms::model::audience::Audience;
 use crisis_comms::model::checklist::Shape;
+use crisis_comms::model::debrief::{DrillRun, Point, PointKind, Revealed};
 use crisis_comms::model::decide::{Archive, Readers};
 use crisis_comms::model::progress::{ItemState, KeptDecision, Progress, Status};
 use crisis_comms::model::saved::{decode, encode, encode_pretty, Record, Saved, VERSION};
@@ -163,14 +164,19 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::vec(decision(), 0..3),
         prop::collection::vec(entry(), 0..3),
     )
-        .prop_map(|(items, values, label, template_labels, shape, decisions, timeline)| Progress {
-            items: items.into_iter().collect(),
-            values: values.into_iter().collect(),
-            label,
-            template_labels: template_labels.into_iter().collect(),
-            shape,
-            decisions,
-            timeline,
+        .prop_map(|(items, values, label, template_labels, shape, decisions, mut timeline)| {
+            // Each log entry's id once, as the app makes them (unique across tabs).
+            let mut ids = std::collections::BTreeSet::new();
+            timeline.retain(|e| ids.insert(e.id.clone()));
+            Progress {
+                items: items.into_iter().collect(),
+                values: values.into_iter().collect(),
+                label,
+                template_labels: template_labels.into_iter().collect(),
+                shape,
+                decisions,
+                timeline,
+            }
         })
 }
 
@@ -199,6 +205,62 @@ fn entry() -> impl Strategy<Value = Entry> {
         })
 }
 
+/// Injects revealed, each at most once (as [`DrillRun::reveal`] keeps them).
+fn revealed() -> impl Strategy<Value = Vec<Revealed>> {
+    prop::collection::btree_map("[a-z-]{1,8}", time(), 0..4)
+        .prop_map(|r| r.into_iter().map(|(inject, at)| Revealed { inject, at }).collect())
+}
+
+/// Debrief points, each id once (ids are unique across tabs).
+fn points() -> impl Strategy<Value = Vec<Point>> {
+    prop::collection::btree_map("p[0-9a-f]{1,8}", point(), 0..4)
+        .prop_map(|p| p.into_iter().map(|(id, point)| Point { id, ..point }).collect())
+}
+
+fn point() -> impl Strategy<Value = Point> {
+    (
+        prop::sample::select(PointKind::ALL.to_vec()),
+        any::<String>(),
+        prop_oneof![Just(String::new()), any::<String>()],
+        prop::collection::vec("[a-z-]{1,8}/[a-z-]{1,8}", 0..3),
+        prop::option::of(time()),
+        time(),
+    )
+        .prop_map(|(kind, text, owner, stress, removed, changed)| Point {
+            id: String::new(),
+            kind,
+            text,
+            owner,
+            stress,
+            removed,
+            changed,
+        })
+}
+
+/// A drill run at any point: not started, running, paused or ended, with reveals and a debrief.
+fn drill_run() -> impl Strategy<Value = DrillRun> {
+    (
+        "[a-z-]{1,12}",
+        any::<bool>(),
+        prop::option::of(time()),
+        time(),
+        revealed(),
+        prop::option::of(time()),
+        points(),
+        time(),
+    )
+        .prop_map(|(drill, quick, running_since, elapsed, revealed, ended, debrief, changed)| DrillRun {
+            drill,
+            quick,
+            running_since,
+            elapsed,
+            revealed,
+            ended,
+            debrief,
+            changed,
+        })
+}
+
 fn record() -> impl Strategy<Value = Record> {
     (
         "[a-z0-9-]{1,12}",
@@ -209,21 +271,25 @@ fn record() -> impl Strategy<Value = Record> {
         any::<bool>(),
         progress(),
         any::<bool>(),
+        prop::option::of(drill_run()),
     )
-        .prop_map(|(id, name, scenario_version, created, updated, archived, progress, exercise)| {
-            Record {
-                id,
-                name,
-                scenario: "account-compromise".into(),
-                scenario_version,
-                created,
-                updated,
-                archived,
-                progress,
-                exercise,
-                ..Record::default()
-            }
-        })
+        .prop_map(
+            |(id, name, scenario_version, created, updated, archived, progress, exercise, drill)| {
+                Record {
+                    id,
+                    name,
+                    scenario: "account-compromise".into(),
+                    scenario_version,
+                    created,
+                    updated,
+                    archived,
+                    progress,
+                    // A drill's record is always an exercise; an exercise may have no drill.
+                    exercise: exercise || drill.is_some(),
+                    drill,
+                }
+            },
+        )
 }
 
 fn saved() -> impl Strategy<Value = Saved> {
@@ -249,6 +315,23 @@ proptest! {
     fn any_state_round_trips_through_both_encodings(s in saved()) {
         prop_assert_eq!(decode(&encode(&s)), Ok(s.clone()));
         prop_assert_eq!(decode(&encode_pretty(&s)), Ok(s));
+    }
+
+    /// What another tab wrote, merged in, is all kept (records, log entries, drill runs' reveals,
+    /// debrief points and ends): that tab has nothing to write again, so the writes stop.
+    #[test]
+    fn a_merge_keeps_everything_the_other_tab_wrote(mine in saved(), other in saved()) {
+        // The other tab's copies of records of this one (their drill runs and logs combine), and
+        // a record of its own when it has more.
+        let ids: Vec<String> = mine.records.iter().map(|(id, _)| id.clone()).collect();
+        let mut theirs = Saved { records: Default::default(), ..other.clone() };
+        for (n, r) in other.records.values().enumerate() {
+            let id = ids.get(n).cloned().unwrap_or_else(|| r.id.clone());
+            theirs.records.insert(id.clone(), Record { id, ..r.clone() });
+        }
+        let mut merged = mine;
+        merged.merge(&theirs);
+        prop_assert!(!theirs.has_entries_missing_from(&merged), "{:?}\nmerged: {:?}", theirs, merged);
     }
 }
 

@@ -1157,6 +1157,22 @@ pub fn placeholder_names(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `tag` is a language tag as a translation's `lang` gives it: a primary language of two
+/// or three lower-case letters, and at most one region of two upper-case letters or three digits
+/// (`es`, `pt-BR`, `es-419`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let region = parts.next();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.next().is_none()
+        && region.is_none_or(|r| {
+            (r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()))
+                || (r.len() == 3 && r.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
 /// Typed access to front matter entries, with errors that name the key and the line.
 struct Fields<'p, 'a> {
     parser: &'p Parser<'a>,
@@ -1220,17 +1236,7 @@ impl Fields<'_, '_> {
                 return self.parser.err(line, format!("`source-sha256` is given without `lang`: {why}"));
             }
         };
-        let mut parts = lang.split('-');
-        let primary = parts.next().unwrap_or_default();
-        let region = parts.next();
-        let lang_ok = (2..=3).contains(&primary.len())
-            && primary.chars().all(|c| c.is_ascii_lowercase())
-            && parts.next().is_none()
-            && region.is_none_or(|r| {
-                (r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()))
-                    || (r.len() == 3 && r.chars().all(|c| c.is_ascii_digit()))
-            });
-        if !lang_ok {
+        if !is_language_tag(&lang) {
             let like = "a language tag like \"es\", \"pt-BR\" or \"es-419\"";
             return self.parser.err(lang_line, format!("`lang` must be {like}, not `{lang}`"));
         }

@@ -31,6 +31,68 @@ pub fn base_url() -> String {
     env("E2E_BASE_URL")
 }
 
+/// The release build that `cargo xtask test` made (or the folder `E2E_DIST` names).
+pub fn dist() -> std::path::PathBuf {
+    std::env::var_os("E2E_DIST")
+        .map_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), Into::into)
+}
+
+/// Checks that each logged request (`GET /path HTTP/1.1`) asks for a file in the top folder of
+/// the release build; `what` names the page in the message.
+pub fn assert_files_of_dist(requests: &[String], what: &str) {
+    let dist = dist();
+    for request in requests {
+        let path = request.split(' ').nth(1).unwrap_or_default().trim_start_matches('/');
+        let file = if path.is_empty() { "index.html" } else { path };
+        assert!(!file.contains('/') && dist.join(file).is_file(), "not a file of the {what}: {request}");
+    }
+}
+
+/// A small static host for tests that need a server of their own: reads one request from
+/// `stream` and returns its request line (the headers are read and dropped).
+pub fn read_request(stream: &TcpStream) -> std::io::Result<String> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    Ok(request)
+}
+
+/// The path a request line asks for, without its query or fragment, and without the leading `/`.
+pub fn request_path(request: &str) -> &str {
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    path.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/')
+}
+
+/// Answers a request with `body` as the file `file` (its type from its extension), or 404 when
+/// there is none; never cached; then closes.
+pub fn respond(mut stream: TcpStream, file: &std::path::Path, body: Option<Vec<u8>>) -> std::io::Result<()> {
+    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    };
+    let (status, body) = match body {
+        Some(body) => ("200 OK", body),
+        None => ("404 Not Found", b"not found".to_vec()),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)?;
+    stream.flush()
+}
+
 /// The browser engine the tests drive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
@@ -372,6 +434,112 @@ pub async fn is_checked(c: &Client, css: &str) -> bool {
     find(c, css).await.prop("checked").await.expect("checked property").as_deref() == Some("true")
 }
 
+/// Runs `code` in the page (WebDriver's Execute Script, `arguments` being `args`) and returns
+/// what it returns.
+pub async fn js(c: &Client, code: &str, args: Vec<Value>) -> Value {
+    c.execute(code, args).await.unwrap_or_else(|e| panic!("script `{code}` failed: {e}"))
+}
+
+/// Sets the app's test clock (`window.crisisCommsClock`), in milliseconds since the Unix epoch.
+pub async fn set_clock(c: &Client, ms: f64) {
+    js(c, "window.crisisCommsClock = arguments[0]", vec![json!(ms)]).await;
+}
+
+/// Chooses, in the `<select>` matching `css`, the option whose value is `value` or, failing
+/// that, whose text starts with it.
+pub async fn choose(c: &Client, css: &str, value: &str) {
+    let found = js(
+        c,
+        "const s = document.querySelector(arguments[0]); \
+         const o = [...s.options].find(o => o.value === arguments[1]) || [...s.options].find(o => o.text.startsWith(arguments[1])); \
+         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
+        vec![json!(css), json!(value)],
+    )
+    .await;
+    assert_eq!(found, json!(true), "no option `{value}` in `{css}`");
+}
+
+/// Types `text` into the field `css` as a person would (the field's input event).
+pub async fn type_into(c: &Client, css: &str, text: &str) {
+    js(
+        c,
+        "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+         el.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![json!(css), json!(text)],
+    )
+    .await;
+}
+
+/// Checks that the page, once loaded (WebDriver's navigation waits for its load event), runs no
+/// script of its own. The stylesheet link inside the page's `<noscript>` is an element of the
+/// page only when scripts are off (a browser that runs scripts reads what `<noscript>` holds as
+/// text), and a second later the app has still not mounted (it mounts asynchronously, once its
+/// module has arrived, so a check at once could not see it start).
+pub async fn assert_scripts_off(c: &Client) {
+    let link = c.find(Locator::Css("noscript link[rel=stylesheet][href*=\"noscript-\"]")).await;
+    assert!(link.is_ok(), "the page's <noscript> stylesheet is not in the page: scripts are not off");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(c.find(Locator::Css("[data-app-ready]")).await.is_err(), "the app started: scripts are not off");
+}
+
+/// The passphrase the lock tests set.
+pub const PASS: &str = "violet harbour seventeen kites";
+
+/// Every key and value of the origin's localStorage and sessionStorage, as one text.
+pub async fn all_storage(c: &Client) -> String {
+    let v = js(
+        c,
+        "const out = []; for (const s of [localStorage, sessionStorage]) { \
+           for (let i = 0; i < s.length; i++) { const k = s.key(i); out.push(k + '=' + s.getItem(k)); } } \
+         return out.join('\\n');",
+        vec![],
+    )
+    .await;
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// Waits until the encrypted saves are done: the stored state of the standalone page's
+/// namespace stays the same for 1 s (at most 20 s in all).
+pub async fn settle(c: &Client) {
+    let state = "return localStorage.getItem('crisis-comms:default:state')";
+    let mut last = js(c, state, vec![]).await;
+    for _ in 0..40 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = js(c, state, vec![]).await;
+        if now == last {
+            return;
+        }
+        last = now;
+    }
+    panic!("the stored state kept changing");
+}
+
+/// Sets a lock with `pass` in the Records page that is open (no navigation): fills the two
+/// passphrase fields, submits, and waits for the page to say the lock is on.
+pub async fn set_lock_here(c: &Client, pass: &str) {
+    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
+    fields[0].send_keys(pass).await.unwrap();
+    fields[1].send_keys(pass).await.unwrap();
+    find(c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(".cc-lock-on"))
+        .await
+        .expect("the lock is on");
+}
+
+/// Types `pass` into the unlock prompt and waits until the app is shown again (at most 20 s).
+pub async fn unlock(c: &Client, pass: &str) {
+    find(c, ".cc-unlock .cc-passphrase").await.send_keys(&format!("{pass}\u{e007}")).await.unwrap();
+    for _ in 0..200 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if js(c, "return document.querySelector('.cc-unlock') === null", vec![]).await == json!(true) {
+            return;
+        }
+    }
+    panic!("the passphrase never unlocked the app");
+}
+
 /// Console errors since the last call: from Chromium's console log (level SEVERE), or from
 /// what Firefox printed (console errors and uncaught script errors).
 pub async fn console_errors(c: &Browser) -> Vec<String> {
@@ -438,9 +606,10 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-/// A DevTools command sent through ChromeDriver (Chromium only).
+/// A DevTools command sent through ChromeDriver's `goog/cdp/execute` to the session's current
+/// tab (Chromium only): the method and its parameters.
 #[derive(Debug)]
-struct Cdp(&'static str, Value);
+pub struct Cdp(pub &'static str, pub Value);
 
 impl WebDriverCompatibleCommand for Cdp {
     fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
@@ -542,6 +711,30 @@ pub async fn print_pages(c: &Client, name: &str) -> Vec<String> {
         pages.pop();
     }
     pages
+}
+
+/// The lines that frame a page printed by [`print_pages`]: its first line (the header) and its
+/// footer line. Chromium prints the page number in the page's margin (`@page { @bottom-center
+/// { … } }`), on a line of its own under the footer: that last line is `number`. Firefox does
+/// not draw the page's margin boxes, so there the footer is the page's last line and `number`
+/// is `None`. Empty lines are skipped.
+#[derive(Clone, Copy, Debug)]
+pub struct PageFrame<'a> {
+    pub header: &'a str,
+    pub footer: &'a str,
+    pub number: Option<&'a str>,
+}
+
+/// The header, footer and (in Chromium) page-number lines of a printed page.
+pub fn page_frame(page: &str) -> PageFrame<'_> {
+    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+    let numbered = engine() == Engine::Chromium;
+    let line = |at: usize| lines.get(at).copied().unwrap_or_default();
+    PageFrame {
+        header: line(0),
+        footer: line(lines.len().saturating_sub(if numbered { 2 } else { 1 })),
+        number: numbered.then(|| line(lines.len().saturating_sub(1))),
+    }
 }
 
 #[cfg(test)]

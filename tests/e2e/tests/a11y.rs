@@ -10,10 +10,11 @@
 use std::time::Duration;
 
 use e2e::{
-    base_url, browser_in, browser_without_scripts, engine, find, open, wait_ready, Browser, Engine, Scheme,
+    assert_scripts_off, base_url, browser_in, browser_without_scripts, choose, engine, find, js, open,
+    set_lock_here, wait_ready, Browser, Engine, Scheme,
 };
 use fantoccini::{Client, Locator};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// The rule tags of WCAG 2.0, 2.1 and 2.2, levels A and AA (2.2 added no level A rule to axe).
 const TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -52,8 +53,7 @@ impl Audit {
             c.execute_async("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))", vec![])
                 .await
                 .unwrap();
-        }
-        if !self.scripts {
+        } else {
             // A page without scripts runs no timer; axe-core waits on timers between its rules,
             // so they run as soon as the running code is done (a promise's callbacks still run there).
             c.execute(
@@ -131,24 +131,6 @@ impl Audit {
         );
         assert_eq!(self.pages.len(), expected_pages, "pages checked: {:?}", self.pages);
     }
-}
-
-async fn js(c: &Client, code: &str, args: Vec<Value>) -> Value {
-    c.execute(code, args).await.unwrap()
-}
-
-/// Chooses, in the `<select>` matching `css`, the option whose value is `value` or, failing
-/// that, whose text starts with it.
-async fn choose(c: &Client, css: &str, value: &str) {
-    let found = js(
-        c,
-        "const s = document.querySelector(arguments[0]); \
-         const o = [...s.options].find(o => o.value === arguments[1]) || [...s.options].find(o => o.text.startsWith(arguments[1])); \
-         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-    assert_eq!(found, json!(true), "no option `{value}` in `{css}`");
 }
 
 /// Opens `path` and waits for an element of its page.
@@ -242,16 +224,7 @@ async fn every_page(c: &Browser, scheme: Scheme) {
     // Records, then a lock set there, and the unlock prompt it brings on the next load.
     visit(c, "#/records", ".cc-set-lock").await;
     audit.check(c, "the records page").await;
-    let pass = "a long passphrase for the test";
-    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
-    fields[0].send_keys(pass).await.unwrap();
-    fields[1].send_keys(pass).await.unwrap();
-    find(c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(".cc-lock-on"))
-        .await
-        .expect("the lock is on");
+    set_lock_here(c, "a long passphrase for the test").await;
     audit.check(c, "the records page with a lock set").await;
     c.refresh().await.unwrap();
     wait_ready(c).await;
@@ -286,16 +259,22 @@ async fn without_scripts(scheme: Scheme) -> (Browser, bool) {
     if engine() == Engine::Chromium {
         let c = browser_without_scripts(scheme).await;
         c.goto(&base_url()).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let started = js(&c, "return document.querySelectorAll('[data-app-ready]').length", vec![]).await;
-        assert_eq!(started, json!(0), "the app started: scripts are not off");
+        assert_scripts_off(&c).await;
         return (c, false);
     }
     let c = browser_in(scheme).await;
     c.goto(&format!("{}not-a-page-of-the-app", base_url())).await.unwrap();
     let loaded = c
         .execute_async(
-            "const [url, done] = arguments;              fetch(url).then(r => r.text()).then(html => {                const page = new DOMParser().parseFromString(html, 'text/html');                for (const n of [...page.querySelectorAll('noscript')]) n.replaceWith(...n.childNodes);                document.replaceChild(document.adoptNode(page.documentElement), document.documentElement);                const links = [...document.querySelectorAll('link[rel=stylesheet]')];                return Promise.all(links.map(l => new Promise(ok => { l.onload = l.onerror = ok; if (l.sheet) ok(); })))                  .then(() => [links.length, document.styleSheets.length]);              }).then(done, e => done(String(e)))",
+            "const [url, done] = arguments; \
+             fetch(url).then(r => r.text()).then(html => { \
+               const page = new DOMParser().parseFromString(html, 'text/html'); \
+               for (const n of [...page.querySelectorAll('noscript')]) n.replaceWith(...n.childNodes); \
+               document.replaceChild(document.adoptNode(page.documentElement), document.documentElement); \
+               const links = [...document.querySelectorAll('link[rel=stylesheet]')]; \
+               return Promise.all(links.map(l => new Promise(ok => { l.onload = l.onerror = ok; if (l.sheet) ok(); }))) \
+                 .then(() => [links.length, document.styleSheets.length]); \
+             }).then(done, e => done(String(e)))",
             vec![json!(base_url())],
         )
         .await

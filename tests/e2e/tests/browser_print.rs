@@ -6,7 +6,7 @@
 use crisis_comms::content::Library;
 use crisis_comms::model::checklist::{Scenario, ScenarioKind};
 use crisis_comms::model::tlp::Tlp;
-use e2e::{browser, engine, find, open, print_pages, Engine};
+use e2e::{browser, find, open, page_frame, print_pages, PageFrame};
 use fantoccini::Client;
 
 /// Words of controls and of what only makes sense beside one: none of them may be printed.
@@ -35,26 +35,18 @@ const CONTROLS: [&str; 22] = [
     "Log a call",
 ];
 
-/// The non-empty lines of a printed page.
-fn lines(page: &str) -> Vec<&str> {
-    page.lines().filter(|l| !l.trim().is_empty()).collect()
-}
-
 /// Every page starts with `label` and ends with it (above the page number in Chromium, which
 /// prints one in the page margin; Firefox does not draw margin boxes), and shows no control.
 fn assert_labelled(pages: &[String], label: Tlp) {
     assert!(!pages.is_empty(), "nothing printed");
     let label = label.as_str();
-    let numbered = engine() == Engine::Chromium;
     for (n, page) in pages.iter().enumerate() {
-        let l = lines(page);
-        let first = l.first().copied().unwrap_or_default();
-        let footer = l.get(l.len().saturating_sub(if numbered { 2 } else { 1 })).copied().unwrap_or_default();
-        assert_eq!(first.trim(), label, "page {} header\n{page}", n + 1);
+        let PageFrame { header, footer, number } = page_frame(page);
+        assert_eq!(header.trim(), label, "page {} header\n{page}", n + 1);
         assert_eq!(footer.trim(), label, "page {} footer\n{page}", n + 1);
-        if numbered {
+        if let Some(last) = number {
             let number = format!("Page {} of {}", n + 1, pages.len());
-            assert!(l.last().is_some_and(|last| last.contains(&number)), "page {} number\n{page}", n + 1);
+            assert!(last.contains(&number), "page {} number\n{page}", n + 1);
         }
         for control in CONTROLS {
             assert!(!page.contains(control), "page {} shows {control:?}\n{page}", n + 1);

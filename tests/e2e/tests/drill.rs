@@ -10,34 +10,18 @@
 
 use std::time::Duration;
 
-use e2e::{browser, capture_downloads, find, last_download, open, print_pages};
+use e2e::{
+    browser, capture_downloads, find, js, last_download, open, page_frame, print_pages, set_clock, type_into,
+    PageFrame,
+};
 use fantoccini::{Client, Locator};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// 30 November 2025, 09:00 UTC: the test clock's start.
 const T: f64 = 1_764_493_200_000.0;
 const MINUTE: f64 = 60_000.0;
 const DRILL: &str = "social-engineering-takeover-drill";
 const CHECKLIST: &str = "social-engineering-takeover";
-
-async fn js(c: &Client, code: &str, args: Vec<Value>) -> Value {
-    c.execute(code, args).await.unwrap()
-}
-
-async fn set_clock(c: &Client, ms: f64) {
-    js(c, "window.crisisCommsClock = arguments[0]", vec![json!(ms)]).await;
-}
-
-/// Types `text` into the field `css` as a person would (the field's input event).
-async fn type_into(c: &Client, css: &str, text: &str) {
-    js(
-        c,
-        "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-         el.dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![json!(css), json!(text)],
-    )
-    .await;
-}
 
 /// The ids of the injects the facilitator's view marks as revealed, in the list's order.
 async fn revealed_here(c: &Client) -> Vec<String> {
@@ -82,24 +66,20 @@ async fn wait_participants(c: &Client, want: &[&str]) {
     panic!("the participants' view shows {:?}, not {want:?}", shown_to_participants(c).await);
 }
 
-/// Every page's first and last lines name EXERCISE and end with the label (Chromium prints a
-/// page number under the footer, Firefox does not).
+/// Every page's header and footer lines name EXERCISE and end with the label.
 fn assert_exercise_on_every_page(pages: &[String], label: &str) {
     assert!(!pages.is_empty());
     for (n, page) in pages.iter().enumerate() {
-        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-        let first = lines.first().copied().unwrap_or_default();
+        let PageFrame { header, footer, .. } = page_frame(page);
         assert!(
-            first.contains("EXERCISE") && first.trim_end().ends_with(label),
-            "page {} header: {first:?}",
+            header.contains("EXERCISE") && header.trim_end().ends_with(label),
+            "page {} header: {header:?}",
             n + 1
         );
-        let footer = lines.iter().rev().take(2).find(|l| l.contains("EXERCISE"));
         assert!(
-            footer.is_some_and(|l| l.trim_end().ends_with(label)),
-            "page {} footer: {:?}",
-            n + 1,
-            lines.iter().rev().take(2).collect::<Vec<_>>()
+            footer.contains("EXERCISE") && footer.trim_end().ends_with(label),
+            "page {} footer: {footer:?}\n{page}",
+            n + 1
         );
     }
 }

@@ -2,9 +2,9 @@
 //! namespaces, a custom checklist, an invalid one, the shadow option against a hostile host
 //! stylesheet, host styles untouched, unmount leaving nothing, and the iframe way.
 
-use e2e::{browser, console_errors, find};
+use e2e::{browser, console_errors, find, js};
 use fantoccini::{Client, Locator};
-use serde_json::{json, Value};
+use serde_json::json;
 
 async fn open_example(c: &Client) {
     c.goto(&format!("{}examples/embed.html", e2e::base_url())).await.unwrap();
@@ -12,10 +12,6 @@ async fn open_example(c: &Client) {
         .for_element(Locator::Css("#project-checklists [data-app-ready='true']"))
         .await
         .expect("the first widget mounts");
-}
-
-async fn js(c: &Client, code: &str) -> Value {
-    c.execute(code, vec![]).await.unwrap()
 }
 
 /// Computed styles of the host page's own elements.
@@ -48,9 +44,10 @@ async fn the_example_page_runs_two_independent_widgets_with_a_custom_checklist()
 
     // The two widgets keep their data apart.
     let keys =
-        js(&c, "return Object.keys(localStorage).filter(k => k.startsWith('crisis-comms:')).sort()").await;
+        js(&c, "return Object.keys(localStorage).filter(k => k.startsWith('crisis-comms:')).sort()", vec![])
+            .await;
     assert_eq!(keys, json!(["crisis-comms:example-project:state"]));
-    let saved = js(&c, "return localStorage.getItem('crisis-comms:example-project:state')").await;
+    let saved = js(&c, "return localStorage.getItem('crisis-comms:example-project:state')", vec![]).await;
     assert!(saved.as_str().unwrap().contains("tell-packagers"));
 
     // The second widget lives in a shadow root, with the dark theme.
@@ -58,6 +55,7 @@ async fn the_example_page_runs_two_independent_widgets_with_a_custom_checklist()
         &c,
         "const r = document.getElementById('label-framework').shadowRoot; \
          return r && r.querySelector('[data-app-ready=true]') ? r.querySelector('h1').textContent : null",
+        vec![],
     )
     .await;
     assert_eq!(in_shadow, json!("Choose a label"));
@@ -71,13 +69,18 @@ async fn styles_do_not_cross_the_boundary_either_way() {
     let c = browser().await;
     open_example(&c).await;
     // Our stylesheet changes nothing on the host's own elements.
-    let with_ours = js(&c, HOST_STYLES).await;
-    js(&c, "for (const l of document.querySelectorAll('link[href*=\"crisis-comms.css\"]')) l.disabled = true; return 0").await;
-    let without_ours = js(&c, HOST_STYLES).await;
+    let with_ours = js(&c, HOST_STYLES, vec![]).await;
+    js(
+        &c,
+        "for (const l of document.querySelectorAll('link[href*=\"crisis-comms.css\"]')) l.disabled = true; return 0",
+        vec![],
+    )
+    .await;
+    let without_ours = js(&c, HOST_STYLES, vec![]).await;
     assert_eq!(with_ours, without_ours);
 
     // A hostile host stylesheet cannot reach the widget in the shadow root.
-    let before = js(&c, SHADOW_STYLES).await;
+    let before = js(&c, SHADOW_STYLES, vec![]).await;
     js(
         &c,
         "const s = document.styleSheets[0]; \
@@ -85,9 +88,10 @@ async fn styles_do_not_cross_the_boundary_either_way() {
          s.insertRule('input { display: none !important; }', s.cssRules.length); \
          s.insertRule('h1 { font-size: 80px !important; color: red !important; }', s.cssRules.length); \
          s.insertRule('html { font-size: 40px !important; }', s.cssRules.length); return 0",
+        vec![],
     )
     .await;
-    let after = js(&c, SHADOW_STYLES).await;
+    let after = js(&c, SHADOW_STYLES, vec![]).await;
     assert_eq!(before, after, "the shadow-root widget kept its look");
     c.close().await.unwrap();
 }
@@ -101,6 +105,7 @@ async fn unmount_removes_every_node_and_an_invalid_checklist_shows_its_error() {
         "window.crisisComms.forEach(h => h.unmount()); \
          return [document.getElementById('project-checklists').childNodes.length, \
                  document.getElementById('label-framework').shadowRoot.childNodes.length]",
+        vec![],
     )
     .await;
     assert_eq!(left, json!([0, 0]));

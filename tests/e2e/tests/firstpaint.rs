@@ -7,22 +7,17 @@
 //! (`*_bg.wasm`) until the test lets it go, so the test can act while only the static view is
 //! there.
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use e2e::{browser, console_errors, find, wait_ready};
+use e2e::{
+    browser, console_errors, dist, find, js, read_request, request_path, respond, set_lock_here, wait_ready,
+};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
-
-/// The release build that `cargo xtask test` made (or the folder `E2E_DIST` names).
-fn dist() -> PathBuf {
-    std::env::var_os("E2E_DIST")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), PathBuf::from)
-}
 
 /// `dist/` served on a port of its own, with the module held back while `hold` is set. It also
 /// serves `bare.html`: `index.html` without its wording blocks.
@@ -63,15 +58,8 @@ impl Site {
 }
 
 fn serve(stream: TcpStream, dir: &Path, hold: &AtomicBool) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/");
-    let path = path.trim_start_matches('/');
+    let request = read_request(&stream)?;
+    let path = request_path(&request);
     if path.ends_with("_bg.wasm") {
         let started = Instant::now();
         while hold.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(60) {
@@ -79,16 +67,6 @@ fn serve(stream: TcpStream, dir: &Path, hold: &AtomicBool) -> std::io::Result<()
         }
     }
     let file = dir.join(if path.is_empty() { "index.html" } else { path });
-    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "webmanifest" => "application/manifest+json",
-        _ => "application/octet-stream",
-    };
     let found = if path.contains("..") {
         None
     } else if path == "bare.html" {
@@ -96,18 +74,7 @@ fn serve(stream: TcpStream, dir: &Path, hold: &AtomicBool) -> std::io::Result<()
     } else {
         std::fs::read(&file).ok()
     };
-    let (status, body) = match found {
-        Some(body) => ("200 OK", body),
-        None => ("404 Not Found", b"not found".to_vec()),
-    };
-    let mut out = stream;
-    write!(
-        out,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    out.write_all(&body)?;
-    out.flush()
+    respond(stream, &file, found)
 }
 
 /// `html` without its wording blocks.
@@ -136,10 +103,6 @@ fn app_box(item: &str) -> String {
     format!("[data-app-ready] li[data-item=\"{item}\"] input[type=checkbox]")
 }
 
-async fn js(c: &Client, script: &str) -> Value {
-    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script `{script}` failed: {e}"))
-}
-
 /// Removes the service worker and its caches, so the next visit asks the server for the module.
 async fn without_worker(c: &Client) {
     c.execute_async(
@@ -163,7 +126,7 @@ async fn open_static(c: &Client, site: &Site) {
     c.goto("about:blank").await.unwrap();
     c.goto(&site.url(&format!("index.html#/s/{CHECKLIST}"))).await.expect("navigation");
     find(c, &format!("[id=\"/s/{CHECKLIST}\"] input[type=checkbox][data-item]")).await;
-    let steps = js(c, "return document.querySelectorAll('[data-app-ready]').length").await;
+    let steps = js(c, "return document.querySelectorAll('[data-app-ready]').length", vec![]).await;
     assert_eq!(steps, 0, "the app must not be there while its module is held back");
 }
 
@@ -175,6 +138,7 @@ async fn static_steps(c: &Client) -> Vec<String> {
             "return [...document.querySelectorAll('[id=\"/s/{CHECKLIST}\"] input[type=checkbox][data-item]')]\
              .map(i => i.dataset.item)"
         ),
+        vec![],
     )
     .await;
     ids.as_array().unwrap().iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
@@ -184,7 +148,7 @@ async fn static_steps(c: &Client) -> Vec<String> {
 async fn app_ticked(c: &Client, item: &str) -> bool {
     let css = app_box(item);
     find(c, &css).await;
-    js(c, &format!("return document.querySelector('{}').checked", css.replace('\'', "\\'"))).await
+    js(c, &format!("return document.querySelector('{}').checked", css.replace('\'', "\\'")), vec![]).await
         == Value::Bool(true)
 }
 
@@ -196,6 +160,7 @@ async fn top_of(c: &Client, item: &str) -> f64 {
             "const e = [...document.querySelectorAll('li[data-item=\"{item}\"]')].find(e => e.offsetParent !== null); \
              return e ? e.getBoundingClientRect().top : null"
         ),
+        vec![],
     )
     .await;
     v.as_f64().unwrap_or_else(|| panic!("step {item} is not on screen"))
@@ -213,14 +178,15 @@ async fn ticks_made_before_the_module_arrives_are_kept_and_the_app_takes_over_in
         find(&c, &static_box(item)).await.click().await.unwrap();
     }
     // A reader part-way down the page.
-    js(&c, "window.scrollTo(0, 300)").await;
-    let scrolled = js(&c, "return window.scrollY").await.as_f64().unwrap();
+    js(&c, "window.scrollTo(0, 300)", vec![]).await;
+    let scrolled = js(&c, "return window.scrollY", vec![]).await.as_f64().unwrap();
     assert!(scrolled > 100.0, "the page scrolls: {scrolled}");
     // The step at the top of the screen: where the reader is.
     let anchor = js(
         &c,
         "return [...document.querySelectorAll('li[data-item]')].find(e => { const r = e.getBoundingClientRect(); \
          return r.height > 0 && r.bottom > 0; }).dataset.item",
+        vec![],
     )
     .await;
     let anchor = anchor.as_str().expect("a step on screen").to_owned();
@@ -235,7 +201,8 @@ async fn ticks_made_before_the_module_arrives_are_kept_and_the_app_takes_over_in
     );
     assert!(app_ticked(&c, &first).await && app_ticked(&c, &third).await, "the static ticks are in the app");
     assert!(!app_ticked(&c, &untouched).await, "a step not ticked stays open");
-    let left = js(&c, "return document.querySelectorAll('.cc-static, script.cc-source').length").await;
+    let left =
+        js(&c, "return document.querySelectorAll('.cc-static, script.cc-source').length", vec![]).await;
     assert_eq!(left, 0, "the static view and its wording blocks are gone once the app is in place");
     assert!(console_errors(&c).await.is_empty());
 
@@ -257,24 +224,24 @@ async fn with_a_lock_the_static_ticks_are_kept_until_unlocked() {
     // A lock, set from the Records page.
     c.goto(&site.url("index.html#/records")).await.unwrap();
     wait_ready(&c).await;
-    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
-    fields[0].send_keys(PASS).await.unwrap();
-    fields[1].send_keys(PASS).await.unwrap();
-    find(&c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(".cc-lock-on"))
-        .await
-        .expect("the lock is on");
+    set_lock_here(&c, PASS).await;
 
     open_static(&c, &site).await;
     let steps = static_steps(&c).await;
     find(&c, &static_box(&steps[1])).await.click().await.unwrap();
-    let locked_before =
-        js(&c, "return Object.values(localStorage).join('\\n')").await.as_str().unwrap_or("").to_owned();
+    let locked_before = js(&c, "return Object.values(localStorage).join('\\n')", vec![])
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
     site.release();
     // Locked: only the prompt shows, and nothing of the checklist.
-    find(&c, ".cc-unlock .cc-passphrase").await.send_keys(&format!("{PASS}\u{e007}")).await.unwrap();
+    let prompt = find(&c, ".cc-unlock .cc-passphrase").await;
+    assert!(
+        c.find(Locator::Css(&app_box(&steps[1]))).await.is_err(),
+        "the app shows the checklist's steps before it is unlocked"
+    );
+    prompt.send_keys(&format!("{PASS}\u{e007}")).await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(30))
         .for_element(Locator::Css(&app_box(&steps[1])))
@@ -288,7 +255,11 @@ async fn with_a_lock_the_static_ticks_are_kept_until_unlocked() {
     // Stored encrypted (the save is asynchronous: the envelope changes), and there after the
     // next unlock.
     let stored = || async {
-        js(&c, "return Object.values(localStorage).join('\\n')").await.as_str().unwrap_or("").to_owned()
+        js(&c, "return Object.values(localStorage).join('\\n')", vec![])
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
     };
     let mut now = stored().await;
     for _ in 0..100 {
@@ -335,7 +306,7 @@ async fn the_module_reads_the_wording_from_the_page_and_a_page_without_it_says_s
     c.goto(&site.url("bare.html#/s/account-compromise")).await.unwrap();
     let mut said = String::new();
     for _ in 0..100 {
-        said = js(&c, "return document.getElementById('app').textContent")
+        said = js(&c, "return document.getElementById('app').textContent", vec![])
             .await
             .as_str()
             .unwrap_or("")

@@ -6,25 +6,12 @@
 
 use std::time::Duration;
 
-use e2e::{browser, capture_downloads, find, last_download, open, temp_file, wait_ready};
+use e2e::{
+    all_storage, browser, capture_downloads, find, last_download, open, set_lock_here, settle, temp_file,
+    wait_ready, PASS,
+};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
-
-const PASS: &str = "violet harbour seventeen kites";
-
-/// Every key and value of the origin's localStorage and sessionStorage, as one text.
-async fn all_storage(c: &Client) -> String {
-    let v = c
-        .execute(
-            "const out = []; for (const s of [localStorage, sessionStorage]) { \
-               for (let i = 0; i < s.length; i++) { const k = s.key(i); out.push(k + '=' + s.getItem(k)); } } \
-             return out.join('\\n');",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.as_str().unwrap_or_default().to_owned()
-}
 
 /// The stored state of the standalone page's namespace.
 async fn stored(c: &Client) -> String {
@@ -57,20 +44,6 @@ async fn wait_stored(c: &Client, what: &str, check: impl Fn(&str) -> bool) -> St
     panic!("the stored state never showed {what}: {}", stored(c).await);
 }
 
-/// Waits until the encrypted saves are done: the stored envelope stays the same for 1 s.
-async fn settle(c: &Client) {
-    let mut last = stored(c).await;
-    for _ in 0..40 {
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let now = stored(c).await;
-        if now == last {
-            return;
-        }
-        last = now;
-    }
-    panic!("the stored state kept changing");
-}
-
 /// Types `text` into the field matching `css`.
 async fn type_in(c: &Client, css: &str, text: &str) {
     find(c, css).await.send_keys(text).await.unwrap();
@@ -79,15 +52,7 @@ async fn type_in(c: &Client, css: &str, text: &str) {
 /// Sets a lock with `pass` from the Records page.
 async fn set_lock(c: &Client, pass: &str) {
     open(c, "#/records").await;
-    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
-    fields[0].send_keys(pass).await.unwrap();
-    fields[1].send_keys(pass).await.unwrap();
-    find(c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(".cc-lock-on"))
-        .await
-        .expect("the lock is on");
+    set_lock_here(c, pass).await;
     wait_stored(c, "an encrypted envelope", |s| s.contains("crisis-comms-encrypted")).await;
 }
 

@@ -4,19 +4,26 @@
 //! top and bottom of every page and no control; and the server sees no request beyond the
 //! page's own files (nothing tells it which checklist is read).
 
-use crisis_comms::content::{built_in_id, BUILT_IN};
+use std::sync::Arc;
+
+use crisis_comms::content::{built_in_id, Library, BUILT_IN};
 use crisis_comms::model::audience::titles;
 use crisis_comms::model::checklist::{Scenario, ScenarioKind};
 use crisis_comms::model::map::Map;
-use crisis_comms::model::parse::parse_scenario;
 use crisis_comms::model::template::compose;
 use crisis_comms::model::tlp::{explained, Tlp};
-use e2e::{base_url, browser_without_scripts_as, engine, find, print_pages, server_log, Engine};
+use e2e::{
+    assert_scripts_off, base_url, browser_without_scripts_as, engine, find, page_frame, print_pages,
+    server_log, Engine, PageFrame,
+};
 use fantoccini::{Client, Locator};
 
 /// Every built-in file, parsed.
-fn library() -> Vec<Scenario> {
-    BUILT_IN.iter().map(|(name, text)| parse_scenario(name, text).expect("a built-in file parses")).collect()
+fn library() -> Vec<Arc<Scenario>> {
+    let library = Library::built_in();
+    let errors = library.errors();
+    assert!(errors.is_empty(), "a built-in file does not parse: {errors:?}");
+    library.scenarios()
 }
 
 /// Spaces and line breaks as single spaces, so the page's text compares with the model's.
@@ -49,7 +56,7 @@ async fn reader(agent: &str) -> e2e::Browser {
     let c = browser_without_scripts_as(agent).await;
     go(&c, "").await;
     // The module did not start: the app never mounted.
-    assert!(c.find(Locator::Css("[data-app-ready]")).await.is_err(), "scripts ran");
+    assert_scripts_off(&c).await;
     c
 }
 
@@ -137,19 +144,12 @@ async fn the_catalog_links_reach_every_checklist_and_the_labels_page() {
     c.close().await.unwrap();
 }
 
-/// The first line of a page, and its last two: the footer label and, in Chromium, the page
-/// number in the margin under it (Firefox does not draw the page's margin boxes).
+/// Every page's header and footer lines end with `label`, on several pages.
 fn assert_labelled(pages: &[String], label: &str) {
     assert!(pages.len() >= 2, "a checklist prints on several pages: {}", pages.len());
     for (n, page) in pages.iter().enumerate() {
-        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-        let first = lines.first().copied().unwrap_or_default();
-        let footer = if engine() == Engine::Chromium {
-            lines.get(lines.len().saturating_sub(2)).copied().unwrap_or_default()
-        } else {
-            lines.last().copied().unwrap_or_default()
-        };
-        assert!(first.trim_end().ends_with(label), "page {} header: {first:?}\n{page}", n + 1);
+        let PageFrame { header, footer, .. } = page_frame(page);
+        assert!(header.trim_end().ends_with(label), "page {} header: {header:?}\n{page}", n + 1);
         assert!(footer.trim_end().ends_with(label), "page {} footer: {footer:?}\n{page}", n + 1);
     }
 }
@@ -215,13 +215,7 @@ async fn reading_every_checklist_asks_the_server_for_nothing_beyond_the_page() {
         "{at_load:#?}"
     );
     assert!(at_load.iter().any(|r| r.starts_with("GET /noscript-") && r.contains(".css ")), "{at_load:#?}");
-    let dist = std::env::var_os("E2E_DIST")
-        .map_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), Into::into);
-    for request in &at_load {
-        let path = request.split(' ').nth(1).unwrap_or_default().trim_start_matches('/');
-        let file = if path.is_empty() { "index.html" } else { path };
-        assert!(!file.contains('/') && dist.join(file).is_file(), "not a file of the page: {request}");
-    }
+    e2e::assert_files_of_dist(&at_load, "page");
     for (name, _) in BUILT_IN {
         let id = built_in_id(name);
         go(&c, &format!("#/s/{id}")).await;

@@ -8,23 +8,18 @@
 //! `Network.emulateNetworkConditions`, its Network panel's "Offline"); see [`switch_offline`]
 //! for Firefox's.
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use e2e::{browser_saving_to, console_errors, engine, find, is_checked, print_pages, wait_ready, Engine};
-use fantoccini::wd::WebDriverCompatibleCommand;
+use e2e::{
+    browser_saving_to, console_errors, dist, engine, find, is_checked, page_frame, print_pages, read_request,
+    request_path, respond, wait_ready, Cdp, Engine, PageFrame,
+};
 use fantoccini::Client;
-use serde_json::{json, Value};
-
-/// The release build that `cargo xtask test` made (or the folder `E2E_DIST` names).
-fn dist() -> PathBuf {
-    std::env::var_os("E2E_DIST")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"), PathBuf::from)
-}
+use serde_json::json;
 
 /// A folder of this test's own, emptied first.
 fn scratch(name: &str) -> PathBuf {
@@ -109,56 +104,15 @@ impl Drop for Site {
 }
 
 fn serve(stream: TcpStream, dir: &Path, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
-    }
+    let request = read_request(&stream)?;
     log.lock().unwrap().push(request.trim_end().to_owned());
-    let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/");
-    let mut file = dir.join(path.trim_start_matches('/'));
+    let path = request_path(&request);
+    let mut file = dir.join(path);
     if file.is_dir() {
         file = file.join("index.html");
     }
-    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "webmanifest" => "application/manifest+json",
-        _ => "application/octet-stream",
-    };
     let found = if path.contains("..") { None } else { std::fs::read(&file).ok() };
-    let (status, body) = match found {
-        Some(body) => ("200 OK", body),
-        None => ("404 Not Found", b"not found".to_vec()),
-    };
-    let mut out = stream;
-    write!(
-        out,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    out.write_all(&body)?;
-    out.flush()
-}
-
-/// A Chrome DevTools Protocol command through ChromeDriver, to the session's current tab.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
-    }
+    respond(stream, &file, found)
 }
 
 /// Turns Chromium's own offline switch on (its DevTools' "Offline", which a service worker's
@@ -378,13 +332,8 @@ async fn the_copy_to_keep_downloads_without_a_request_and_runs_from_disk() {
     let pages = print_pages(&c, "offline-copy").await;
     assert!(!pages.is_empty());
     for (n, page) in pages.iter().enumerate() {
-        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-        let footer = match engine() {
-            // Chromium prints the page number under the footer label; Firefox prints none.
-            Engine::Chromium => lines[lines.len().saturating_sub(2)],
-            Engine::Firefox => lines[lines.len() - 1],
-        };
-        for line in [lines[0], footer] {
+        let PageFrame { header, footer, .. } = page_frame(page);
+        for line in [header, footer] {
             assert!(line.trim_end().ends_with("TLP:AMBER+STRICT"), "page {}: {line:?}\n{page}", n + 1);
         }
     }

@@ -1,35 +1,21 @@
 //! Printing on the release build: a filled record long enough for three pages and a blank
 //! checklist, printed to PDF by the browser; each page's text is checked with pdftotext.
 
-use e2e::{browser, engine, find, open, print_pages, Engine};
+use e2e::{browser, find, open, page_frame, print_pages, PageFrame};
 use fantoccini::Locator;
-
-/// The first line of a page, and its last two: the footer label and, in the margin under
-/// it, the page number.
-fn header_and_footer(page: &str) -> (&str, &str, &str) {
-    let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
-    let n = lines.len();
-    (
-        lines.first().copied().unwrap_or_default(),
-        lines.get(n.saturating_sub(2)).copied().unwrap_or_default(),
-        lines.last().copied().unwrap_or_default(),
-    )
-}
 
 /// Every page starts with the label, ends with it above the page number, and shows no control.
 /// Firefox does not draw the page's margin boxes (`@page { @bottom-center { … } }`), so it
 /// prints no page number: there the label ends the page.
 fn assert_labelled(pages: &[String], label: &str) {
     assert!(!pages.is_empty());
-    let numbered = engine() == Engine::Chromium;
     for (n, page) in pages.iter().enumerate() {
-        let (first, footer, last) = header_and_footer(page);
-        assert!(first.trim_end().ends_with(label), "page {} header: {first:?}\n{page}", n + 1);
-        let footer = if numbered { footer } else { last };
+        let PageFrame { header, footer, number } = page_frame(page);
+        assert!(header.trim_end().ends_with(label), "page {} header: {header:?}\n{page}", n + 1);
         assert!(footer.trim_end().ends_with(label), "page {} footer: {footer:?}\n{page}", n + 1);
         assert!(
-            !numbered || last.contains(&format!("Page {} of {}", n + 1, pages.len())),
-            "page {} number: {last:?}",
+            number.is_none_or(|last| last.contains(&format!("Page {} of {}", n + 1, pages.len()))),
+            "page {} number: {number:?}",
             n + 1
         );
         for control in CONTROLS {

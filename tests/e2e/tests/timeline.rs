@@ -8,22 +8,16 @@
 
 use std::time::Duration;
 
-use e2e::{browser, capture_downloads, find, last_download, open, temp_file, wait_ready};
+use e2e::{
+    all_storage, browser, capture_downloads, choose, find, js, last_download, open, set_clock, set_lock_here,
+    settle, temp_file, unlock, wait_ready, PASS,
+};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 /// 30 November 2025, 09:00 UTC: the test clock's start.
 const T: f64 = 1_764_493_200_000.0;
 const HOUR: f64 = 3_600_000.0;
-
-async fn js(c: &Client, code: &str, args: Vec<Value>) -> Value {
-    c.execute(code, args).await.unwrap()
-}
-
-/// Sets the app's test clock (`window.crisisCommsClock`).
-async fn set_clock(c: &Client, ms: f64) {
-    js(c, "window.crisisCommsClock = arguments[0]", vec![json!(ms)]).await;
-}
 
 /// A time as the page writes it (`toLocaleString('default')`).
 async fn local(c: &Client, ms: f64) -> String {
@@ -45,20 +39,6 @@ async fn set_time_field(c: &Client, css: &str, ms: f64) {
         vec![json!(css), json!(ms)],
     )
     .await;
-}
-
-/// Chooses, in the `<select>` matching `css`, the option whose value is `value` or, failing
-/// that, whose text starts with it.
-async fn choose(c: &Client, css: &str, value: &str) {
-    let found = js(
-        c,
-        "const s = document.querySelector(arguments[0]); \
-         const o = [...s.options].find(o => o.value === arguments[1]) || [...s.options].find(o => o.text.startsWith(arguments[1])); \
-         if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true })); return true;",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-    assert_eq!(found, json!(true), "no option `{value}` in `{css}`");
 }
 
 /// Logs an entry by hand.
@@ -679,61 +659,11 @@ async fn the_import_preview_says_which_channels_a_backup_brings_changes_or_leave
     fresh.close().await.unwrap();
 }
 
-const PASS: &str = "violet harbour seventeen kites";
-
-/// Every key and value of the origin's localStorage and sessionStorage, as one text.
-async fn all_storage(c: &Client) -> String {
-    let v = js(
-        c,
-        "const out = []; for (const s of [localStorage, sessionStorage]) { \
-           for (let i = 0; i < s.length; i++) { const k = s.key(i); out.push(k + '=' + s.getItem(k)); } } \
-         return out.join('\\n');",
-        vec![],
-    )
-    .await;
-    v.as_str().unwrap_or_default().to_owned()
-}
-
-/// Waits until the stored state stays the same for 1 s (the encrypted saves are done).
-async fn settle(c: &Client) {
-    let state = "return localStorage.getItem('crisis-comms:default:state')";
-    let mut last = js(c, state, vec![]).await;
-    for _ in 0..40 {
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let now = js(c, state, vec![]).await;
-        if now == last {
-            return;
-        }
-        last = now;
-    }
-    panic!("the stored state kept changing");
-}
-
-/// Types `pass` into the unlock prompt and waits until the app is shown again.
-async fn unlock(c: &Client, pass: &str) {
-    find(c, ".cc-unlock .cc-passphrase").await.send_keys(&format!("{pass}\u{e007}")).await.unwrap();
-    for _ in 0..200 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        if js(c, "return document.querySelector('.cc-unlock') === null", vec![]).await == json!(true) {
-            return;
-        }
-    }
-    panic!("the passphrase never unlocked the app");
-}
-
 #[tokio::test]
 async fn two_tabs_logging_at_once_under_a_lock_keep_both_entries_encrypted() {
     let c = browser().await;
     open(&c, "#/records").await;
-    let fields = c.find_all(Locator::Css(".cc-set-lock input[type=password]")).await.unwrap();
-    fields[0].send_keys(PASS).await.unwrap();
-    fields[1].send_keys(PASS).await.unwrap();
-    find(&c, ".cc-set-lock button[type=submit]").await.click().await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(".cc-lock-on"))
-        .await
-        .expect("the lock is on");
+    set_lock_here(&c, PASS).await;
     // The record both tabs log in: started here, before the second tab opens.
     open(&c, "#/s/account-compromise").await;
     unlock_if_asked(&c).await;

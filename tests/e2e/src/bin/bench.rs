@@ -19,9 +19,9 @@ use std::time::Duration;
 
 use crisis_comms::model::checklist::Scenario;
 use crisis_comms::model::parse::parse_scenario;
-use e2e::{base_url, browser_with};
+use crisis_comms::render::escape;
+use e2e::{base_url, browser_with, Cdp};
 use fantoccini::error::CmdError;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
@@ -334,21 +334,6 @@ fn slow_4g() -> Value {
     })
 }
 
-/// A Chrome DevTools Protocol command, sent through ChromeDriver's `goog/cdp/execute`
-/// endpoint to the session's current tab.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
-    }
-}
-
 async fn cdp(c: &Client, cmd: &'static str, params: Value) -> Res<Value> {
     c.issue_cmd(Cdp(cmd, params)).await.map_err(|e| format!("the DevTools command {cmd}: {e}"))
 }
@@ -371,14 +356,13 @@ fn mobile_pages(scenario: &Scenario) -> [(&'static str, String, bool); 3] {
 async fn mobile(scenario: &Scenario) -> Value {
     let items = scenario.items().count();
     // `BENCH_MOBILE_RUNS` overrides the number of runs, for a quick comparison of two builds.
-    let runs: usize =
+    let count: usize =
         std::env::var("BENCH_MOBILE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(MOBILE_RUNS);
     println!(
-        "bench: mobile profile (slow 4G, CPU 4x slower, phone screen, gzip), {runs} runs of each page \
+        "bench: mobile profile (slow 4G, CPU 4x slower, phone screen, gzip), {count} runs of each page \
          (plus one of each not counted), alternating, each in a new browser with a fresh profile"
     );
     let pages = mobile_pages(scenario);
-    let count = runs;
     let mut runs: [Vec<Value>; 3] = Default::default();
     for run in 0..=count {
         for ((_, path, app), kept) in pages.iter().zip(runs.iter_mut()) {
@@ -815,7 +799,7 @@ fn floor_page(css: &[String]) -> String {
          <link rel=\"modulepreload\" href=\"./floor/floor.js\" crossorigin=\"anonymous\">\n\
          <link rel=\"preload\" href=\"./floor/floor_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\n\
          </head>\n<body></body>\n</html>\n",
-        css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", esc(c))).collect::<String>(),
+        css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", escape(c))).collect::<String>(),
     )
 }
 
@@ -829,26 +813,12 @@ fn static_page(scenario: &Scenario, css: &[String]) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{} — crisis-comms (static)</title>\n\
          {}</head>\n<body>\n{}\n</body>\n</html>\n",
-        esc(&scenario.title),
-        css.iter().map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", esc(c))).collect::<String>(),
+        escape(&scenario.title),
+        css.iter()
+            .map(|c| format!("<link rel=\"stylesheet\" href=\"./{}\">\n", escape(c)))
+            .collect::<String>(),
         crisis_comms::render::one_checklist(scenario),
     )
-}
-
-/// Escapes text for HTML content and quoted attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 // ---- passphrase lock ----------------------------------------------------------------------
@@ -1166,16 +1136,11 @@ mod tests {
         let items = s.items().count();
         assert_eq!(page.matches("type=\"checkbox\"").count(), items);
         assert_eq!(page.matches("<label for=\"").count(), items);
-        assert!(page.contains(&format!("<h1>{}</h1>", esc(&s.title))), "{page}");
+        assert!(page.contains(&format!("<h1>{}</h1>", escape(&s.title))), "{page}");
         assert!(!page.contains("<script"));
         assert!(page.contains(
             "<link rel=\"stylesheet\" href=\"./page.css\">\n<link rel=\"stylesheet\" href=\"./main.css\">"
         ));
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
     }
 
     #[test]
