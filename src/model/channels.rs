@@ -105,6 +105,16 @@ pub fn archive_key(archive: Archive) -> &'static str {
     ARCHIVES.iter().find(|a| a.0 == archive).map_or("", |a| a.1)
 }
 
+/// Who can read a channel with `readers`, in words.
+pub fn readers_words(readers: Readers) -> &'static str {
+    READERS.iter().find(|r| r.0 == readers).map_or("", |r| r.2)
+}
+
+/// What a channel with `archive` keeps, in words.
+pub fn archive_words(archive: Archive) -> &'static str {
+    ARCHIVES.iter().find(|a| a.0 == archive).map_or("", |a| a.2)
+}
+
 /// The channels in use, sorted by name: those an embedding site gives first, then the ones
 /// kept on this device, removed ones left out.
 pub fn in_use<'a>(site: &'a [ProjectChannel], kept: &'a Map<ProjectChannel>) -> Vec<&'a ProjectChannel> {
@@ -262,8 +272,7 @@ pub fn preview_import(here: &Map<ProjectChannel>, theirs: &Map<ProjectChannel>) 
 
 /// How `after` differs from `before`, in words.
 fn differences(before: &ProjectChannel, after: &ProjectChannel) -> Vec<String> {
-    let words = |r| READERS.iter().find(|x| x.0 == r).map_or("", |x| x.2);
-    let kept = |a| ARCHIVES.iter().find(|x| x.0 == a).map_or("", |x| x.2);
+    let (words, kept) = (readers_words, archive_words);
     let mut out = Vec::new();
     if before.name != after.name {
         out.push(format!("its name from “{}” to “{}”", before.name, after.name));

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::drill::{Drill, Inject};
 use super::order;
 use super::tlp::Tlp;
 
@@ -18,7 +19,7 @@ pub struct DrillRun {
     /// The drill file's id.
     pub drill: String,
     /// The 15-minute variant: only the injects it names, at their quick minutes.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "super::saved::is_false")]
     pub quick: bool,
     /// While the clock runs, when it last started (milliseconds since the Unix epoch).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,19 +114,6 @@ pub struct Point {
     pub changed: f64,
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-/// An inject as the clock sees it: its id and its minute in the variant being run.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Timed {
-    /// The inject's id.
-    pub id: String,
-    /// Minutes from the start.
-    pub minute: f64,
-}
-
 impl DrillRun {
     /// A new run of `drill`, not started.
     pub fn new(drill: &str, quick: bool, now: f64) -> DrillRun {
@@ -183,36 +171,50 @@ impl DrillRun {
         true
     }
 
-    /// The injects whose minute has come and that are not revealed yet, in order.
-    pub fn due<'a>(&self, injects: &'a [Timed], now: f64) -> Vec<&'a Timed> {
+    /// The injects of `drill` in the variant this run plays (full or quick), in order, with
+    /// their minute.
+    fn timed<'a>(&self, drill: &'a Drill) -> impl Iterator<Item = (&'a Inject, f64)> {
+        let quick = self.quick;
+        drill.injects().filter_map(move |i| Drill::minute(i, quick).map(|m| (i, f64::from(m) * MINUTE)))
+    }
+
+    /// The injects of `drill` whose minute has come and that are not revealed yet, in order.
+    pub fn due<'a>(&self, drill: &'a Drill, now: f64) -> Vec<&'a Inject> {
         let t = self.elapsed_at(now);
-        injects.iter().filter(|i| i.minute * MINUTE <= t && !self.is_revealed(&i.id)).collect()
+        self.timed(drill).filter(|(i, at)| *at <= t && !self.is_revealed(&i.id)).map(|(i, _)| i).collect()
     }
 
     /// Reveals what is due; returns whether anything was.
-    pub fn reveal_due(&mut self, injects: &[Timed], now: f64) -> bool {
-        let due: Vec<String> = self.due(injects, now).into_iter().map(|i| i.id.clone()).collect();
+    pub fn reveal_due(&mut self, drill: &Drill, now: f64) -> bool {
         let mut any = false;
-        for id in due {
-            any |= self.reveal(&id, now);
+        for inject in self.due(drill, now) {
+            any |= self.reveal(&inject.id, now);
         }
         any
     }
 
     /// Skips the clock ahead to the next inject not yet revealed and reveals it (with any
     /// other now due); returns its id, or `None` when every inject is out.
-    pub fn skip_ahead(&mut self, injects: &[Timed], now: f64) -> Option<String> {
-        let next = injects.iter().find(|i| !self.is_revealed(&i.id))?.clone();
-        let t = self.elapsed_at(now);
-        let target = (next.minute * MINUTE).max(t);
-        self.elapsed = target;
+    pub fn skip_ahead(&mut self, drill: &Drill, now: f64) -> Option<String> {
+        let (next, at) = self.timed(drill).find(|(i, _)| !self.is_revealed(&i.id))?;
+        self.elapsed = at.max(self.elapsed_at(now));
         if self.running_since.is_some() {
             self.running_since = Some(now);
         }
         self.changed = now;
-        self.reveal_due(injects, now);
-        self.reveal(&next.id, now);
-        Some(next.id)
+        // The clock is now at the next inject's minute at least: it is due with the others.
+        self.reveal_due(drill, now);
+        Some(next.id.clone())
+    }
+
+    /// The drill's `title` with the variant this run plays: "Takeover drill (15-minute
+    /// variant)" for the quick one.
+    pub fn titled(&self, title: &str, quick_minutes: u32) -> String {
+        if self.quick {
+            format!("{title} ({quick_minutes}-minute variant)")
+        } else {
+            title.to_owned()
+        }
     }
 
     /// The debrief's points not removed, of one kind, in order.
@@ -249,9 +251,9 @@ pub fn merge(mine: &mut DrillRun, theirs: &DrillRun) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    if mine.ended.is_some() {
+    if let Some(end) = mine.ended {
         if let Some(since) = mine.running_since.take() {
-            mine.elapsed += (mine.ended.unwrap_or(since) - since).max(0.0);
+            mine.elapsed += (end - since).max(0.0);
         }
     }
     for r in &theirs.revealed {
@@ -295,9 +297,12 @@ pub fn clock_text(ms: f64) -> String {
 /// The words that mark every page and copy of an exercise record.
 pub const EXERCISE: &str = "EXERCISE";
 
+/// What an exercise record's copies say of it, under their heading.
+pub const EXERCISE_RECORD: &str = "This is an exercise record (a drill), not a real incident.";
+
 /// What the after-action report needs to know about the drill, in words.
 pub struct ReportFacts<'a> {
-    /// The drill's title.
+    /// The drill's title, with the variant run ([`DrillRun::titled`]).
     pub drill: &'a str,
     /// The checklist it rehearses.
     pub checklist: &'a str,
@@ -324,9 +329,8 @@ pub fn report_markdown(run: &DrillRun, facts: &ReportFacts<'_>) -> String {
         facts.name
     );
     out.push_str(&format!(
-        "This was an exercise, not a real incident.  \nDrill: {}{}  \nChecklist rehearsed: {}  \nDrill time: {}  \nExported: {}\n",
+        "This was an exercise, not a real incident.  \nDrill: {}  \nChecklist rehearsed: {}  \nDrill time: {}  \nExported: {}\n",
         facts.drill,
-        if run.quick { " (15-minute variant)" } else { "" },
         facts.checklist,
         clock_text(run.elapsed),
         facts.printed
@@ -370,11 +374,33 @@ pub fn report_markdown(run: &DrillRun, facts: &ReportFacts<'_>) -> String {
 mod tests {
     use super::*;
 
-    fn injects() -> Vec<Timed> {
-        [("a", 0.0), ("b", 10.0), ("c", 25.0)]
-            .iter()
-            .map(|(id, m)| Timed { id: (*id).into(), minute: *m })
-            .collect()
+    /// A drill with injects at minutes 0, 10 and 25, in the full drill and the quick variant.
+    fn injects() -> Drill {
+        let inject = |id: &str, at: u32| Inject {
+            id: id.into(),
+            title: id.into(),
+            at,
+            quick_at: Some(at),
+            steps: Vec::new(),
+            templates: Vec::new(),
+            fact: String::new(),
+            prompts: Vec::new(),
+        };
+        Drill {
+            scenario: "c".into(),
+            minutes: 60,
+            quick_minutes: 15,
+            roles_intro: String::new(),
+            roles: Vec::new(),
+            phases: vec![crate::model::drill::Phase {
+                id: "p".into(),
+                title: "P".into(),
+                intro: String::new(),
+                injects: vec![inject("a", 0), inject("b", 10), inject("c", 25)],
+            }],
+            debrief_intro: String::new(),
+            debrief: Vec::new(),
+        }
     }
 
     #[test]
@@ -391,7 +417,7 @@ mod tests {
         assert_eq!(run.elapsed_at(1000.0 + 60.0 * MINUTE), 9.0 * MINUTE);
         assert!(run.due(&list, 1000.0 + 60.0 * MINUTE).is_empty());
         run.start(100.0 * MINUTE);
-        assert_eq!(run.due(&list, 101.0 * MINUTE).iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(run.due(&list, 101.0 * MINUTE).iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["b"]);
         assert!(run.reveal_due(&list, 101.0 * MINUTE));
         assert_eq!(run.revealed[1], Revealed { inject: "b".into(), at: 10.0 * MINUTE });
         assert!(!run.reveal("b", 102.0 * MINUTE), "revealed once");
@@ -451,6 +477,26 @@ mod tests {
     }
 
     #[test]
+    fn the_clock_changed_last_wins_and_an_end_elsewhere_stops_a_running_clock() {
+        let mut mine = DrillRun::new("d", false, 0.0);
+        mine.start(10.0);
+        let mut theirs = mine.clone();
+        theirs.pause(50.0);
+        merge(&mut mine, &theirs);
+        assert_eq!((mine.running_since, mine.elapsed), (None, 40.0), "the other tab paused later");
+        mine.start(100.0);
+        let mut other = mine.clone();
+        other.end(130.0);
+        // This tab started its clock again after the other tab ended the drill.
+        mine.pause(120.0);
+        mine.start(140.0);
+        merge(&mut mine, &other);
+        assert_eq!(mine.ended, Some(130.0));
+        assert!(!mine.running(), "an ended drill's clock stands still");
+        assert_eq!(mine.elapsed_at(500.0), mine.elapsed_at(1000.0));
+    }
+
+    #[test]
     fn the_report_is_marked_exercise_with_its_label_at_both_ends() {
         let mut run = DrillRun::new("d", true, 0.0);
         run.elapsed = 14.0 * MINUTE + 5000.0;
@@ -464,8 +510,9 @@ mod tests {
             ..Point::default()
         });
         let title = |k: &str| format!("«{k}»");
+        let drill = run.titled("Takeover drill", 15);
         let facts = ReportFacts {
-            drill: "Takeover drill",
+            drill: &drill,
             checklist: "Account compromise",
             name: "Spring drill",
             label: Tlp::Amber,

@@ -94,7 +94,20 @@ pub struct StressLink {
     pub question: String,
 }
 
+impl StressLink {
+    /// The link as a debrief point keeps it: `<stress test id>/<question id>`.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.test, self.question)
+    }
+}
+
 impl Drill {
+    /// How long the drill takes, as the catalog and the drill's page say it: "60 minutes, or 15
+    /// in the quick variant".
+    pub fn length_text(&self) -> String {
+        format!("{} minutes, or {} in the quick variant", self.minutes, self.quick_minutes)
+    }
+
     /// Every inject of every phase, in order.
     pub fn injects(&self) -> impl Iterator<Item = &Inject> {
         self.phases.iter().flat_map(|p| p.injects.iter())

@@ -3,7 +3,7 @@
 
 use super::audience::titles;
 use super::checklist::{ItemKind, Scenario};
-use super::debrief::EXERCISE;
+use super::debrief::{EXERCISE, EXERCISE_RECORD};
 use super::progress::{KeptDecision, Status};
 use super::saved::Record;
 use super::template::{compose, is_used};
@@ -148,7 +148,7 @@ pub fn exercise_copy(markdown: &str) -> String {
     let body = markdown.trim_end();
     let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
     let (middle, last) = rest.rsplit_once('\n').unwrap_or(("", rest));
-    let note = "This is an exercise record (a drill), not a real incident.";
+    let note = EXERCISE_RECORD;
     let middle = match middle.split_once("\n# ") {
         Some((before, heading)) => match heading.split_once('\n') {
             Some((h, after)) => format!("{before}\n# {h}\n\n{note}\n{after}"),

@@ -60,7 +60,8 @@ pub struct Record {
     pub drill: Option<DrillRun>,
 }
 
-fn is_false(b: &bool) -> bool {
+/// For serde: a flag left out of the stored JSON while it is false.
+pub(super) fn is_false(b: &bool) -> bool {
     !*b
 }
 

@@ -127,7 +127,13 @@ mod audience_keys {
 
 /// A new entry's id: the time and a random number the caller draws.
 pub fn entry_id(now: f64, random: u32) -> String {
-    format!("e{:x}-{random:08x}", now.max(0.0) as u64)
+    fresh_id('e', now, random)
+}
+
+/// A new id that stays unique across tabs: what it names (`prefix`), the time and a random
+/// number the caller draws.
+pub fn fresh_id(prefix: char, now: f64, random: u32) -> String {
+    format!("{prefix}{:x}-{random:08x}", now.max(0.0) as u64)
 }
 
 /// Adds an entry, keeping the log in time order.

@@ -142,7 +142,7 @@ fn page(state: AppState, route: Route) -> AnyView {
         }
         Route::Summary => view! { <SummaryPage /> }.into_any(),
         Route::Records => {
-            let label = Signal::derive(move || records_label(state));
+            let label = Memo::new(move |_| records_label(state));
             view! { <PrintFrame label labels_in_print_only=true><RecordsPage /></PrintFrame> }.into_any()
         }
         Route::Print(id) => print_page(state, &id, false, None),
@@ -177,9 +177,8 @@ fn records_label(state: AppState) -> Tlp {
     state.saved.with(|s| {
         s.records
             .values()
-            .map(|r| match r.progress.label {
-                Some(label) => label,
-                None => state.library.with_value(|l| l.get(&r.scenario)).map_or(Tlp::Red, |sc| sc.label),
+            .map(|r| {
+                state.library.with_value(|l| l.get(&r.scenario)).map_or(Tlp::Red, |sc| r.label(sc.label))
             })
             .fold(Tlp::Clear, Ord::min)
     })

@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::channels::{add, edit, in_use, ProjectChannel, ARCHIVES, READERS};
+use crate::model::channels::{
+    add, archive_words, edit, in_use, readers_words, ProjectChannel, ARCHIVES, READERS,
+};
 use crate::model::decide::{Archive, Readers};
+use crate::model::timeline;
 use crate::model::tlp::Tlp;
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::state::AppState;
@@ -125,7 +128,7 @@ pub fn ProjectChannels() -> impl IntoView {
         ev.prevent_default();
         let at = now();
         let channel = ProjectChannel {
-            id: format!("c{:x}-{:08x}", at as u64, random()),
+            id: timeline::fresh_id('c', at, random()),
             name: name.get_untracked().trim().to_owned(),
             readers: readers.get_untracked(),
             archive: archive.get_untracked(),
@@ -139,14 +142,18 @@ pub fn ProjectChannels() -> impl IntoView {
             Some((id, _)) => edit(kept, &sites.0, id, &channel, at),
             None => add(kept, &sites.0, channel.clone()),
         };
-        // Checked on a copy first, so a refusal writes nothing.
+        // Checked on a copy first, so a refusal writes nothing; then applied to what is stored.
         if let Err(why) = state.saved.with_untracked(|s| apply(&mut s.channels.clone())) {
             said.set(why);
             return;
         }
-        state.change(|s| {
-            let _ = apply(&mut s.channels);
-        });
+        let mut applied = Ok(());
+        state.change(|s| applied = apply(&mut s.channels));
+        if let Err(why) = applied {
+            // Another tab's change came between the check and the write.
+            said.set(why);
+            return;
+        }
         let (n, carries) = (channel.name.clone(), channel.carries());
         let done = match edited {
             Some((_, old)) if old != n => format!("Saved: “{old}” is now “{n}”."),
@@ -167,8 +174,7 @@ pub fn ProjectChannels() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 let from_site = site.0.iter().any(|s| s.id == c.id);
-                let words = READERS.iter().find(|r| r.0 == c.readers).map_or("", |r| r.2);
-                let kept = ARCHIVES.iter().find(|a| a.0 == c.archive).map_or("", |a| a.2);
+                let (words, kept) = (readers_words(c.readers), archive_words(c.archive));
                 let id = c.id.clone();
                 let remove = move || {
                     let id = id.clone();

@@ -387,7 +387,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
         <section class="cc-result" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone() tabindex="-1" node_ref=heading>"Use " <TlpBadge tlp=label /></h2>
             <p class="cc-lead"><strong>"Who may receive it: "</strong>{label.audience_summary()}</p>
-            <p class="cc-copy-label">
+            <p class="cc-screen-only">
                 <button type="button" class="cc-button" on:click=copy>"Copy the label"</button>
                 " " <span role="status">{move || copied.get()}</span>
             </p>
@@ -564,7 +564,7 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
         }
     };
     view! {
-      <div class="cc-apply-label">
+      <div class="cc-screen-only">
         <h3>"Use this label"</h3>
         <p>
             <label for=select_id.clone()>"Put it on a checklist record or a message template: "</label>

@@ -17,12 +17,12 @@ use crate::content::Library;
 use crate::model::audience::Audience;
 use crate::model::checklist::Scenario;
 use crate::model::debrief::{
-    clock_text, report_markdown, DrillRun, Point, PointKind, ReportFacts, Timed, EXERCISE, MINUTE,
+    clock_text, report_markdown, DrillRun, Point, PointKind, ReportFacts, EXERCISE, MINUTE,
 };
 use crate::model::drill::Drill;
 use crate::model::export::CopyLabel;
 use crate::model::saved::Record;
-use crate::model::timeline::{self, How};
+use crate::model::timeline::{self, Entry, How};
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::download::{download, safe_file_name};
@@ -35,14 +35,6 @@ use crate::ui::text::Prose;
 use crate::ui::time::{default_record_name, local_time};
 use crate::ui::timeline::{clock, new_entry, now, random};
 use crate::ui::tlp_badge::TlpBadge;
-
-/// The drill's injects as its clock sees them, in the variant run (`quick`), in order.
-fn timed(drill: &Drill, quick: bool) -> Vec<Timed> {
-    drill
-        .injects()
-        .filter_map(|i| Drill::minute(i, quick).map(|m| Timed { id: i.id.clone(), minute: f64::from(m) }))
-        .collect()
-}
 
 /// The marking of an exercise record: EXERCISE beside its label, on every page that shows one.
 #[component]
@@ -61,20 +53,19 @@ pub fn ExerciseBanner(label: Signal<Tlp>) -> impl IntoView {
 pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (sid, default) = (scenario.id.clone(), scenario.label);
+    // The label of the exercise record shown, and its run's record id if it runs a drill.
     let shown = Memo::new(move |_| {
-        state.saved.with(|s| s.current_record(&sid).filter(|r| r.exercise).map(|r| r.label(default)))
-    });
-    let drill = {
-        let sid = scenario.id.clone();
-        Memo::new(move |_| {
-            state.saved.with(|s| s.current_record(&sid).filter(|r| r.drill.is_some()).map(|r| r.id.clone()))
+        state.saved.with(|s| {
+            s.current_record(&sid)
+                .filter(|r| r.exercise)
+                .map(|r| (r.label(default), r.drill.is_some().then(|| r.id.clone())))
         })
-    };
+    });
     move || {
-        shown.get().map(|l| {
+        shown.get().map(|(l, drill)| {
             view! {
-                <ExerciseBanner label=Signal::derive(move || shown.try_get().flatten().unwrap_or(l)) />
-                {drill.get().map(|rid| view! {
+                <ExerciseBanner label=Signal::derive(move || shown.try_get().flatten().map_or(l, |(l, _)| l)) />
+                {drill.map(|rid| view! {
                     <p class="cc-meta"><RouteLink route=Route::Drill(rid)>"Back to the drill"</RouteLink></p>
                 })}
             }
@@ -183,14 +174,22 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
     .into_any()
 }
 
-/// A run's record, the drill it runs and the checklist it rehearses, if all three are here.
-fn parts(state: AppState, rid: &str) -> Option<(Record, Arc<Scenario>, Drill, Arc<Scenario>)> {
+/// A run's record, the drill it runs (its scenario and its parts) and the checklist it rehearses.
+struct Parts {
+    record: Record,
+    drill_sc: Arc<Scenario>,
+    drill: Arc<Drill>,
+    checklist: Arc<Scenario>,
+}
+
+/// The parts of run `rid`, if all of them are here.
+fn parts(state: AppState, rid: &str) -> Option<Parts> {
     let record = state.saved.with_untracked(|s| s.records.get(rid).cloned())?;
     let run = record.drill.as_ref()?;
     let (drill_sc, checklist) = state.library.with_value(|l| (l.get(&run.drill), l.get(&record.scenario)));
     let drill_sc = drill_sc?;
-    let drill = drill_sc.drill.clone()?;
-    Some((record, drill_sc, drill, checklist?))
+    let drill = Arc::new(drill_sc.drill.clone()?);
+    Some(Parts { record, drill_sc, drill, checklist: checklist? })
 }
 
 fn not_here() -> AnyView {
@@ -227,7 +226,7 @@ fn run_memo(state: AppState, rid: &str) -> Memo<Option<DrillRun>> {
 #[component]
 pub fn FacilitatorView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
+    let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
     // Ticks made during the drill go to this record: it becomes the one its checklist shows.
     if state.saved.with_untracked(|s| s.current.get(&checklist.id) != Some(&rid)) {
         let (sid, id) = (checklist.id.clone(), rid.clone());
@@ -236,19 +235,18 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
         });
     }
     let quick = record.drill.as_ref().is_some_and(|d| d.quick);
-    let injects = Arc::new(timed(&drill, quick));
     let run = run_memo(state, &rid);
     let time = clock();
     // Injects appear at their minute: this tab reveals them, and the participants' tabs follow.
     {
-        let (rid, injects) = (rid.clone(), injects.clone());
+        let (rid, drill) = (rid.clone(), drill.clone());
         Effect::new(move |_| {
             time.track();
             let due =
-                run.with(|r| r.as_ref().is_some_and(|r| r.running() && !r.due(&injects, now()).is_empty()));
+                run.with(|r| r.as_ref().is_some_and(|r| r.running() && !r.due(&drill, now()).is_empty()));
             if due {
                 change_run(state, &rid, |r, t| {
-                    r.reveal_due(&injects, t);
+                    r.reveal_due(&drill, t);
                 });
             }
         });
@@ -271,7 +269,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     let ended = move || run.with(|r| r.as_ref().is_some_and(|r| r.ended.is_some()));
     let said = RwSignal::new(String::new());
     let (r1, r2, r3, r4) = (rid.clone(), rid.clone(), rid.clone(), rid.clone());
-    let inj = injects.clone();
+    let inj = drill.clone();
     let skip = move |_| {
         let mut next = None;
         change_run(state, &r2, |r, t| next = r.skip_ahead(&inj, t));
@@ -282,71 +280,61 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     };
     let minutes = if quick { drill.quick_minutes } else { drill.minutes };
     let checklist_title = checklist.title.clone();
-    let inj = injects.clone();
+    let inj = drill.clone();
     let view_route = Route::DrillView(rid.clone());
     let cells = ItemCells::new(state, &checklist.id, checklist.items());
     let list = {
-        let (drill, checklist, rid) = (drill.clone(), checklist.clone(), rid.clone());
+        let (checklist, rid) = (checklist.clone(), rid.clone());
         let mut shown_steps: Vec<String> = Vec::new();
-        injects
-            .iter()
-            .map(|t| {
-                let inject = drill.injects().find(|i| i.id == t.id).cloned();
-                let (iid, rid) = (t.id.clone(), rid.clone());
+        drill
+            .injects()
+            .filter_map(|i| Drill::minute(i, quick).map(|m| (i, m)))
+            .map(|(i, minute)| {
+                let (iid, rid) = (i.id.clone(), rid.clone());
                 let revealed = Memo::new(move |_| {
                     run.with(|r| r.as_ref().and_then(|r| r.revealed.iter().find(|x| x.inject == iid).map(|x| x.at)))
                 });
-                let iid = t.id.clone();
+                let iid = i.id.clone();
                 let reveal = move |_| change_run(state, &rid, |r, t| {
                     r.reveal(&iid, t);
                 });
-                let inject = inject.map(|i| {
-                    let steps = i
-                        .steps
-                        .iter()
-                        .filter_map(|s| checklist.items().find(|x| &x.id == s).cloned())
-                        .map(|item| {
-                            // A step that an earlier inject calls for too is ticked there: one
-                            // checkbox per step keeps the page's ids unique.
-                            if shown_steps.contains(&item.id) {
-                                return view! { <li class="cc-item cc-meta">{format!("{} (above)", item.text)}</li> }.into_any();
-                            }
-                            shown_steps.push(item.id.clone());
-                            let cell = cells.get(&item.id);
-                            view! { <ItemView scenario_id=checklist.id.clone() item cell /> }.into_any()
-                        })
-                        .collect_view();
-                    let templates: Vec<String> = i
-                        .templates
-                        .iter()
-                        .filter_map(|t| checklist.templates.iter().find(|x| &x.id == t).map(|x| x.title.clone()))
-                        .collect();
-                    (i, steps, templates)
-                });
-                let (title, body) = match inject {
-                    Some((i, steps, templates)) => (
-                        i.title.clone(),
-                        Some(view! {
-                            <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />
-                            {(!i.steps.is_empty()).then(|| view! {
-                                <p class="cc-meta">"Steps of the checklist this calls for:"</p>
-                                <ul class="cc-items">{steps}</ul>
-                            })}
-                            {(!templates.is_empty()).then(|| view! {
-                                <p class="cc-meta">
-                                    "Messages it calls for: " {templates.join(", ")} " — "
-                                    <RouteLink route=Route::Scenario(checklist.id.clone())>"on the checklist"</RouteLink>
-                                </p>
-                            })}
-                        }),
-                    ),
-                    None => (t.id.clone(), None),
+                let steps = i
+                    .steps
+                    .iter()
+                    .filter_map(|s| checklist.items().find(|x| &x.id == s).cloned())
+                    .map(|item| {
+                        // A step that an earlier inject calls for too is ticked there: one
+                        // checkbox per step keeps the page's ids unique.
+                        if shown_steps.contains(&item.id) {
+                            return view! { <li class="cc-item cc-meta">{format!("{} (above)", item.text)}</li> }.into_any();
+                        }
+                        shown_steps.push(item.id.clone());
+                        let cell = cells.get(&item.id);
+                        view! { <ItemView scenario_id=checklist.id.clone() item cell /> }.into_any()
+                    })
+                    .collect_view();
+                let templates: Vec<String> = i
+                    .templates
+                    .iter()
+                    .filter_map(|t| checklist.templates.iter().find(|x| &x.id == t).map(|x| x.title.clone()))
+                    .collect();
+                let body = view! {
+                    <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />
+                    {(!i.steps.is_empty()).then(|| view! {
+                        <p class="cc-meta">"Steps of the checklist this calls for:"</p>
+                        <ul class="cc-items">{steps}</ul>
+                    })}
+                    {(!templates.is_empty()).then(|| view! {
+                        <p class="cc-meta">
+                            "Messages it calls for: " {templates.join(", ")} " — "
+                            <RouteLink route=Route::Scenario(checklist.id.clone())>"on the checklist"</RouteLink>
+                        </p>
+                    })}
                 };
-                let minute = t.minute;
                 view! {
-                    <li class="cc-inject" data-inject=t.id.clone() data-revealed=move || revealed.get().is_some().to_string()>
+                    <li class="cc-inject" data-inject=i.id.clone() data-revealed=move || revealed.get().is_some().to_string()>
                         <h3>
-                            <span class="cc-inject-at">{clock_text(minute * MINUTE)}</span>" "{title}
+                            <span class="cc-inject-at">{clock_text(f64::from(minute) * MINUTE)}</span>" "{i.title.clone()}
                         </h3>
                         {move || match revealed.get() {
                             Some(at) => view! { <p class="cc-meta">{format!("Revealed at {}.", clock_text(at))}</p> }.into_any(),
@@ -411,8 +399,8 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 <h2>"Injects"</h2>
                 <ol class="cc-injects">{list}</ol>
             </section>
-            <ScribeNotes rid=rid.clone() checklist=checklist.clone() label />
-            <DebriefSection rid=rid.clone() drill=drill.clone() />
+            <ScribeNotes rid=rid.clone() run checklist=checklist.clone() label />
+            <DebriefSection rid=rid.clone() run drill=drill.clone() />
         </article>
         </PrintFrame>
     }
@@ -432,13 +420,17 @@ fn InjectBody(fact: String, prompts: Vec<String>) -> impl IntoView {
 
 /// The scribe's notes: decisions with their times, logged in the record's communications log.
 #[component]
-fn ScribeNotes(rid: String, checklist: Arc<Scenario>, label: Tlp) -> impl IntoView {
+fn ScribeNotes(
+    rid: String,
+    run: Memo<Option<DrillRun>>,
+    checklist: Arc<Scenario>,
+    label: Tlp,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(String::new());
     let who = RwSignal::new(Audience::Responders);
     let said = RwSignal::new(String::new());
     let (text_id, who_id) = (state.dom_id("scribe-text"), state.dom_id("scribe-who"));
-    let run = run_memo(state, &rid);
     let entries = {
         let rid = rid.clone();
         Memo::new(move |_| {
@@ -507,7 +499,7 @@ fn ScribeNotes(rid: String, checklist: Arc<Scenario>, label: Tlp) -> impl IntoVi
             </form>
             <ol class="cc-scribe-notes">
                 {move || entries.get().into_iter().map(|e| view! {
-                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), if e.note.is_empty() { timeline::what(&checklist, &e) } else { e.note.clone() })}</li>
+                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), noted(&checklist, &e))}</li>
                 }).collect_view()}
             </ol>
         </section>
@@ -517,9 +509,8 @@ fn ScribeNotes(rid: String, checklist: Arc<Scenario>, label: Tlp) -> impl IntoVi
 /// The debrief: the drill's questions, then what went well, gaps and action items with owners,
 /// each linkable to stress-test questions; and the after-action report.
 #[component]
-fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
+fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let run = run_memo(state, &rid);
     let kind = RwSignal::new(PointKind::WentWell);
     let text = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
@@ -531,7 +522,7 @@ fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
     let mut offered: Vec<String> = Vec::new();
     for q in &drill.debrief {
         for s in &q.stress {
-            let key = format!("{}/{}", s.test, s.question);
+            let key = s.key();
             if !offered.contains(&key) {
                 offered.push(key);
             }
@@ -541,7 +532,7 @@ fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
         .debrief
         .iter()
         .map(|q| {
-            let links: Vec<String> = q.stress.iter().map(|s| format!("{}/{}", s.test, s.question)).collect();
+            let links: Vec<String> = q.stress.iter().map(|s| s.key()).collect();
             view! {
                 <li data-question=q.id.clone()>
                     <strong>{q.text.clone()}</strong>
@@ -570,7 +561,7 @@ fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
             }
             let t = now();
             let point = Point {
-                id: format!("p{:x}-{:08x}", t as u64, random()),
+                id: timeline::fresh_id('p', t, random()),
                 kind: k,
                 text: words,
                 owner: if k == PointKind::Action { who } else { String::new() },
@@ -591,13 +582,17 @@ fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
             .into_iter()
             .map(|k| {
                 let rid = rid.clone();
+                // This kind's points alone: another kind's change or the clock leaves the list be.
+                let points = Memo::new(move |_| {
+                    run.with(|r| r.as_ref().map(|r| r.points(k).cloned().collect::<Vec<_>>()).unwrap_or_default())
+                });
                 view! {
                     <section class=format!("cc-debrief-list cc-debrief-{}", k.key())>
                         <h3>{k.title()}</h3>
                         <ul>
                             {move || {
                                 let rid = rid.clone();
-                                run.get().map(|r| r.points(k).cloned().collect::<Vec<_>>()).unwrap_or_default().into_iter().map(|p| {
+                                points.get().into_iter().map(|p| {
                                     let (rid, pid) = (rid.clone(), p.id.clone());
                                     view! {
                                         <li data-point=p.id.clone()>
@@ -678,6 +673,15 @@ fn DebriefSection(rid: String, drill: Drill) -> impl IntoView {
     }
 }
 
+/// A log entry as the scribe's list and the report give it: its note, or what it logged.
+fn noted(checklist: &Scenario, e: &Entry) -> String {
+    if e.note.is_empty() {
+        timeline::what(checklist, e)
+    } else {
+        e.note.clone()
+    }
+}
+
 /// A stress-test question, `test/question`, in words: "Stress test title: question".
 fn stress_title(state: AppState, key: &str) -> String {
     let (test, question) = key.split_once('/').unwrap_or((key, ""));
@@ -692,8 +696,11 @@ fn stress_title(state: AppState, key: &str) -> String {
 #[component]
 pub fn ParticipantsView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
+    let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
     let run = run_memo(state, &rid);
+    // What was revealed, alone: the clock's start and pause leave the list (read aloud) be.
+    let revealed =
+        Memo::new(move |_| run.with(|r| r.as_ref().map(|r| r.revealed.clone()).unwrap_or_default()));
     let time = clock();
     let label = record.label(drill_sc.label);
     let elapsed = move || {
@@ -701,8 +708,8 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
         run.with(|r| r.as_ref().map(|r| clock_text(r.elapsed_at(now()))).unwrap_or_default())
     };
     let shown = move || {
-        let revealed = run.with(|r| r.as_ref().map(|r| r.revealed.clone()).unwrap_or_default());
         revealed
+            .get()
             .into_iter()
             .filter_map(|x| drill.injects().find(|i| i.id == x.inject).cloned().map(|i| (x.at, i)))
             .map(|(at, i)| {
@@ -715,7 +722,7 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
             })
             .collect_view()
     };
-    let none = move || run.with(|r| r.as_ref().is_none_or(|r| r.revealed.is_empty()));
+    let none = move || revealed.with(Vec::is_empty);
     view! {
         <PrintFrame label labels_in_print_only=true exercise=Signal::stored(true)>
         <article class="cc-page cc-drill-participants">
@@ -735,14 +742,14 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
 #[component]
 pub fn DrillReport(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((record, drill_sc, drill, checklist)) = parts(state, &rid) else { return not_here() };
+    let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
     let mut run = record.drill.clone().unwrap_or_default();
     // The drill time as of now, if the clock still runs.
     run.elapsed = run.elapsed_at(now());
     // The report holds every entry of the log: its label is the strictest of theirs and the copy's.
     let label =
         timeline::whole_log_label(&record.progress.timeline, CopyLabel::of(&checklist, &record).label);
-    let printed = local_time(js_sys::Date::now());
+    let printed = local_time(now());
     let injects: Vec<(f64, String)> = run
         .revealed
         .iter()
@@ -761,14 +768,13 @@ pub fn DrillReport(rid: String) -> impl IntoView {
         .timeline
         .iter()
         .filter(|e| e.removed.is_none())
-        .map(|e| {
-            (local_time(e.at), if e.note.is_empty() { timeline::what(&checklist, e) } else { e.note.clone() })
-        })
+        .map(|e| (local_time(e.at), noted(&checklist, e)))
         .collect();
+    let drill_title = run.titled(&drill_sc.title, drill.quick_minutes);
     let markdown = {
         let (run, injects, notes, printed) = (run.clone(), injects.clone(), notes.clone(), printed.clone());
         let (drill_title, checklist_title, name) =
-            (drill_sc.title.clone(), checklist.title.clone(), record.name.clone());
+            (drill_title.clone(), checklist.title.clone(), record.name.clone());
         move || {
             let title = move |k: &str| stress_title(state, k);
             report_markdown(
@@ -832,7 +838,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                 <h1>{format!("After-action report: {}", record.name)}</h1>
                 <p class="cc-print-facts">
                     "This was an exercise, not a real incident." <br />
-                    {format!("Drill: {}{}", drill_sc.title, if run.quick { " (15-minute variant)" } else { "" })}<br />
+                    {format!("Drill: {drill_title}")}<br />
                     {format!("Checklist rehearsed: {} (version {})", checklist.title, checklist.version)}<br />
                     {format!("Drill time: {}", clock_text(run.elapsed))}<br />
                     {format!("Label: {label} — {}", label.audience_summary())}<br />

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
+use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
 use crate::model::export::{decision_subject, CopyLabel};
 use crate::model::progress::{ItemState, Status};
 use crate::model::template::{compose, is_used};
@@ -36,7 +37,7 @@ pub fn PrintPage(
     let (record_name, own, timeline, exercise) =
         state.saved.with_untracked(|s| match (blank, s.current_record(&scenario.id)) {
             (false, Some(r)) => {
-                (r.name.clone(), CopyLabel::of(&scenario, r).own, r.progress.timeline.clone(), r.exercise)
+                (r.name.clone(), r.label(scenario.label), r.progress.timeline.clone(), r.exercise)
             }
             _ => (String::new(), scenario.label, Vec::new(), false),
         });
@@ -88,16 +89,17 @@ pub fn PrintPage(
 pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let blank = cells.is_none();
-    let exercise = exercise_of(state, &scenario, blank);
     let sc = scenario.clone();
-    // The record's name and the copy's label, which change far less often than the items.
+    // The record's name, the copy's label and whether it is an exercise, which change far less
+    // often than the items.
     let head = Memo::new(move |_| {
         state.saved.with(|s| match (blank, s.current_record(&sc.id)) {
-            (false, Some(r)) => (r.name.clone(), CopyLabel::of(&sc, r)),
-            _ => (String::new(), CopyLabel { label: sc.label, own: sc.label }),
+            (false, Some(r)) => (r.name.clone(), CopyLabel::of(&sc, r), r.exercise),
+            _ => (String::new(), CopyLabel { label: sc.label, own: sc.label }, false),
         })
     });
     let label = Signal::derive(move || head.with(|h| h.1.label));
+    let exercise = Signal::derive(move || head.with(|h| h.2));
     // When the copy was printed: the time the browser announces printing (Ctrl+P and the
     // menu do; WebDriver's print command does not), else the time it was shown.
     let printed = RwSignal::new(js_sys::Date::now());
@@ -176,18 +178,25 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
         })
         .collect_view();
     let sc = scenario.clone();
+    // What the messages are made of: a tick or a note leaves them be.
+    let filled = Memo::new(move |_| {
+        (!blank).then(|| {
+            state.saved.with(|s| {
+                let p = s.progress_or_empty(&sc.id);
+                (p.values.clone(), p.template_labels.clone())
+            })
+        })
+    });
+    let sc = scenario.clone();
     let used = Memo::new(move |_| {
-        if blank {
-            return Vec::new();
-        }
-        state.saved.with(|s| {
-            let p = s.progress_or_empty(&sc.id);
+        filled.with(|f| {
+            let Some((values, labels)) = f else { return Vec::new() };
             sc.templates
                 .iter()
-                .filter(|t| is_used(t, &p.values))
+                .filter(|t| is_used(t, values))
                 .map(|t| {
-                    let label = p.template_labels.get(&t.id).copied().unwrap_or(t.label);
-                    (t.title.clone(), compose(t, label, &p.values).message())
+                    let label = labels.get(&t.id).copied().unwrap_or(t.label);
+                    (t.title.clone(), compose(t, label, values).message())
                 })
                 .collect::<Vec<_>>()
         })
@@ -256,7 +265,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 }}<br />
                 {move || format!("Printed: {}", local_time(printed.get()))}
             </p>
-            {move || exercise.get().then(|| view! { <p class="cc-print-exercise">"This is an exercise record (a drill), not a real incident."</p> })}
+            {move || exercise.get().then(|| view! { <p class="cc-print-exercise">{EXERCISE_RECORD}</p> })}
             {move || head.with(|h| h.1.why_stricter()).map(|why| view! { <p class="cc-print-why-label">{why}</p> })}
             {sections}
             {messages}
@@ -288,12 +297,6 @@ pub fn print_now() {
     }
 }
 
-/// Whether the record `scenario` shows is an exercise (never for a blank copy).
-fn exercise_of(state: AppState, scenario: &Scenario, blank: bool) -> Signal<bool> {
-    let sid = scenario.id.clone();
-    Signal::derive(move || !blank && state.saved.with(|s| s.current_record(&sid).is_some_and(|r| r.exercise)))
-}
-
 /// A printable document: `children` framed by the label in a table header and footer, which
 /// browsers repeat at the top and bottom of every printed page. With `labels_in_print_only`,
 /// the screen shows the children alone (a page whose label the screen shows its own way). A
@@ -310,7 +313,7 @@ pub fn PrintFrame(
     let badge = move || {
         view! {
             <p class="cc-print-label">
-                {move || exercise.is_some_and(|e| e.try_get().unwrap_or(false)).then(|| view! { <strong class="cc-exercise">"EXERCISE"</strong>" " })}
+                {move || exercise.is_some_and(|e| e.try_get().unwrap_or(false)).then(|| view! { <strong class="cc-exercise">{EXERCISE}</strong>" " })}
                 <span class=move || format!("cc-tlp cc-tlp-{}", label.get().slug())>{move || label.get().as_str()}</span>
             </p>
         }

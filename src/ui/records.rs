@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::debrief::EXERCISE;
 use crate::model::export::record_markdown;
 use crate::model::order::sort_by;
 use crate::model::saved::{
@@ -16,6 +17,7 @@ use crate::ui::clipboard::copy_text;
 use crate::ui::confirm::{ConfirmButton, ForgetEverything};
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::focus::first_inside;
+use crate::ui::link::RouteLink;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
 use crate::ui::offline::OfflineCopy;
 use crate::ui::route::Route;
@@ -123,15 +125,13 @@ struct Shown {
 fn RecordRow(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let said = expect_context::<RecordsMessage>();
-    // Which checklist a record follows and when it was started never change.
-    let (sid, created) = state
+    // Which checklist a record follows and when it was started never change; nor does an
+    // exercise's mark (a merge never takes it away); a drill run links to its drill.
+    let (sid, created, exercise, drill) = state
         .saved
-        .with_untracked(|s| s.records.get(&id).map(|r| (r.scenario.clone(), r.created)))
-        .unwrap_or_default();
-    // An exercise stays one (a merge never takes the mark away); a drill run links to its drill.
-    let (exercise, drill) = state
-        .saved
-        .with_untracked(|s| s.records.get(&id).map(|r| (r.exercise, r.drill.is_some())))
+        .with_untracked(|s| {
+            s.records.get(&id).map(|r| (r.scenario.clone(), r.created, r.exercise, r.drill.is_some()))
+        })
         .unwrap_or_default();
     let scenario = state.library.with_value(|l| l.get(&sid));
     let title = scenario.as_ref().map_or_else(|| format!("{sid} (no longer available)"), |s| s.title.clone());
@@ -246,7 +246,7 @@ fn RecordRow(id: String) -> impl IntoView {
                 <input id=name_id type="text" spellcheck="false" autocomplete="off" prop:value=read(|s| s.typed.clone()) on:change=rename />
             </p>
             <p class="cc-meta">
-                {exercise.then(|| view! { <strong class="cc-exercise">"EXERCISE"</strong>" · " })}
+                {exercise.then(|| view! { <strong class="cc-exercise">{EXERCISE}</strong>" · " })}
                 {title} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
                 " · started " {local_time(created)} " · changed " {updated}
                 <RecordDue id=id.clone() />
@@ -256,14 +256,7 @@ fn RecordRow(id: String) -> impl IntoView {
                 <a href=format!("#/s/{sid}") on:click=open aria-describedby=about.clone()>"Open"</a>
                 " "
                 {drill.then(|| view! {
-                    <a href=Route::Drill(id.clone()).fragment() class="cc-record-drill" aria-describedby=about.clone()
-                        on:click={
-                            let rid = id.clone();
-                            move |ev: leptos::ev::MouseEvent| {
-                                ev.prevent_default();
-                                state.route.set(Route::Drill(rid.clone()));
-                            }
-                        }>"The drill"</a>" "
+                    <RouteLink route=Route::Drill(id.clone()) class="cc-record-drill" attr:aria-describedby=about.clone()>"The drill"</RouteLink>" "
                 })}
                 <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>"Export as Markdown"</button>
                 " "

@@ -133,13 +133,15 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
             .collect_view()
     };
     let sc = scenario.clone();
+    // The channels in use, once for every entry (an entry says when its channel was renamed).
+    let known = Memo::new(move |_| crate::ui::channels::channels(state));
     let list = move || {
         let sc = sc.clone();
         entries
             .get()
             .into_iter()
             .rev()
-            .map(|e| view! { <EntryView scenario=sc.clone() entry=e editing /> })
+            .map(|e| view! { <EntryView scenario=sc.clone() entry=e editing known /> })
             .collect_view()
     };
     view! {
@@ -174,7 +176,12 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
 
 /// One entry, with its corrections and removal; a removed entry only says when it was removed.
 #[component]
-fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Entry>>) -> impl IntoView {
+fn EntryView(
+    scenario: Arc<Scenario>,
+    entry: Entry,
+    editing: RwSignal<Option<Entry>>,
+    known: Memo<Vec<ProjectChannel>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     if let Some(when) = entry.removed {
         return view! {
@@ -194,7 +201,6 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
     };
     let e = entry.clone();
     let channel_name = entry.channel.clone();
-    let site = use_context::<SiteChannels>().unwrap_or_default();
     // Every entry's buttons have the same words: each names its entry through this id.
     let about = state.dom_id(&format!("entry-{}", entry.id));
     view! {
@@ -205,7 +211,7 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
                 " — " <TlpBadge tlp=entry.label />
                 " · " <span class="cc-entry-what">{what(&scenario, &entry)}</span>
                 {(!entry.channel.is_empty()).then(|| format!(" · through {}", entry.channel))}
-                {move || now_called(state, &site, &channel_name)}
+                {(!channel_name.is_empty()).then_some(move || now_called(known, &channel_name))}
             </p>
             {(!entry.note.is_empty()).then(|| view! { <p class="cc-entry-note">{entry.note.clone()}</p> })}
             {entry.next_update.map(|by| view! { <p class="cc-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
@@ -221,9 +227,9 @@ fn EntryView(scenario: Arc<Scenario>, entry: Entry, editing: RwSignal<Option<Ent
 }
 
 /// " (now “…”)" after the name of a channel that was renamed since an entry named it.
-fn now_called(state: AppState, site: &SiteChannels, name: &str) -> Option<String> {
-    state.saved.with(|s| {
-        named(&in_use(&site.0, &s.channels), name)
+fn now_called(known: Memo<Vec<ProjectChannel>>, name: &str) -> Option<String> {
+    known.with(|all| {
+        named(&all.iter().collect::<Vec<_>>(), name)
             .filter(|c| c.name != name)
             .map(|c| format!(" (now “{}”)", c.name))
     })
