@@ -21,11 +21,8 @@ fn main() {
         element.set_text_content(Some(&message));
         return;
     }
-    // A static view is styled by the app's stylesheet, which the page then links itself.
-    let page_links_stylesheet = element.query_selector(".crisis-comms").ok().flatten().is_some();
-    if !page_links_stylesheet && !crisis_comms::adopt_stylesheet(&document) {
-        link_stylesheet(&document);
-    }
+    #[cfg(feature = "bundled-wording")]
+    bring_stylesheet(&document, &element);
     let mut options = if element.has_attribute("data-frame") {
         match frame_options() {
             Ok(options) => options,
@@ -56,7 +53,7 @@ fn main() {
     // The step the reader was at stays where it was on screen, whatever the app shows above it.
     if let (Some(window), Some((item, top))) = (web_sys::window(), anchor) {
         let selector = format!("li[data-item=\"{}\"]", item.replace(['"', '\\'], ""));
-        let step = element_in(&document, &selector);
+        let step = document.query_selector(&selector).ok().flatten();
         if let Some(now) = step.map(|s| s.get_bounding_client_rect().top()) {
             window.scroll_by_with_x_and_y(0.0, now - top);
         }
@@ -64,22 +61,18 @@ fn main() {
 }
 
 /// Where the reader is in the static view: the first step still on screen (its id and its top
-/// in the viewport), when the page is scrolled.
+/// in the viewport), when the page is scrolled. Only the view the address targets shows steps
+/// (the catalog, shown when none is targeted, has none), so only its steps are measured.
 fn reading_place(app: &web_sys::HtmlElement) -> Option<(String, f64)> {
     if web_sys::window()?.scroll_y().ok()? <= 0.0 {
         return None;
     }
-    let steps = app.query_selector_all("li[data-item]").ok()?;
+    let steps = app.query_selector_all(".cc-view:target li[data-item]").ok()?;
     (0..steps.length()).filter_map(|n| steps.item(n)?.dyn_into::<web_sys::Element>().ok()).find_map(|step| {
         let rect = step.get_bounding_client_rect();
         let item = step.get_attribute("data-item")?;
         (rect.height() > 0.0 && rect.bottom() > 0.0).then(|| (item, rect.top()))
     })
-}
-
-/// The first element of `document` that `selector` matches.
-fn element_in(document: &web_sys::Document, selector: &str) -> Option<web_sys::Element> {
-    document.query_selector(selector).ok().flatten()
 }
 
 /// Gives the library the built-in checklists' text from the page's wording blocks
@@ -106,31 +99,39 @@ fn read_wording(app: &web_sys::HtmlElement) -> Result<(), String> {
             Ok(())
         };
     }
-    crisis_comms::content::use_page_wording(blocks)
-        .map(|_| ())
-        .map_err(|e| format!("crisis-comms could not start: {e}"))
+    crisis_comms::content::use_page_wording(blocks).map_err(|e| format!("crisis-comms could not start: {e}"))
 }
 
 /// Steps ticked in the static view, as (checklist id, step id): each checkbox carries its
 /// step's id in `data-item`, inside the view whose id is its route (`/s/<id>`).
 fn static_ticks(app: &web_sys::HtmlElement) -> Vec<(String, String)> {
     let mut ticks = Vec::new();
-    let Ok(boxes) = app.query_selector_all("input[type=checkbox][data-item]") else { return ticks };
+    let Ok(boxes) = app.query_selector_all("input[type=checkbox][data-item]:checked") else { return ticks };
     for n in 0..boxes.length() {
-        let Some(input) = boxes.item(n).and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            continue;
-        };
+        let Some(input) = boxes.item(n).and_then(|b| b.dyn_into::<web_sys::Element>().ok()) else { continue };
         let view = input.closest("[id^='/s/']").ok().flatten().map(|v| v.id());
-        let (Some(item), Some(view)) = (input.get_attribute("data-item"), view) else { continue };
-        if input.checked() {
+        if let (Some(item), Some(view)) = (input.get_attribute("data-item"), view) {
             ticks.push((view.trim_start_matches("/s/").to_owned(), item));
         }
     }
     ticks
 }
 
+/// Gives a page without a static view the app's stylesheet: adopted from the copy that a module
+/// built with `bundled-wording` carries, or linked from the embed build where the browser
+/// cannot adopt it. The pages the standalone module is built for carry it themselves:
+/// `index.html` and `frame.html` link it for their static view, the copy to keep has it inline.
+#[cfg(feature = "bundled-wording")]
+fn bring_stylesheet(document: &web_sys::Document, app: &web_sys::HtmlElement) {
+    let page_links_stylesheet = app.query_selector(".crisis-comms").ok().flatten().is_some();
+    if !page_links_stylesheet && !crisis_comms::adopt_stylesheet(document) {
+        link_stylesheet(document);
+    }
+}
+
 /// Links the copy of the app's stylesheet that the embed build carries, for browsers that
 /// cannot adopt it from the module.
+#[cfg(feature = "bundled-wording")]
 fn link_stylesheet(document: &web_sys::Document) {
     let Ok(link) = document.create_element("link") else { return };
     let _ = link.set_attribute("rel", "stylesheet");

@@ -28,7 +28,9 @@ pub struct Options {
     pub session_only: bool,
     /// Ask the user for a passphrase lock before anything else, when none is set.
     pub lock: bool,
-    /// Render inside a shadow root, fully isolated from the host page's styles.
+    /// Render inside a shadow root, fully isolated from the host page's styles (with the
+    /// stylesheet the embed build carries; the standalone page's module, `frame.html`'s too,
+    /// carries none and renders in the element, styled by its page).
     pub shadow: bool,
     /// `system` (follow the device), `light` or `dark`.
     pub theme: String,
@@ -283,22 +285,32 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<MountHan
     Ok(mount_with(element, options))
 }
 
-/// The app's stylesheet, adopted by the shadow root when `shadow` is set, and by the
-/// standalone page (see [`adopt_stylesheet`]).
+/// The app's stylesheet, adopted by the shadow root when `shadow` is set (see
+/// [`adopt_stylesheet`] for a document). Only builds with the `bundled-wording` feature carry
+/// it: the embed library, whose host pages carry neither the wording nor the stylesheet, and
+/// the component tests. The standalone page's module leaves it out, as its pages carry it:
+/// `index.html` and `frame.html` link it, the copy to keep has it inline.
+#[cfg(feature = "bundled-wording")]
 const STYLESHEET: &str = include_str!("../style/main.css");
 
 /// The app's stylesheet, built from the text the module carries.
+#[cfg(feature = "bundled-wording")]
 fn stylesheet() -> Option<web_sys::CssStyleSheet> {
     let sheet = web_sys::CssStyleSheet::new().ok()?;
     sheet.replace_sync(STYLESHEET).ok()?;
     Some(sheet)
 }
 
-/// Adopts the app's stylesheet into `document`. The standalone page takes its styles from the
-/// module, which carries them anyway for shadow roots, instead of downloading them again
-/// (2.9 KB brotli). A page that embeds the app links `crisis-comms.css` itself instead.
-/// Returns false where the browser cannot build stylesheets from script (before Safari 16.4
-/// and Firefox 101).
+/// None: a module built without the `bundled-wording` feature carries no copy of the stylesheet.
+#[cfg(not(feature = "bundled-wording"))]
+fn stylesheet() -> Option<web_sys::CssStyleSheet> {
+    None
+}
+
+/// Adopts the app's stylesheet into `document`, for a page that does not link it. A page that
+/// embeds the app links `crisis-comms.css` itself instead. Returns false where the browser
+/// cannot build stylesheets from script (before Safari 16.4 and Firefox 101), and in a module
+/// built without the `bundled-wording` feature, which carries no copy of it.
 pub fn adopt_stylesheet(document: &web_sys::Document) -> bool {
     let Some(sheet) = stylesheet() else { return false };
     let sheets = document.adopted_style_sheets();
@@ -326,13 +338,14 @@ pub fn mount_with(element: web_sys::HtmlElement, options: Options) -> MountHandl
 }
 
 /// A container inside `host`'s (open) shadow root, with the app's stylesheet adopted there,
-/// so neither the host's styles nor ours cross the boundary.
+/// so neither the host's styles nor ours cross the boundary. None, and no shadow root, when
+/// there is no stylesheet to adopt: the app then renders in `host`, styled by the page.
 fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let sheet = stylesheet()?;
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?,
     };
-    let sheet = stylesheet()?;
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let document = host.owner_document()?;
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;

@@ -34,9 +34,9 @@ pub fn built_in_files() -> &'static [(&'static str, &'static str)] {
 
 /// Takes the built-in files from the page's wording blocks, each a file name (`data-file`, such
 /// as `account-compromise.md` or `stress-tests/bus-factor.md`) and the block's text, a JSON
-/// string of the file, in catalog order. Returns how many files the page gave; an error names the block that could
-/// not be read. Only the first call takes effect.
-pub fn use_page_wording(blocks: Vec<(String, String)>) -> Result<usize, String> {
+/// string of the file, in catalog order. An error names the block that could not be read. Only
+/// the first call takes effect.
+pub fn use_page_wording(blocks: Vec<(String, String)>) -> Result<(), String> {
     let mut files: Vec<(&'static str, &'static str)> = Vec::with_capacity(blocks.len());
     for (name, block) in blocks {
         let text: String = serde_json::from_str(&block)
@@ -46,9 +46,8 @@ pub fn use_page_wording(blocks: Vec<(String, String)>) -> Result<usize, String> 
         }
         files.push((Box::leak(name.into_boxed_str()), Box::leak(text.into_boxed_str())));
     }
-    let count = files.len();
     let _ = FROM_PAGE.set(Box::leak(files.into_boxed_slice()));
-    Ok(count)
+    Ok(())
 }
 
 /// Scenarios, parsed or waiting to be, plus the errors of files that could not be parsed.

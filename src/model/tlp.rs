@@ -105,9 +105,7 @@ impl Tlp {
             Tlp::Clear => "You may share this with anyone.",
         }
     }
-}
 
-impl Tlp {
     /// Who each label reaches when a project is the source, in plain words (the labels page).
     pub const fn in_project_terms(self) -> &'static str {
         match self {

@@ -47,7 +47,7 @@ pub fn view_id(fragment: &str) -> &str {
     fragment.trim_start_matches('#')
 }
 
-/// The fragment of a checklist's page, as the app writes it.
+/// The fragment of a checklist's page, as the app writes it; its view's `id` is `/s/<id>`.
 fn scenario_fragment(id: &str) -> String {
     format!("#/s/{id}")
 }
@@ -56,6 +56,24 @@ fn scenario_fragment(id: &str) -> String {
 pub const NO_SCRIPT_NOTE: &str = "JavaScript is off, so this page shows every checklist to read and print. \
      Ticking steps, notes, records and choosing a label need JavaScript and WebAssembly; nothing you do here \
      is saved.";
+
+/// Fixed sentences that the app's pages and the static rendering both show, in one place (the
+/// labels page's words are in `tlp::explained`).
+pub mod words {
+    /// The catalog's lead.
+    pub const CATALOG_LEAD: &str = "Pick what is happening. Each step says who to tell and how widely the \
+         information may travel. Your progress stays in this browser; nothing you type leaves this page.";
+    /// The catalog's introduction to the stress tests, followed by a link to their summary.
+    pub const STRESS_TESTS_INTRO: &str =
+        "Before anything goes wrong: test how your project's governance would notice or slow down abuse.";
+    /// The catalog's introduction to the drills.
+    pub const DRILLS_INTRO: &str = "Rehearse before it happens: a facilitator reads a made-up crisis, new facts \
+         arrive on a clock, and the team practises who to tell, with what label and what words. A drill's record \
+         is marked as an exercise.";
+    /// A checklist's note on its response steps, when it has some.
+    pub const RESPONSE_STEP_HELP: &str =
+        "Steps marked “Response step” are actions, not messages: they are here because what you say depends on them.";
+}
 
 /// The whole static rendering for `<div id="app">` of the standalone page: the app's frame (the
 /// menu), the note for readers without scripts, the catalog, each file's view followed by its
@@ -95,8 +113,9 @@ pub fn page(files: &[(&str, &str)]) -> Result<String, ParseError> {
 /// One checklist alone, as a plain page's content (no routing): the bench's static comparison.
 pub fn one_checklist(scenario: &Scenario) -> String {
     format!(
-        "<div class=\"crisis-comms cc-theme-system\"><main class=\"cc-main\">{}</main></div>",
-        article(scenario, "")
+        "<div class=\"crisis-comms cc-theme-system\"><main class=\"cc-main\"><article class=\"{}\">{}</article></main></div>",
+        classes(scenario),
+        body(scenario)
     )
 }
 
@@ -173,19 +192,12 @@ fn view(fragment: &str, classes: &str, content: &str) -> String {
 }
 
 /// A printable frame: the label in a table header and footer, which browsers repeat at the top
-/// and bottom of every printed page (the app's print view does the same).
-fn print_frame(label: Tlp, content: &str) -> String {
-    framed(&badge(label), content)
-}
-
-/// A drill's printable frame: EXERCISE beside the label at the top and bottom of every page.
-fn exercise_frame(label: Tlp, content: &str) -> String {
-    framed(&format!("<strong class=\"cc-exercise\">{EXERCISE}</strong> {}", badge(label)), content)
-}
-
-/// The frame of [`print_frame`], with `mark` (HTML) at the top and bottom of every page.
-fn framed(mark: &str, content: &str) -> String {
-    let label = format!("<p class=\"cc-print-label\">{mark}</p>");
+/// and bottom of every printed page (the app's print view does the same), with EXERCISE beside
+/// it for an `exercise` (a drill).
+fn print_frame(label: Tlp, exercise: bool, content: &str) -> String {
+    let exercise =
+        if exercise { format!("<strong class=\"cc-exercise\">{EXERCISE}</strong> ") } else { String::new() };
+    let label = format!("<p class=\"cc-print-label\">{exercise}{}</p>", badge(label));
     format!(
         "<table class=\"cc-print-doc cc-static-doc\"><thead><tr><td>{label}</td></tr></thead>\
          <tfoot><tr><td>{label}</td></tr></tfoot><tbody><tr><td>{content}</td></tr></tbody></table>"
@@ -210,7 +222,7 @@ pub fn catalog(scenarios: &[&Scenario]) -> String {
     let card = |s: &&Scenario| {
         let total = s.items().count();
         let count = match &s.drill {
-            Some(d) => format!("{} minutes, or {} in the quick variant", d.minutes, d.quick_minutes),
+            Some(d) => d.length_text(),
             None if s.kind == ScenarioKind::StressTest => format!("{total} questions"),
             None => format!("{total} steps"),
         };
@@ -223,42 +235,35 @@ pub fn catalog(scenarios: &[&Scenario]) -> String {
             badge(s.label)
         )
     };
-    let of = |kind: Option<ScenarioKind>| -> String {
-        scenarios
-            .iter()
-            .filter(|s| match kind {
-                Some(k) => s.kind == k,
-                None => s.kind != ScenarioKind::Checklist && s.kind != ScenarioKind::StressTest,
-            })
-            .map(card)
-            .collect()
-    };
-    let checklist_cards = of(Some(ScenarioKind::Checklist));
-    let test_cards = of(Some(ScenarioKind::StressTest));
-    let other_cards = of(None);
+    let of =
+        |kind: ScenarioKind| -> String { scenarios.iter().filter(|s| s.kind == kind).map(card).collect() };
+    let checklist_cards = of(ScenarioKind::Checklist);
+    let test_cards = of(ScenarioKind::StressTest);
+    let drill_cards = of(ScenarioKind::Drill);
     let noun = if scenarios.len() == 1 { "checklist" } else { "checklists" };
-    let mut tests_part = String::new();
+    let mut groups = String::new();
     if !test_cards.is_empty() {
-        tests_part.push_str(&format!(
+        groups.push_str(&format!(
             "<div><h2 class=\"cc-group-title\">Governance stress tests</h2>\
-             <p>Before anything goes wrong: test how your project's governance would notice or slow down abuse. \
-             <a href=\"#/summary\">See the summary</a>.</p><ul class=\"cc-scenarios\">{test_cards}</ul></div>"
+             <p>{} <a href=\"#/summary\">See the summary</a>.</p><ul class=\"cc-scenarios\">{test_cards}</ul></div>",
+            escape(words::STRESS_TESTS_INTRO)
         ));
     }
-    if !other_cards.is_empty() {
-        tests_part.push_str(&format!(
-            "<div><h2 class=\"cc-group-title\">Tabletop drills</h2><ul class=\"cc-scenarios\">{other_cards}</ul></div>"
+    if !drill_cards.is_empty() {
+        groups.push_str(&format!(
+            "<div><h2 class=\"cc-group-title\">Tabletop drills</h2><p>{}</p>\
+             <ul class=\"cc-scenarios\">{drill_cards}</ul></div>",
+            escape(words::DRILLS_INTRO)
         ));
     }
     let content = format!(
-        "<h1>Crisis communication checklists</h1>\
-         <p class=\"cc-lead\">Pick what is happening. Each step says who to tell and how widely the information may travel. \
-         Your progress stays in this browser; nothing you type leaves this page.</p>\
+        "<h1>Crisis communication checklists</h1><p class=\"cc-lead\">{}</p>\
          <p class=\"cc-count\">{} {noun}</p>\
-         <ul class=\"cc-scenarios\">{checklist_cards}</ul>{tests_part}",
+         <ul class=\"cc-scenarios\">{checklist_cards}</ul>{groups}",
+        escape(words::CATALOG_LEAD),
         scenarios.len()
     );
-    view("#/", "cc-view-catalog cc-page cc-catalog", &print_frame(Tlp::Clear, &content))
+    view("#/", "cc-view-catalog cc-page cc-catalog", &print_frame(Tlp::Clear, false, &content))
 }
 
 /// The classes of a page of the app, by the kind of file it shows.
@@ -272,41 +277,28 @@ fn classes(scenario: &Scenario) -> &'static str {
     }
 }
 
-/// A checklist's or a stress test's view, by its kind.
+/// A checklist's, a stress test's or a drill's view, by its kind.
 pub fn scenario_view(scenario: &Scenario) -> String {
-    let classes = classes(scenario);
+    let id = escape(&scenario.id);
+    let what = match scenario.kind {
+        ScenarioKind::Checklist => "checklist",
+        ScenarioKind::StressTest => "stress test",
+        ScenarioKind::Drill => "drill",
+    };
     format!(
-        "<article id=\"{}\" class=\"cc-view {classes}\" data-scenario=\"{}\">{}{}</article>",
-        escape(view_id(&scenario_fragment(&scenario.id))),
-        escape(&scenario.id),
-        print_choice(
-            &scenario.id,
-            match scenario.kind {
-                ScenarioKind::StressTest => "stress test",
-                ScenarioKind::Drill => "drill",
-                _ => "checklist",
-            }
-        ),
-        if scenario.kind == ScenarioKind::Drill {
-            exercise_frame(scenario.label, &body(scenario, "cc-static-"))
-        } else {
-            print_frame(scenario.label, &body(scenario, "cc-static-"))
-        }
+        "<article id=\"/s/{id}\" class=\"cc-view {}\" data-scenario=\"{id}\">{}{}</article>",
+        classes(scenario),
+        print_choice(&scenario.id, what),
+        print_frame(scenario.label, scenario.kind == ScenarioKind::Drill, &body(scenario))
     )
 }
 
-/// A checklist as an article of its own (the bench's static page), element ids prefixed.
-fn article(scenario: &Scenario, prefix: &str) -> String {
-    let classes = classes(scenario);
-    format!("<article class=\"{classes}\">{}</article>", body(scenario, prefix))
-}
-
-/// The inside of a checklist's or a stress test's page.
-fn body(scenario: &Scenario, prefix: &str) -> String {
+/// The inside of a checklist's, a stress test's or a drill's page.
+fn body(scenario: &Scenario) -> String {
     match &scenario.drill {
         Some(drill) => drill_body(scenario, drill),
         None if scenario.kind == ScenarioKind::StressTest => stress_body(scenario),
-        None => checklist_body(scenario, prefix),
+        None => checklist_body(scenario),
     }
 }
 
@@ -314,7 +306,7 @@ fn crumbs() -> &'static str {
     "<nav class=\"cc-crumbs\"><a href=\"#/\">← All checklists</a></nav>"
 }
 
-fn checklist_body(s: &Scenario, prefix: &str) -> String {
+fn checklist_body(s: &Scenario) -> String {
     let mut out = String::from(crumbs());
     out.push_str(&format!(
         "<header class=\"cc-scenario-head\"><h1>{}</h1><p class=\"cc-lead\">{}</p>{}",
@@ -323,17 +315,14 @@ fn checklist_body(s: &Scenario, prefix: &str) -> String {
         prose(&s.when)
     ));
     if s.items().any(|i| i.kind == ItemKind::Response) {
-        out.push_str(
-            "<p class=\"cc-help\">Steps marked “Response step” are actions, not messages: they are here because \
-             what you say depends on them.</p>",
-        );
+        out.push_str(&format!("<p class=\"cc-help\">{}</p>", escape(words::RESPONSE_STEP_HELP)));
     }
     out.push_str(&format!(
         "<p class=\"cc-meta cc-record-label\">Label for this record: {}</p></header>",
         badge(s.label)
     ));
     for section in &s.sections {
-        let items: String = section.items.iter().map(|i| step(s, i, prefix)).collect();
+        let items: String = section.items.iter().map(|i| step(s, i)).collect();
         out.push_str(&format!(
             "<section class=\"cc-section\"><h2>{}</h2>{}<ul class=\"cc-items\">{items}</ul></section>",
             escape(&section.title),
@@ -355,8 +344,8 @@ fn checklist_body(s: &Scenario, prefix: &str) -> String {
 
 /// One step: its checkbox (carrying the step's id, for the app to adopt a tick made before it
 /// loaded), its words, audience and label, the reason and the longer explanation.
-fn step(s: &Scenario, item: &Item, prefix: &str) -> String {
-    let box_id = escape(&format!("{prefix}{}-{}", s.id, item.id));
+fn step(s: &Scenario, item: &Item) -> String {
+    let box_id = escape(&format!("cc-static-{}-{}", s.id, item.id));
     let item_id = escape(&item.id);
     let response = item.kind == ItemKind::Response;
     let mut out = format!(
@@ -436,15 +425,14 @@ fn drill_body(s: &Scenario, drill: &Drill) -> String {
     out.push_str(&format!(
         "<p class=\"cc-exercise-banner\" role=\"note\"><strong class=\"cc-exercise\">{EXERCISE}</strong> {} \
          This is a drill, not a real incident.</p><h1>{}</h1><p class=\"cc-lead\">{}</p>\
-         <p class=\"cc-meta\">A tabletop drill of the checklist <a href=\"{}\">{}</a>: {} minutes, or {} in the quick \
-         variant. A run is kept as an exercise record, labelled {}.</p>",
+         <p class=\"cc-meta\">A tabletop drill of the checklist <a href=\"{}\">{}</a>: {}. A run is kept as an \
+         exercise record, labelled {}.</p>",
         badge(s.label),
         escape(&s.title),
         escape(&s.summary),
         escape(&scenario_fragment(&drill.scenario)),
         escape(&drill.scenario),
-        drill.minutes,
-        drill.quick_minutes,
+        drill.length_text(),
         badge(s.label)
     ));
     let roles: String = drill
@@ -562,7 +550,7 @@ pub fn labels() -> String {
         escape(explained::MARKING_HELP),
         escape(explained::RECEIVED_TITLE),
     );
-    let content = format!("{}{}", print_choice("labels", "page"), print_frame(Tlp::Clear, &content));
+    let content = format!("{}{}", print_choice("labels", "page"), print_frame(Tlp::Clear, false, &content));
     view("#/labels", "cc-page cc-labels", &content)
 }
 

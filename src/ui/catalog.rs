@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::model::map::Map;
 use crate::model::search::{matches, search_text};
+use crate::render::words;
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -53,10 +54,7 @@ pub fn Catalog() -> impl IntoView {
         let scenario = s.clone();
         let tally = move || state.saved.with(|saved| saved.tally(&scenario));
         let is_test = s.kind == ScenarioKind::StressTest;
-        let drill_length = s
-            .drill
-            .as_ref()
-            .map(|d| format!("{} minutes, or {} for the quick variant", d.minutes, d.quick_minutes));
+        let drill_length = s.drill.as_ref().map(|d| d.length_text());
         let id = s.id.clone();
         let shown = move || visible.with(|v| v.contains(&id));
         view! {
@@ -122,10 +120,7 @@ pub fn Catalog() -> impl IntoView {
     view! {
         <div class="cc-page cc-catalog">
             <h1>"Crisis communication checklists"</h1>
-            <p class="cc-lead">
-                "Pick what is happening. Each step says who to tell and how widely the information may travel. "
-                "Your progress stays in this browser; nothing you type leaves this page."
-            </p>
+            <p class="cc-lead">{words::CATALOG_LEAD}</p>
             {errors.into_iter().map(|e| view! { <p class="cc-error" role="alert">{e.to_string()}</p> }).collect_view()}
             <div class="cc-filters" role="search">
                 <label for=search_id.clone()>"Search checklists"</label>
@@ -160,18 +155,13 @@ pub fn Catalog() -> impl IntoView {
             <div hidden=move || !tests_shown()>
                 <h2 class="cc-group-title">"Governance stress tests"</h2>
                 <p>
-                    "Before anything goes wrong: test how your project's governance would notice or slow down abuse. "
-                    <RouteLink route=Route::Summary>"See the summary"</RouteLink>
-                    "."
+                    {words::STRESS_TESTS_INTRO} " " <RouteLink route=Route::Summary>"See the summary"</RouteLink> "."
                 </p>
                 <ul class="cc-scenarios">{test_cards}</ul>
             </div>
             <div hidden=move || !drills_shown()>
                 <h2 class="cc-group-title">"Tabletop drills"</h2>
-                <p>
-                    "Rehearse before it happens: a facilitator reads a made-up crisis, new facts arrive on a clock, "
-                    "and the team practises who to tell, with what label and what words. A drill's record is marked as an exercise."
-                </p>
+                <p>{words::DRILLS_INTRO}</p>
                 <ul class="cc-scenarios">{drill_cards}</ul>
             </div>
         </div>

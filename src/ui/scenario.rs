@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::order::sort_by;
+use crate::render::words;
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
 use crate::ui::link::RouteLink;
@@ -91,10 +92,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 <p class="cc-lead">{scenario.summary.clone()}</p>
                 <Prose text=scenario.when.clone() />
                 {scenario.items().any(|i| i.kind == ItemKind::Response).then(|| view! {
-                    <p class="cc-help">
-                        "Steps marked “Response step” are actions, not messages: they are here because "
-                        "what you say depends on them."
-                    </p>
+                    <p class="cc-help">{words::RESPONSE_STEP_HELP}</p>
                 })}
                 <p class="cc-meta cc-record-label">
                     "Label for this record: "

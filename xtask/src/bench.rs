@@ -359,14 +359,12 @@ fn mobile_table(m: &Value) -> String {
         ("static HTML (domContentLoadedEnd)", "static"),
     ] {
         let page = &m[key];
-        let tickable =
-            if page["tickable"].is_object() { cell(&page["tickable"]) } else { cell(&page["usable"]) };
         t += &format!(
             "{:<34} {:>20} {:>20} {:>20} {:>20} {:>10}\n",
             name,
             cell(&page["fcp"]),
             cell(&page["lcp"]),
-            tickable,
+            cell(&page["tickable"]),
             cell(&page["usable"]),
             page["transferred_bytes_median"]
                 .as_f64()

@@ -52,15 +52,15 @@ fn minify_app_glue(tools: &Tools, dist: &Path) -> Result {
 fn no_wasm_preload(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = files::read_text(&index)?;
-    let Some(at) = html
+    let Some((at, end)) = html
         .find("<link rel=\"preload\"")
-        .filter(|&at| html[at..].find('>').is_some_and(|end| html[at..at + end].contains("_bg.wasm\"")))
+        .and_then(|at| Some((at, at + html[at..].find('>')? + 1)))
+        .filter(|&(at, end)| html[at..end].contains("_bg.wasm\""))
     else {
         return Err(
             "dist/index.html has no <link rel=\"preload\"> of the module: did Trunk's output change?".into(),
         );
     };
-    let end = at + html[at..].find('>').unwrap_or(0) + 1;
     files::write(&index, format!("{}{}", &html[..at], &html[end..]))
 }
 
@@ -214,7 +214,7 @@ fn split_inline_module(html: &str) -> Option<(String, String)> {
 }
 
 /// A content hash for cache-busting file names: the first 8 bytes of the SHA-256, in hex.
-fn content_hash(bytes: &[u8]) -> String {
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

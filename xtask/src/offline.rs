@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use base64::Engine;
+use crisis_comms::content::BUILT_IN;
 use serde_json::json;
 
 use crate::files;
@@ -87,11 +88,11 @@ impl AppFiles {
     }
 }
 
-/// The copy to keep, with [`MARKER`] where the module's base64 goes: the page's stylesheet and
+/// The copy to keep, with [`MARKER`] where the module's base64 goes: the page's stylesheets and
 /// the glue inline, each allowed by its SHA-256 in the copy's own policy, and a loader that
 /// gives the glue the module's bytes (a page opened from disk cannot fetch them).
 fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
-    let css = page_stylesheet(dist)?;
+    let css = page_stylesheets(dist)?;
     let glue = files::read_text(&dist.join(&app.glue))?;
     let script = copy_script(&glue)?;
     for (what, text) in [("stylesheet", css.as_str()), ("script", script.as_str())] {
@@ -105,8 +106,10 @@ fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
         .find(|n| n.starts_with("favicon-") && n.ends_with(".svg"))
         .ok_or("dist/ has no favicon-*.svg")?;
     let favicon = base64::engine::general_purpose::STANDARD.encode(files::read(&dist.join(favicon))?);
-    // The module reads the checklists' wording from the page: the copy carries the blocks.
-    let blocks = wording_blocks(&files::read_text(&dist.join("index.html"))?);
+    // The module reads the checklists' wording from the page: the copy carries the blocks, as
+    // `index.html` does.
+    let blocks: String =
+        BUILT_IN.iter().map(|(name, text)| crisis_comms::render::wording_block(name, text)).collect();
     let policy = format!(
         "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; \
          base-uri 'none'; form-action 'none'",
@@ -126,27 +129,19 @@ fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
     ))
 }
 
-/// The wording blocks of `html` (`<script type="application/json" class="cc-source" …>`), in order.
-fn wording_blocks(html: &str) -> String {
-    let open = "<script type=\"application/json\" class=\"cc-source\"";
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(open) {
-        let Some(len) = rest[at..].find("</script>") else { break };
-        out.push_str(&rest[at..at + len + "</script>".len()]);
-        rest = &rest[at + len..];
+/// The stylesheets `index.html` links for scripts, in its order: the standalone page's own and
+/// the app's (the module carries no copy of the app's, see `src/mount.rs`).
+fn page_stylesheets(dist: &Path) -> Result<String> {
+    let names: Vec<String> = files::files_under(dist)?.iter().map(|p| files::slash_path(p)).collect();
+    let mut css = Vec::new();
+    for prefix in ["page-", "main-"] {
+        let name = names
+            .iter()
+            .find(|n| n.starts_with(prefix) && n.ends_with(".css"))
+            .ok_or(format!("dist/ has no {prefix}*.css"))?;
+        css.push(files::read_text(&dist.join(name))?);
     }
-    out
-}
-
-/// The standalone page's own stylesheet, the one `index.html` links.
-fn page_stylesheet(dist: &Path) -> Result<String> {
-    let name = files::files_under(dist)?
-        .iter()
-        .map(|p| files::slash_path(p))
-        .find(|n| n.starts_with("page-") && n.ends_with(".css"))
-        .ok_or("dist/ has no page-*.css")?;
-    files::read_text(&dist.join(name))
+    Ok(css.join("\n"))
 }
 
 /// The glue as an inline module, followed by a loader that decodes the module's base64 and
@@ -344,18 +339,6 @@ mod tests {
         assert!(out.contains("const VERSION = \"abc\", FILES = [\"index.html\"], COPY = {"), "{out}");
         assert!(out.contains("\"wasm\":\"a_bg.wasm\"") && out.ends_with("rest();\n"), "{out}");
         assert!(with_constants("nothing", "abc", &[], "").is_err());
-    }
-
-    #[test]
-    fn the_wording_blocks_are_taken_from_the_page_in_order() {
-        let html = "<div id=\"app\"><p>x</p><script type=\"application/json\" class=\"cc-source\" data-file=\"a.md\">\"A<\\/b>\"</script>\
-                    <p>y</p><script type=\"application/json\" class=\"cc-source\" data-file=\"b.md\">\"B\"</script></div>";
-        assert_eq!(
-            wording_blocks(html),
-            "<script type=\"application/json\" class=\"cc-source\" data-file=\"a.md\">\"A<\\/b>\"</script>\
-             <script type=\"application/json\" class=\"cc-source\" data-file=\"b.md\">\"B\"</script>"
-        );
-        assert_eq!(wording_blocks("<p>none</p>"), "");
     }
 
     #[test]
