@@ -29,6 +29,16 @@ pub const FORMAT: &str = "crisis-comms";
 /// would drop the exercise mark, and a drill would then read as a real incident).
 pub const VERSION: u32 = 5;
 
+/// Which record a checklist's steps read and write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordOf {
+    /// The record a checklist's page shows, by the checklist's id (one is started on the first
+    /// change when there is none).
+    Shown(String),
+    /// One record by its id, whatever its checklist's page shows: a drill run's exercise record.
+    Id(String),
+}
+
 /// One checklist or stress test in progress: named, labelled, dated. A member missing from the
 /// stored form reads as its default.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -105,6 +115,14 @@ impl Saved {
         self.current.get(scenario).and_then(|id| self.records.get(id))
     }
 
+    /// The progress of the record `of` names, or empty when there is none.
+    pub fn progress_of(&self, of: &RecordOf) -> &Progress {
+        match of {
+            RecordOf::Shown(scenario) => self.progress_or_empty(scenario),
+            RecordOf::Id(id) => self.records.get(id).map_or(&EMPTY, |r| &r.progress),
+        }
+    }
+
     /// Progress counts for a scenario's current record, whether or not it was started.
     pub fn tally(&self, scenario: &Scenario) -> Tally {
         self.progress_or_empty(&scenario.id).tally_scenario(scenario)
@@ -112,6 +130,13 @@ impl Saved {
 
     /// Starts a new record for `scenario` and makes it the one shown; returns its id.
     pub fn start_record(&mut self, scenario: &Scenario, name: &str, now_ms: f64) -> String {
+        let id = self.add_record(scenario, name, now_ms);
+        self.current.insert(scenario.id.clone(), id.clone());
+        id
+    }
+
+    /// Adds a new, empty record for `scenario`; returns its id.
+    fn add_record(&mut self, scenario: &Scenario, name: &str, now_ms: f64) -> String {
         let id = self.new_id(now_ms);
         let record = Record {
             id: id.clone(),
@@ -126,12 +151,12 @@ impl Saved {
             drill: None,
         };
         self.records.insert(id.clone(), record);
-        self.current.insert(scenario.id.clone(), id.clone());
         id
     }
 
-    /// Starts an exercise record for `scenario`, labelled `label`, running `drill` when given,
-    /// and makes it the one shown; returns its id.
+    /// Starts an exercise record for `scenario`, labelled `label`, running `drill` when given;
+    /// returns its id. It becomes the one shown unless the scenario shows a real incident's
+    /// record: a drill never hides that one (the drill's own links show the exercise).
     pub fn start_exercise(
         &mut self,
         scenario: &Scenario,
@@ -140,7 +165,11 @@ impl Saved {
         drill: Option<DrillRun>,
         now_ms: f64,
     ) -> String {
-        let id = self.start_record(scenario, name, now_ms);
+        let real_shown = self.current_record(&scenario.id).is_some_and(|r| !r.exercise);
+        let id = self.add_record(scenario, name, now_ms);
+        if !real_shown {
+            self.current.insert(scenario.id.clone(), id.clone());
+        }
         if let Some(r) = self.records.get_mut(&id) {
             r.exercise = true;
             r.drill = drill;
@@ -492,6 +521,7 @@ mod tests {
         assert!(r.exercise);
         assert_eq!(r.progress.label, Some(Tlp::Amber));
         assert_eq!(saved.current_record("account-compromise").map(|r| r.id.as_str()), Some(id.as_str()));
+        assert_eq!(saved.progress_of(&RecordOf::Id(id.clone())).label, Some(Tlp::Amber));
         let text = encode(&saved);
         assert!(
             text.contains(r#""exercise":true,"drill":{"drill":"takeover-drill","quick":true,"#),
@@ -516,6 +546,21 @@ mod tests {
         let mut plain = Saved::default();
         plain.start_record(&scenario(), "", 1.0);
         assert!(!encode(&plain).contains("exercise"));
+    }
+
+    #[test]
+    fn a_drill_started_beside_a_real_incident_leaves_that_record_shown() {
+        let mut saved = Saved::default();
+        let real = saved.start_record(&scenario(), "The real one", 1.0);
+        let run = DrillRun::new("takeover-drill", false, 2.0);
+        let drill = saved.start_exercise(&scenario(), "Spring drill", Tlp::Amber, Some(run), 2.0);
+        assert_ne!(drill, real);
+        assert_eq!(saved.current_record("account-compromise").map(|r| r.id.as_str()), Some(real.as_str()));
+        // Shown now (as a drill's link does), the exercise gives way to a new drill's record:
+        // only a real incident's record is never hidden.
+        saved.current.insert("account-compromise".into(), drill.clone());
+        let again = saved.start_exercise(&scenario(), "Autumn drill", Tlp::Amber, None, 3.0);
+        assert_eq!(saved.current_record("account-compromise").map(|r| r.id.as_str()), Some(again.as_str()));
     }
 
     #[test]

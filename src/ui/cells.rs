@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use crate::model::checklist::Item;
 use crate::model::map::Map;
 use crate::model::progress::ItemState;
+use crate::model::saved::RecordOf;
 use crate::ui::state::AppState;
 
-/// The saved state of each item of one checklist's current record, as signals. One effect
+/// The saved state of each item of one checklist's record, as signals. One effect
 /// copies changes from the saved state into the cells whose value differs.
 #[derive(Clone, Copy)]
 pub struct ItemCells {
@@ -17,11 +18,10 @@ pub struct ItemCells {
 }
 
 impl ItemCells {
-    /// Cells for `items` of `scenario`, kept in step with the saved state.
-    pub fn new<'a>(state: AppState, scenario: &str, items: impl Iterator<Item = &'a Item>) -> Self {
-        let sid = scenario.to_owned();
+    /// Cells for `items` of the record `of` names, kept in step with the saved state.
+    pub fn new<'a>(state: AppState, of: RecordOf, items: impl Iterator<Item = &'a Item>) -> Self {
         let cells = state.saved.with_untracked(|s| {
-            let progress = s.progress_or_empty(&sid);
+            let progress = s.progress_of(&of);
             items
                 .map(|item| {
                     let now = progress.items.get(&item.id).cloned().unwrap_or_default();
@@ -32,7 +32,7 @@ impl ItemCells {
         let cells = StoredValue::new(cells);
         Effect::new(move |_| {
             state.saved.with(|s| {
-                let progress = s.progress_or_empty(&sid);
+                let progress = s.progress_of(&of);
                 cells.with_value(|cells| {
                     for (id, cell) in cells {
                         let now = progress.items.get(id);

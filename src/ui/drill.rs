@@ -21,7 +21,7 @@ use crate::model::debrief::{
 };
 use crate::model::drill::Drill;
 use crate::model::export::CopyLabel;
-use crate::model::saved::Record;
+use crate::model::saved::{Record, RecordOf};
 use crate::model::timeline::{self, Entry, How};
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
@@ -227,13 +227,6 @@ fn run_memo(state: AppState, rid: &str) -> Memo<Option<DrillRun>> {
 pub fn FacilitatorView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
-    // Ticks made during the drill go to this record: it becomes the one its checklist shows.
-    if state.saved.with_untracked(|s| s.current.get(&checklist.id) != Some(&rid)) {
-        let (sid, id) = (checklist.id.clone(), rid.clone());
-        state.change(|s| {
-            s.current.insert(sid, id);
-        });
-    }
     let quick = record.drill.as_ref().is_some_and(|d| d.quick);
     let run = run_memo(state, &rid);
     let time = clock();
@@ -282,7 +275,8 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     let checklist_title = checklist.title.clone();
     let inj = drill.clone();
     let view_route = Route::DrillView(rid.clone());
-    let cells = ItemCells::new(state, &checklist.id, checklist.items());
+    // Steps ticked here go to this run's record, whichever record the checklist's page shows.
+    let cells = ItemCells::new(state, RecordOf::Id(rid.clone()), checklist.items());
     let list = {
         let (checklist, rid) = (checklist.clone(), rid.clone());
         let mut shown_steps: Vec<String> = Vec::new();
@@ -294,8 +288,8 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 let revealed = Memo::new(move |_| {
                     run.with(|r| r.as_ref().and_then(|r| r.revealed.iter().find(|x| x.inject == iid).map(|x| x.at)))
                 });
-                let iid = i.id.clone();
-                let reveal = move |_| change_run(state, &rid, |r, t| {
+                let (iid, run_id) = (i.id.clone(), rid.clone());
+                let reveal = move |_| change_run(state, &run_id, |r, t| {
                     r.reveal(&iid, t);
                 });
                 let steps = i
@@ -310,7 +304,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                         }
                         shown_steps.push(item.id.clone());
                         let cell = cells.get(&item.id);
-                        view! { <ItemView scenario_id=checklist.id.clone() item cell /> }.into_any()
+                        view! { <ItemView of=RecordOf::Id(rid.clone()) item cell /> }.into_any()
                     })
                     .collect_view();
                 let templates: Vec<String> = i
@@ -327,7 +321,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                     {(!templates.is_empty()).then(|| view! {
                         <p class="cc-meta">
                             "Messages it calls for: " {templates.join(", ")} " — "
-                            <RouteLink route=Route::Scenario(checklist.id.clone())>"on the checklist"</RouteLink>
+                            <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>"on the checklist"</ExerciseChecklistLink>
                         </p>
                     })}
                 };
@@ -362,7 +356,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
             <h1>{format!("Facilitator: {}", record.name)}</h1>
             <p class="cc-meta">
                 {format!("{}{}, rehearsing “", drill_sc.title, if quick { " (quick variant)" } else { "" })}
-                <RouteLink route=Route::Scenario(checklist.id.clone())>{checklist_title}</RouteLink>
+                <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>{checklist_title}</ExerciseChecklistLink>
                 {format!("”. Planned length: {minutes} minutes.")}
             </p>
             <p class="cc-help">
@@ -407,6 +401,28 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     .into_any()
 }
 
+/// A link to the checklist that run `rid` rehearses, showing the run's exercise record there: a
+/// checklist's page shows one record, and following the link makes it this one, as choosing it
+/// under "Record" does. Until then the page keeps the record it showed (a real incident's too).
+#[component]
+fn ExerciseChecklistLink(rid: String, checklist: String, children: Children) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sid = checklist.clone();
+    let show = Callback::new(move |()| {
+        let (sid, rid) = (sid.clone(), rid.clone());
+        state.change(|s| {
+            if s.records.contains_key(&rid) {
+                s.current.insert(sid, rid);
+            }
+        });
+    });
+    view! {
+        <RouteLink route=Route::Scenario(checklist) class="cc-exercise-checklist" before=show>
+            {children()}
+        </RouteLink>
+    }
+}
+
 /// An inject's new fact and its prompts.
 #[component]
 fn InjectBody(fact: String, prompts: Vec<String>) -> impl IntoView {
@@ -449,6 +465,9 @@ fn ScribeNotes(
             })
         })
     };
+    let link = view! {
+        <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>"The checklist and its log"</ExerciseChecklistLink>
+    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let words = text.get_untracked().trim().to_owned();
@@ -476,7 +495,7 @@ fn ScribeNotes(
             <p class="cc-help">
                 "Note each decision as it is made: who is told, with what label, what is said. "
                 "Each note goes into this exercise record's communications log, with its time. "
-                <RouteLink route=Route::Scenario(checklist.id.clone())>"The checklist and its log"</RouteLink>
+                {link}
             </p>
             <form class="cc-scribe-form" on:submit=add>
                 <p>

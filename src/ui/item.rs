@@ -6,14 +6,15 @@ use leptos::prelude::*;
 use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::{ItemState, Status};
+use crate::model::saved::RecordOf;
 use crate::ui::note::NoteField;
 use crate::ui::state::AppState;
 use crate::ui::text::{runs_view, Prose};
 use crate::ui::tlp_badge::TlpBadge;
 
-/// An item of a scenario.
+/// An item of a scenario, read from and written to the record `of` names.
 #[component]
-pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> impl IntoView {
+pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let box_id = state.dom_id(&format!("item-{}", item.id));
     let note_id = state.dom_id(&format!("note-{}", item.id));
@@ -25,10 +26,10 @@ pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> i
     let not_applicable = move || status.get() == Status::NotApplicable;
 
     let set_status = {
-        let (sid, iid) = (scenario_id.clone(), item.id.clone());
+        let (of, iid) = (of.clone(), item.id.clone());
         move |next: Status| {
             let now = js_sys::Date::now();
-            state.update_progress(&sid, |p| p.set_status(&iid, next, now));
+            state.update_record(&of, |p| p.set_status(&iid, next, now));
         }
     };
     let on_check = {
@@ -45,8 +46,8 @@ pub fn ItemView(scenario_id: String, item: Item, cell: RwSignal<ItemState>) -> i
         })
     };
     let on_note = {
-        let (sid, iid) = (scenario_id.clone(), item.id.clone());
-        move |text: String| state.update_progress(&sid, |p| p.set_note(&iid, &text, js_sys::Date::now()))
+        let iid = item.id.clone();
+        move |text: String| state.update_record(&of, |p| p.set_note(&iid, &text, js_sys::Date::now()))
     };
 
     let audience = titles(&item.audience);

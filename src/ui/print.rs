@@ -13,6 +13,7 @@ use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
 use crate::model::export::{decision_subject, CopyLabel};
 use crate::model::progress::{ItemState, Status};
+use crate::model::saved::RecordOf;
 use crate::model::template::{compose, is_used};
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
@@ -59,8 +60,13 @@ pub fn PrintPage(
             view! { <PrintedLog scenario=sc.clone() name=record_name.clone() own log=timeline.clone() limit exercise /> }
         })
     };
-    let cells = (!blank)
-        .then(|| ItemCells::new(state, &scenario.id, scenario.sections.iter().flat_map(|s| &s.items)));
+    let cells = (!blank).then(|| {
+        ItemCells::new(
+            state,
+            RecordOf::Shown(scenario.id.clone()),
+            scenario.sections.iter().flat_map(|s| &s.items),
+        )
+    });
 
     view! {
         <div class="cc-page cc-print-page">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::order::sort_by;
+use crate::model::saved::RecordOf;
 use crate::render::words;
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
@@ -39,7 +40,11 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             Some(d.reasons.clone())
         })
     });
-    let cells = ItemCells::new(state, &scenario.id, scenario.sections.iter().flat_map(|s| &s.items));
+    let cells = ItemCells::new(
+        state,
+        RecordOf::Shown(scenario.id.clone()),
+        scenario.sections.iter().flat_map(|s| &s.items),
+    );
     // The browser's own Print gives the record as the print page does: the same document,
     // shown only in print and kept up to date item by item. It is made once the checklist has
     // painted, so it never delays the page.
@@ -64,7 +69,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             let items = section
                 .items
                 .iter()
-                .map(|item| view! { <ItemView scenario_id=id.clone() item=item.clone() cell=cells.get(&item.id) /> })
+                .map(|item| view! { <ItemView of=RecordOf::Shown(id.clone()) item=item.clone() cell=cells.get(&item.id) /> })
                 .collect_view();
             view! {
                 <section class="cc-section" aria-labelledby=sid.clone()>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::content::Library;
 use crate::model::progress::Progress;
-use crate::model::saved::Saved;
+use crate::model::saved::{RecordOf, Saved};
 use crate::store::{self, Change, Notice, Store};
 use crate::ui::lock::{self, LockState};
 use crate::ui::route::Route;
@@ -74,6 +74,23 @@ impl AppState {
                 r.updated = now;
             }
         });
+    }
+
+    /// Changes the progress of the record `of` names, and saves at once. A record named by id
+    /// that is no longer here (deleted in another tab) is left alone.
+    pub fn update_record(&self, of: &RecordOf, change: impl FnOnce(&mut Progress)) {
+        match of {
+            RecordOf::Shown(scenario) => self.update_progress(scenario, change),
+            RecordOf::Id(id) => {
+                let now = js_sys::Date::now();
+                self.change(|s| {
+                    if let Some(r) = s.records.get_mut(id) {
+                        change(&mut r.progress);
+                        r.updated = now;
+                    }
+                });
+            }
+        }
     }
 
     /// Changes saved state in any way, then merges what other tabs wrote and saves at once.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::progress::ItemState;
+use crate::model::saved::RecordOf;
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::choice::Choice;
@@ -50,7 +51,8 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
             }
         })
         .collect_view();
-    let cells = ItemCells::new(state, &test.id, test.sections.iter().flat_map(|s| &s.items));
+    let cells =
+        ItemCells::new(state, RecordOf::Shown(test.id.clone()), test.sections.iter().flat_map(|s| &s.items));
     let whole = test.clone();
     let summary = Memo::new(move |_| state.saved.with(|s| summarize(&whole, s.progress_or_empty(&whole.id))));
     // Printed, the assessment carries its record's label, as the summary does.

@@ -6,7 +6,8 @@
 //! stress-test link) make an after-action report that prints with EXERCISE and the label at the
 //! top and bottom of every page and exports as Markdown marked the same way; the record is
 //! marked EXERCISE in the records list, on its checklist page, in its Markdown export and on
-//! every printed page of it. The quick variant runs its own injects only.
+//! every printed page of it. The quick variant runs its own injects only. A drill run beside a
+//! real incident's record of the same checklist never takes that record's place.
 
 use std::time::Duration;
 
@@ -276,6 +277,49 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
     let pages = print_pages(&c, "exercise-record").await;
     assert_exercise_on_every_page(&pages, "TLP:AMBER");
     // Moving between the drill's pages, the checklist and the records broke nothing.
+    assert_eq!(e2e::console_errors(&c).await, Vec::<String>::new());
+    c.close().await.unwrap();
+}
+
+/// Whether the checklist page's step `item` is ticked.
+async fn ticked(c: &Client, item: &str) -> bool {
+    e2e::is_checked(c, &format!(".cc-scenario [data-item='{item}'] input[type='checkbox']")).await
+}
+
+#[tokio::test]
+async fn a_drill_beside_a_real_incident_never_takes_its_record_over() {
+    let c = browser().await;
+    // A real incident's record of the checklist: one step ticked on its page.
+    open(&c, &format!("#/s/{CHECKLIST}")).await;
+    find(&c, ".cc-scenario [data-item='tell-someone'] label").await.click().await.unwrap();
+    assert!(ticked(&c, "tell-someone").await);
+    // A drill of it: a step ticked in the facilitator's view goes to the exercise record.
+    start(&c, "Drill beside the real thing", false).await;
+    find(&c, ".cc-drill-go").await.click().await.unwrap();
+    wait_revealed(&c, "helper-offers").await;
+    find(&c, ".cc-inject[data-inject='helper-offers'] [data-item='pause-request'] label")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert!(
+        e2e::is_checked(&c, ".cc-inject [data-item='pause-request'] input[type='checkbox']").await,
+        "ticked in the drill"
+    );
+    // The checklist's page still shows the real record, without the drill's tick.
+    let drill_page = c.current_url().await.unwrap();
+    open(&c, &format!("#/s/{CHECKLIST}")).await;
+    find(&c, ".cc-scenario [data-item='tell-someone']").await;
+    assert!(c.find_all(Locator::Css(".cc-exercise-banner")).await.unwrap().is_empty(), "no exercise shown");
+    assert!(ticked(&c, "tell-someone").await, "the real record's tick");
+    assert!(!ticked(&c, "pause-request").await, "the drill's tick is not in the real record");
+    // The drill's own link to the checklist shows the exercise record there, marked.
+    c.goto(drill_page.as_str()).await.unwrap();
+    find(&c, ".cc-drill-run .cc-meta .cc-exercise-checklist").await.click().await.unwrap();
+    let banner = find(&c, ".cc-scenario .cc-exercise-banner").await.text().await.unwrap();
+    assert!(banner.contains("EXERCISE"), "{banner}");
+    assert!(ticked(&c, "pause-request").await, "the drill's tick");
+    assert!(!ticked(&c, "tell-someone").await, "the real record's tick is not in the exercise");
     assert_eq!(e2e::console_errors(&c).await, Vec::<String>::new());
     c.close().await.unwrap();
 }
