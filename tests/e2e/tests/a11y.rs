@@ -1,6 +1,7 @@
 //! Accessibility on the release build: axe-core checks every kind of page against WCAG 2.2 A
 //! and AA, in the light and the dark colour scheme, in the state a person would leave it in (a
-//! record started, a note open, a message filled in, the log holding an entry, a lock set).
+//! record started, a note open, a message filled in, the log holding an entry, a drill run with
+//! an inject out and its debrief open, a lock set).
 //!
 //! axe-core comes from npm through `cargo xtask setup` (pinned, its tarball's SHA-512 checked)
 //! and is handed to the tests as `E2E_AXE`; its script is run in each page through WebDriver's
@@ -221,6 +222,23 @@ async fn every_page(c: &Browser, scheme: Scheme) {
     find(c, ".cc-result").await;
     audit.check(c, "the label framework's result").await;
 
+    // A drill: its page, a run's facilitator view with an inject out and then ended with its
+    // debrief open, and the participants' view.
+    visit(c, "#/s/social-engineering-takeover-drill", ".cc-drill-begin").await;
+    audit.check(c, "a drill's page").await;
+    find(c, ".cc-drill-begin").await.click().await.unwrap();
+    find(c, ".cc-drill-go").await.click().await.unwrap();
+    find(c, ".cc-inject[data-revealed='true']").await;
+    audit.check(c, "a drill's facilitator view with an inject revealed").await;
+    audit.on_a_phone(c, "that facilitator view").await;
+    let facilitator = c.current_url().await.unwrap();
+    find(c, ".cc-drill-end").await.click().await.unwrap();
+    find(c, ".cc-debrief").await;
+    audit.check(c, "a drill's facilitator view, ended, with its debrief").await;
+    let fragment = facilitator.fragment().unwrap_or_default().to_owned();
+    visit(c, &format!("#{fragment}/view"), ".cc-drill-participants .cc-inject").await;
+    audit.check(c, "a drill's participants' view").await;
+
     // Records, then a lock set there, and the unlock prompt it brings on the next load.
     visit(c, "#/records", ".cc-set-lock").await;
     audit.check(c, "the records page").await;
@@ -231,7 +249,7 @@ async fn every_page(c: &Browser, scheme: Scheme) {
     find(c, ".cc-unlock .cc-passphrase").await;
     audit.check(c, "the unlock prompt").await;
 
-    audit.finish(19);
+    audit.finish(24);
 }
 
 #[tokio::test]
@@ -284,11 +302,13 @@ async fn without_scripts(scheme: Scheme) -> (Browser, bool) {
     (c, true)
 }
 
-/// The views of the page without scripts: the catalog, a checklist, a stress test and the labels.
-const STATIC_VIEWS: [(&str, &str); 4] = [
+/// The views of the page without scripts: the catalog, a checklist, a stress test, a drill and
+/// the labels.
+const STATIC_VIEWS: [(&str, &str); 5] = [
     ("/", "the catalog"),
     ("/s/account-compromise", "a checklist"),
     ("/s/votes-gamed", "a stress test"),
+    ("/s/social-engineering-takeover-drill", "a drill"),
     ("/labels", "the labels explained"),
 ];
 
