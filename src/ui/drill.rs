@@ -275,6 +275,9 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     let checklist_title = checklist.title.clone();
     let inj = drill.clone();
     let view_route = Route::DrillView(rid.clone());
+    // Another tab follows the run through this browser's storage: with nothing saved on this
+    // device, it cannot, and the page says so instead of offering it.
+    let shared = move || !state.session_only.get() && state.saving();
     // Steps ticked here go to this run's record, whichever record the checklist's page shows.
     let cells = ItemCells::new(state, RecordOf::Id(rid.clone()), checklist.items());
     let list = {
@@ -360,9 +363,21 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 {format!("”. Planned length: {minutes} minutes.")}
             </p>
             <p class="cc-help">
-                "Open the participants' view in another tab or window of this browser, on a shared screen: "
-                "it shows only what you reveal, as you reveal it. Nothing leaves this browser. "
-                <a href=view_route.fragment() target="_blank" class="cc-participants-link">"Open the participants' view"</a>
+                {move || if shared() {
+                    view! {
+                        "Open the participants' view in another tab or window of this browser, on a shared screen: "
+                        "it shows only what you reveal, as you reveal it. Nothing leaves this browser. "
+                        <a href=view_route.fragment() target="_blank" class="cc-participants-link">"Open the participants' view"</a>
+                    }.into_any()
+                } else {
+                    view! {
+                        <span class="cc-drill-not-shared">
+                            "Nothing is saved on this device now (session-only mode, or this browser does not let "
+                            "the page store data), so a participants' view in another tab cannot follow this drill. "
+                            "Read the injects out from this screen instead, or turn session-only mode off on the Records page."
+                        </span>
+                    }.into_any()
+                }}
             </p>
             <section class="cc-drill-clock" aria-label="Drill clock">
                 <p class="cc-clock"><span class="cc-clock-time" role="timer">{elapsed}</span>

@@ -7,7 +7,8 @@
 //! top and bottom of every page and exports as Markdown marked the same way; the record is
 //! marked EXERCISE in the records list, on its checklist page, in its Markdown export and on
 //! every printed page of it. The quick variant runs its own injects only. A drill run beside a
-//! real incident's record of the same checklist never takes that record's place.
+//! real incident's record of the same checklist never takes that record's place. In
+//! session-only mode the facilitator is told that no other tab can follow.
 
 use std::time::Duration;
 
@@ -321,6 +322,24 @@ async fn a_drill_beside_a_real_incident_never_takes_its_record_over() {
     assert!(ticked(&c, "pause-request").await, "the drill's tick");
     assert!(!ticked(&c, "tell-someone").await, "the real record's tick is not in the exercise");
     assert_eq!(e2e::console_errors(&c).await, Vec::<String>::new());
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn in_session_only_mode_the_facilitator_is_told_no_other_tab_can_follow() {
+    let c = browser().await;
+    start(&c, "Shared drill", false).await;
+    find(&c, ".cc-participants-link").await;
+    open(&c, "#/records").await;
+    find(&c, ".cc-session-only button").await.click().await.unwrap();
+    find(&c, ".cc-session-only .cc-confirm .cc-danger").await.click().await.unwrap();
+    // Nothing is saved now: the run goes on in this tab, and another tab could not follow it.
+    start(&c, "Drill on one screen", false).await;
+    let said = find(&c, ".cc-drill-run .cc-drill-not-shared").await.text().await.unwrap();
+    assert!(said.contains("cannot follow this drill"), "{said}");
+    assert!(c.find_all(Locator::Css(".cc-participants-link")).await.unwrap().is_empty());
+    find(&c, ".cc-drill-go").await.click().await.unwrap();
+    wait_revealed(&c, "helper-offers").await;
     c.close().await.unwrap();
 }
 
