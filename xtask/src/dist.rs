@@ -75,16 +75,20 @@ fn minify_glue(tools: &Tools, js: &Path) -> Result {
 
 /// `html` with the `integrity` of the tag that links `./file` set to the hash of `bytes`.
 fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String> {
-    use base64::Engine;
-    use sha2::Digest;
     let missing = || format!("dist/index.html has no tag linking ./{file} with an integrity hash");
     let at = html.find(&format!("href=\"./{file}\"")).ok_or_else(missing)?;
     let start = html[..at].rfind('<').ok_or_else(missing)?;
     let end = at + html[at..].find('>').ok_or_else(missing)?;
     let value_at = start + html[start..end].find("integrity=\"").ok_or_else(missing)? + "integrity=\"".len();
     let value_end = value_at + html[value_at..end].find('"').ok_or_else(missing)?;
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes));
-    Ok(format!("{}sha384-{hash}{}", &html[..value_at], &html[value_end..]))
+    Ok(format!("{}{}{}", &html[..value_at], integrity(bytes), &html[value_end..]))
+}
+
+/// The subresource integrity value of `bytes`: `sha384-` and the digest in Base64.
+pub(crate) fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
 }
 
 /// `frame.html`: the standalone page in iframe mode (options from the URL fragment).
@@ -185,20 +189,44 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Moves Trunk's inline loader script into a file, so the page's Content-Security-Policy
-/// can stay `script-src 'self'` with no inline script, hash or nonce.
+/// can stay `script-src 'self'` with no inline script, hash or nonce. The loader fetches the
+/// module with its integrity hash, and the page loads the loader with its own.
 fn externalise_loader(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html =
         std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let (rewritten, loader) = split_inline_module(&html)
         .ok_or("dist/index.html has no inline loader script: did Trunk's output change?")?;
+    let loader = fetch_with_integrity(loader.trim(), dist)?;
     let name = format!("start-{}.js", content_hash(loader.as_bytes()));
-    std::fs::write(dist.join(&name), loader.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
-    let html = rewritten.replace("{LOADER}", &format!("<script type=\"module\" src=\"./{name}\"></script>"));
+    std::fs::write(dist.join(&name), &loader).map_err(|e| format!("cannot write {name}: {e}"))?;
+    let tag = format!(
+        "<script type=\"module\" src=\"./{name}\" integrity=\"{}\"></script>",
+        integrity(loader.as_bytes())
+    );
+    let html = rewritten.replace("{LOADER}", &tag);
     if html.contains("<script>") || html.contains("<script type=\"module\">") {
         return Err("dist/index.html still has an inline script after moving the loader out".to_owned());
     }
     std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// `loader` with the module fetched with its integrity hash: Trunk's `module_or_path: './x.wasm'`
+/// becomes `module_or_path: fetch('./x.wasm', { integrity: 'sha384-…' })`, which the glue
+/// accepts as well as a path (the module in `dist` is final: Trunk ran wasm-opt on it).
+fn fetch_with_integrity(loader: &str, dist: &Path) -> Result<String> {
+    let key = "module_or_path: '";
+    let missing =
+        || "the loader does not name its module as `module_or_path: '…'`: did Trunk's output change?";
+    let start = loader.find(key).ok_or_else(missing)? + key.len();
+    let end = start + loader[start..].find('\'').ok_or_else(missing)?;
+    let path = &loader[start..end];
+    let file = path
+        .strip_prefix("./")
+        .filter(|f| f.ends_with("_bg.wasm") && !f.contains('/'))
+        .ok_or_else(missing)?;
+    let hash = integrity(&files::read(&dist.join(file))?);
+    Ok(format!("{}fetch('{path}', {{ integrity: '{hash}' }}){}", &loader[..start - 1], &loader[end + 1..]))
 }
 
 /// Finds the one inline `<script type="module">`; returns the page with `{LOADER}` in its
@@ -222,6 +250,23 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loader_fetches_the_module_with_its_integrity_hash() {
+        let dist = std::env::temp_dir().join(format!("cc-loader-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("app-1_bg.wasm"), b"abc").unwrap();
+        let loader =
+            "import init from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });";
+        assert_eq!(
+            fetch_with_integrity(loader, &dist).unwrap(),
+            "import init from './app-1.js';\nconst wasm = await init({ module_or_path: fetch('./app-1_bg.wasm', \
+             { integrity: 'sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn' }) });"
+        );
+        assert!(fetch_with_integrity("init('./app-1_bg.wasm')", &dist).is_err());
+        assert!(fetch_with_integrity("init({ module_or_path: './other.js' })", &dist).is_err());
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn the_inline_loader_is_cut_out_and_marked() {

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::dist::content_hash;
+use crate::dist::{content_hash, integrity};
 use crate::files;
 use crate::run::root;
 use crate::Result;
@@ -31,9 +31,12 @@ pub fn build(dist: &Path) -> Result {
     let css = files::read_text(&root().join("style/noscript.css"))?;
     let name = format!("noscript-{}.css", content_hash(css.as_bytes()));
     files::write(&dist.join(&name), &css)?;
-    let html =
-        html.replacen("</head>", &format!("<link rel=\"stylesheet\" href=\"./{main_name}\"></head>"), 1);
-    files::write(&index, inject(&html, &views, &name)?)?;
+    let link = format!(
+        "<link rel=\"stylesheet\" href=\"./{main_name}\" integrity=\"{}\">",
+        integrity(main.as_bytes())
+    );
+    let html = html.replacen("</head>", &format!("{link}</head>"), 1);
+    files::write(&index, inject(&html, &views, &name, &integrity(css.as_bytes()))?)?;
     println!(
         "    static rendering: {} KB in index.html, stylesheets {main_name} and {name}",
         views.len() / 1024
@@ -42,8 +45,8 @@ pub fn build(dist: &Path) -> Result {
 }
 
 /// `html` with `views` in `<div id="app">` (in place of what it held) and a `<noscript>` link
-/// to `stylesheet` at the end of the head.
-fn inject(html: &str, views: &str, stylesheet: &str) -> Result<String> {
+/// to `stylesheet` (whose integrity value is `hash`) at the end of the head.
+fn inject(html: &str, views: &str, stylesheet: &str, hash: &str) -> Result<String> {
     let start = html.find(APP).ok_or("dist/index.html has no <div id=\"app\">: did index.html change?")?;
     let inside = start + APP.len();
     let end =
@@ -55,7 +58,9 @@ fn inject(html: &str, views: &str, stylesheet: &str) -> Result<String> {
     if head_end > start {
         return Err("dist/index.html's head ends after <div id=\"app\">".to_owned());
     }
-    let link = format!("<noscript><link rel=\"stylesheet\" href=\"./{stylesheet}\"></noscript>");
+    let link = format!(
+        "<noscript><link rel=\"stylesheet\" href=\"./{stylesheet}\" integrity=\"{hash}\"></noscript>"
+    );
     Ok(format!("{}{link}{}{views}{}", &html[..head_end], &html[head_end..inside], &html[end..]))
 }
 
@@ -66,13 +71,14 @@ mod tests {
     #[test]
     fn the_views_replace_the_noscript_and_the_head_links_the_stylesheet() {
         let html = "<html><head><title>t</title></head><body>\n<div id=\"app\">\n  <noscript>needs scripts</noscript>\n</div>\n</body></html>";
-        let out = inject(html, "<div class=\"crisis-comms\">views</div>", "noscript-1.css").unwrap();
+        let out =
+            inject(html, "<div class=\"crisis-comms\">views</div>", "noscript-1.css", "sha384-x").unwrap();
         assert_eq!(
             out,
-            "<html><head><title>t</title><noscript><link rel=\"stylesheet\" href=\"./noscript-1.css\"></noscript></head><body>\n\
+            "<html><head><title>t</title><noscript><link rel=\"stylesheet\" href=\"./noscript-1.css\" integrity=\"sha384-x\"></noscript></head><body>\n\
              <div id=\"app\"><div class=\"crisis-comms\">views</div></div>\n</body></html>"
         );
-        assert!(inject("<head></head><body></body>", "v", "s.css").is_err());
-        assert!(inject("<head></head><div id=\"app\"><p>other</p></div>", "v", "s.css").is_err());
+        assert!(inject("<head></head><body></body>", "v", "s.css", "h").is_err());
+        assert!(inject("<head></head><div id=\"app\"><p>other</p></div>", "v", "s.css", "h").is_err());
     }
 }

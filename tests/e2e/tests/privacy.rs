@@ -239,19 +239,31 @@ async fn a_hundred_injection_payloads_show_as_text_and_execute_nothing() {
 }
 
 #[tokio::test]
-async fn every_integrity_hash_of_the_page_matches_the_file_it_links() {
+async fn every_file_the_page_loads_is_checked_against_its_integrity_hash() {
     let c = browser().await;
     open(&c, "#/").await;
-    // The build minifies the glue after Trunk hashed it, then writes its new hash.
+    // Every stylesheet, icon, preloaded and loaded script of the page, and the module the loader
+    // fetches: each with its hash, and the hash that of the file. (The build minifies the glue
+    // after Trunk hashed it, then writes its new hash; the loader's hash is of the module that
+    // wasm-opt left.)
     let checked = c
         .execute_async(
             "const done = arguments[0]; (async () => { \
-               const out = []; \
-               for (const link of document.querySelectorAll('link[integrity]')) { \
-                 const bytes = await (await fetch(link.href)).arrayBuffer(); \
+               const hashOf = async (url) => { \
+                 const bytes = await (await fetch(url)).arrayBuffer(); \
                  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes)); \
-                 const hash = 'sha384-' + btoa(String.fromCharCode(...digest)); \
-                 out.push([link.getAttribute('href'), hash === link.integrity]); \
+                 return 'sha384-' + btoa(String.fromCharCode(...digest)); }; \
+               const page = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), 'text/html'); \
+               const out = []; \
+               for (const el of page.querySelectorAll('link[href]:not([rel=manifest]), script[src]')) { \
+                 const url = new URL(el.getAttribute('href') || el.getAttribute('src'), location.href); \
+                 const want = el.getAttribute('integrity'); \
+                 out.push([url.pathname, want !== null && want === await hashOf(url)]); \
+                 if (el.matches('script[src]')) { \
+                   const text = await (await fetch(url)).text(); \
+                   const m = text.match(/fetch\\('([^']+)', \\{ integrity: '([^']+)' \\}\\)/); \
+                   if (m) { const wasm = new URL(m[1], location.href); out.push([wasm.pathname, m[2] === await hashOf(wasm)]); } \
+                 } \
                } \
                done(out); })()",
             vec![],
@@ -259,14 +271,16 @@ async fn every_integrity_hash_of_the_page_matches_the_file_it_links() {
         .await
         .unwrap();
     let checked = checked.as_array().expect("a list").clone();
-    // The page's stylesheet, the icon and the glue. The module is no longer preloaded (so that on
-    // a slow link the page and its stylesheets come first), so no link of the page names it.
-    assert!(checked.len() >= 3, "stylesheet, icon and glue: {checked:?}");
-    let hrefs: Vec<&str> = checked.iter().filter_map(|entry| entry[0].as_str()).collect();
-    assert!(hrefs.iter().any(|h| h.ends_with(".js")), "the glue's hash is checked: {checked:?}");
-    assert!(hrefs.iter().any(|h| h.ends_with(".css")), "the stylesheet's hash is checked: {checked:?}");
+    let files: Vec<&str> = checked.iter().filter_map(|entry| entry[0].as_str()).collect();
+    for ending in ["_bg.wasm", ".svg"] {
+        assert!(files.iter().any(|f| f.ends_with(ending)), "a {ending} file is checked: {checked:?}");
+    }
+    // The page's stylesheet, the app's and the one for readers without scripts; the glue
+    // preloaded and the loader.
+    assert!(files.iter().filter(|f| f.ends_with(".css")).count() >= 3, "{checked:?}");
+    assert!(files.iter().filter(|f| f.ends_with(".js")).count() >= 2, "{checked:?}");
     for entry in &checked {
-        assert_eq!(entry[1], true, "{entry}");
+        assert_eq!(entry[1], true, "no integrity hash, or not the file's: {entry}");
     }
     c.close().await.unwrap();
 }
