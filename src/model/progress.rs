@@ -111,6 +111,16 @@ impl Tally {
     pub fn settled(self) -> usize {
         self.done + self.not_applicable
     }
+
+    /// Counts one more item, whose state is `state`.
+    pub fn add(&mut self, state: &ItemState) {
+        self.total += 1;
+        match (state.status, state.answer) {
+            (_, Some(Answer::NotApplicable)) | (Status::NotApplicable, None) => self.not_applicable += 1,
+            (_, Some(_)) | (Status::Done, None) => self.done += 1,
+            _ => {}
+        }
+    }
 }
 
 /// Progress of a checklist nobody has started.
@@ -169,16 +179,37 @@ impl Progress {
     fn tally<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Tally {
         let mut t = Tally::default();
         for id in ids {
-            t.total += 1;
-            let state = self.items.get(id);
-            match (state.map(|s| s.status), state.and_then(|s| s.answer)) {
-                (_, Some(Answer::NotApplicable)) | (Some(Status::NotApplicable), None) => {
-                    t.not_applicable += 1
-                }
-                (_, Some(_)) | (Some(Status::Done), None) => t.done += 1,
-                _ => {}
+            match self.items.get(id) {
+                Some(state) => t.add(state),
+                None => t.add(&ItemState::default()),
             }
         }
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tally_counts_steps_done_or_not_applicable_and_questions_answered() {
+        let mut p = Progress::default();
+        p.set_status("done", Status::Done, 1.0);
+        p.set_status("skipped", Status::NotApplicable, 1.0);
+        p.set_status("reopened", Status::Done, 1.0);
+        p.set_status("reopened", Status::Open, 2.0);
+        p.set_answer("partly", Answer::Partly, 1.0);
+        p.set_answer("does-not-apply", Answer::NotApplicable, 1.0);
+        let ids = ["done", "skipped", "reopened", "partly", "does-not-apply", "never-touched"];
+        let t = p.tally(ids.into_iter());
+        assert_eq!(t, Tally { done: 2, not_applicable: 2, total: 6 });
+        assert_eq!(t.settled(), 4);
+        // The same counts item by item, as the page's cells give them.
+        let mut by_state = Tally::default();
+        for id in ids {
+            by_state.add(p.items.get(id).unwrap_or(&ItemState::default()));
+        }
+        assert_eq!(by_state, t);
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::checklist::Item;
 use crate::model::map::Map;
-use crate::model::progress::ItemState;
+use crate::model::progress::{ItemState, Tally};
 use crate::model::saved::RecordOf;
 use crate::ui::state::AppState;
 
@@ -48,6 +48,21 @@ impl ItemCells {
             })
         });
         ItemCells { cells }
+    }
+
+    /// Counts for `items`, read from their cells: a memo of it follows those items alone, so a
+    /// tick recounts only the counts that hold its item.
+    pub fn tally<'a>(&self, items: impl Iterator<Item = &'a Item>) -> Tally {
+        let mut t = Tally::default();
+        self.cells.with_value(|cells| {
+            for item in items {
+                match cells.get(&item.id) {
+                    Some(cell) => cell.with(|state| t.add(state)),
+                    None => t.add(&ItemState::default()),
+                }
+            }
+        });
+        t
     }
 
     /// The cell of one item (a fresh, empty one for an id this checklist does not have).

@@ -128,12 +128,10 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
         .enumerate()
         .map(|(n, section)| {
             let sc = scenario.clone();
-            let tally = (!blank).then(|| {
+            let tally = cells.map(|cells| {
                 Memo::new(move |_| {
-                    state.saved.with(|s| {
-                        let t = s.progress_or_empty(&sc.id).tally_section(&sc.sections[n]);
-                        (t.settled(), t.total)
-                    })
+                    let t = cells.tally(sc.sections[n].items.iter());
+                    (t.settled(), t.total)
                 })
             });
             let count =

@@ -56,16 +56,14 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let print_copy =
         move || printable.get().then(|| view! { <RecordDocument scenario=sc.clone() cells=Some(cells) /> });
     let whole = scenario.clone();
-    let overall = Memo::new(move |_| state.saved.with(|s| s.tally(&whole)));
+    let overall = Memo::new(move |_| cells.tally(whole.items()));
     let sections = scenario
         .sections
         .iter()
         .map(|section| {
             let sid = state.dom_id(&format!("section-{}", section.id));
-            let (scenario_id, section_for_tally) = (id.clone(), section.clone());
-            let tally = move || {
-                state.saved.with(|s| s.progress_or_empty(&scenario_id).tally_section(&section_for_tally))
-            };
+            let section_for_tally = section.clone();
+            let tally = move || cells.tally(section_for_tally.items.iter());
             let items = section
                 .items
                 .iter()
