@@ -1,12 +1,26 @@
-//! Lists every checklist in `checklists/` for `content::BUILT_IN`, so adding a file is all it
-//! takes to ship it (and the tests then validate it).
+//! Two things generated at build time:
+//!
+//! - the list of every checklist in `checklists/` for `content::BUILT_IN`, so adding a file is
+//!   all it takes to ship it (and the tests then validate it);
+//! - the `i18n` module from the interface's words in `locales/` (English, the default, then
+//!   Spanish, German and French), through `leptos_i18n_build`.
 
+use std::error::Error;
 use std::path::Path;
 use std::{env, fs};
 
-fn main() {
-    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let dir = Path::new(&root).join("checklists");
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let root = env::var("CARGO_MANIFEST_DIR")?;
+    let out = env::var("OUT_DIR")?;
+    built_in(Path::new(&root), Path::new(&out))?;
+    interface_words(Path::new(&out))
+}
+
+/// Writes `built_in.rs`: (file name, text) of every built-in checklist, stress test and drill.
+fn built_in(root: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
+    let dir = root.join("checklists");
     println!("cargo:rerun-if-changed=checklists");
     // Checklists at the top, stress tests in `stress-tests/`, drills in `drills/`.
     let mut files: Vec<String> = Vec::new();
@@ -20,12 +34,27 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("&[\n");
+    let mut text = String::from("&[\n");
     for name in files {
         let path = dir.join(&name);
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+        text.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
     }
-    out.push(']');
-    let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_in.rs");
-    fs::write(target, out).expect("write built_in.rs");
+    text.push(']');
+    fs::write(out.join("built_in.rs"), text)?;
+    Ok(())
+}
+
+/// Generates `i18n/mod.rs` from `locales/{en,es,de,fr}.json`: a missing key or a mistake in a
+/// file is a build error or warning naming it. Values may hold `{{ name }}` placeholders, filled
+/// with any displayable value.
+fn interface_words(out: &Path) -> Result<(), Box<dyn Error>> {
+    println!("cargo:rerun-if-changed=locales");
+    let config = Config::new("en")?
+        .add_locales(["es", "de", "fr"])?
+        .parse_options(ParseOptions::new().interpolate_display(true));
+    let words = TranslationsInfos::parse(config)?;
+    words.rerun_if_locales_changed();
+    words.emit_diagnostics();
+    words.generate_i18n_module(out.join("i18n"))?;
+    Ok(())
 }

@@ -6,6 +6,9 @@
 //! holds the Leptos components.
 
 pub mod content;
+// `i18n`: the interface's words in each language, generated from `locales/` by `build.rs`
+// (leptos_i18n): `i18n::Locale`, the context providers, `use_i18n` and `t_string!`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod model;
 pub mod mount;
 pub mod render;

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use crate::content::Library;
 use crate::model::channels::ProjectChannel;
 use crate::model::decide::{Archive, Readers};
+use crate::model::language;
 use crate::model::tlp::Tlp;
 use crate::ui::app::App;
 
@@ -37,6 +38,10 @@ pub struct Options {
     /// The project's own channels, each `{ name, readers, archive, label }`: shown beside those
     /// kept on the device, checked before a message is copied or logged for one of them.
     pub channels: Vec<ProjectChannel>,
+    /// The interface's language as a language tag (`es`, `pt-BR`), found among the languages the
+    /// app speaks by its primary subtag; `None` follows the device's choice, else the browser's.
+    /// Checklists keep their own language.
+    pub lang: Option<String>,
     /// Keep the current page in the address bar's fragment (`#/s/scenario-id`), so reload and
     /// the back button work. Only the standalone page sets this; an embed leaves the host's
     /// fragment alone.
@@ -59,6 +64,7 @@ impl Default for Options {
             shadow: false,
             theme: "system".to_owned(),
             channels: Vec::new(),
+            lang: None,
             hash_routing: false,
             static_ticks: Vec::new(),
         }
@@ -77,6 +83,7 @@ impl Options {
         "theme",
         "lock",
         "channels",
+        "lang",
     ];
 
     /// Reads options from a JavaScript value; `undefined` and `null` mean the defaults, and so
@@ -151,6 +158,7 @@ impl Options {
                     former: Vec::new(),
                 })
                 .collect(),
+            lang: given.lang,
             hash_routing: d.hash_routing,
             static_ticks: d.static_ticks,
         };
@@ -178,6 +186,14 @@ impl Options {
         if let Some(unknown) = self.scenarios.iter().find(|id| !built_in.contains(id)) {
             return Err(format!(
                 "crisis-comms: invalid options: scenarios: there is no built-in checklist `{unknown}`"
+            ));
+        }
+        if let Some(tag) = self.lang.as_deref().filter(|t| language::supported(t).is_none()) {
+            let codes: Vec<&str> = language::LANGUAGES.iter().map(|(code, _)| *code).collect();
+            let (last, first) = codes.split_last().unwrap_or((&"en", &[]));
+            return Err(format!(
+                "crisis-comms: invalid options: lang `{tag}` must be {} or {last}, alone or with a region (such as es-MX)",
+                first.join(", ")
             ));
         }
         if let Some(c) = self.channels.iter().find(|c| c.name.trim().is_empty()) {
@@ -211,6 +227,7 @@ struct Given {
     shadow: Option<bool>,
     theme: Option<String>,
     channels: Option<Vec<GivenChannel>>,
+    lang: Option<String>,
 }
 
 /// One channel of the `channels` option; every member is required and no other is accepted.

@@ -58,6 +58,30 @@ async fn the_scenario_view_renders_every_item_with_audience_and_label() {
 }
 
 #[wasm_bindgen_test]
+async fn the_lang_option_sets_each_widget_s_language_by_its_primary_subtag() {
+    let (spanish, german) = (container(), container());
+    let with_lang = |namespace: &str, lang: &str| {
+        let o = options(namespace);
+        js_sys::Reflect::set(&o, &"lang".into(), &lang.into()).unwrap();
+        o
+    };
+    let _es = crisis_comms::mount(spanish.clone(), with_lang("component-lang-es", "es-MX")).unwrap();
+    let _de = crisis_comms::mount(german.clone(), with_lang("component-lang-de", "DE")).unwrap();
+    leptos::task::tick().await;
+    // Each mounted widget has its own language; neither touches the page's <html>.
+    assert_eq!(query(&spanish, ".crisis-comms").get_attribute("lang").as_deref(), Some("es"));
+    assert_eq!(query(&german, ".crisis-comms").get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(
+        query(&spanish, ".cc-catalog h1").text_content().unwrap(),
+        "Listas de pasos para comunicar en una crisis"
+    );
+    assert_eq!(query(&german, ".cc-topnav a").text_content().unwrap(), "Checklisten");
+    let html = document().document_element().unwrap();
+    assert_ne!(html.get_attribute("lang").as_deref(), Some("es"));
+    assert_ne!(html.get_attribute("lang").as_deref(), Some("de"));
+}
+
+#[wasm_bindgen_test]
 async fn toggling_an_item_updates_the_dom_and_saves() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("crisis-comms:component-toggle:state").unwrap();
@@ -92,7 +116,7 @@ fn unknown_options_are_an_error_message_not_a_panic() {
     let message = js_sys::Error::from(JsValue::from(err)).message();
     assert_eq!(
         String::from(message),
-        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme, lock, channels"
+        "crisis-comms: invalid options: unknown option `namesapce`; known options: namespace, view, scenarios, checklists, sessionOnly, shadow, theme, lock, channels, lang"
     );
     let refused = |key: &str, value: JsValue| {
         let o = js_sys::Object::new();
@@ -120,6 +144,11 @@ fn unknown_options_are_an_error_message_not_a_panic() {
         refused("theme", js_sys::Object::new().into()),
         format!("{prefix}`theme` must be a string, not an object")
     );
+    assert_eq!(
+        refused("lang", "pt-BR".into()),
+        "crisis-comms: invalid options: lang `pt-BR` must be en, es, de or fr, alone or with a region (such as es-MX)"
+    );
+    assert_eq!(refused("lang", JsValue::from(1)), format!("{prefix}`lang` must be a string, not a number"));
     // An option given as `null` or `undefined` is one not given: it keeps its default.
     let o = js_sys::Object::new();
     js_sys::Reflect::set(&o, &"view".into(), &JsValue::NULL).unwrap();

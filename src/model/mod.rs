@@ -9,6 +9,7 @@ pub mod debrief;
 pub mod decide;
 pub mod drill;
 pub mod export;
+pub mod language;
 pub mod map;
 pub mod markdown;
 pub mod order;

@@ -317,6 +317,25 @@ impl Store {
         format!("crisis-comms:{namespace}:lock-active")
     }
 
+    /// The storage key of the interface's language chosen on this device (a setting, not
+    /// content: its code, such as `es`).
+    pub fn language_key_for(namespace: &str) -> String {
+        format!("crisis-comms:{namespace}:language")
+    }
+
+    /// The interface's language chosen on this device, as stored (unchecked).
+    pub fn language(&self) -> Option<String> {
+        self.device_get(&Store::language_key_for(&self.namespace))
+    }
+
+    /// Keeps the interface's language chosen on this device; in session-only mode nothing is
+    /// written, and the choice lasts as long as the tab.
+    pub fn set_language(&self, code: &str) {
+        if !self.session_only {
+            self.device_set(&Store::language_key_for(&self.namespace), code);
+        }
+    }
+
     /// The namespace of this store.
     pub fn namespace(&self) -> &str {
         &self.namespace

@@ -1,9 +1,12 @@
-//! The root component: the shared state as context, the navigation, the storage notice and the
-//! page the route names, with the route's side effects (title, focus) in one effect.
+//! The root component: the shared state and the interface's language as context, the
+//! navigation and the page-wide controls, the storage notice and the page the route names,
+//! with the route's side effects (title, focus) in one effect.
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 use crate::content::Library;
+use crate::i18n::{t_string, use_i18n};
 use crate::model::checklist::ScenarioKind;
 use crate::model::tlp::Tlp;
 use crate::mount::Options;
@@ -12,6 +15,7 @@ use crate::ui::decide::DecidePage;
 use crate::ui::drill::{DrillPage, DrillReport, FacilitatorView, ParticipantsView};
 use crate::ui::focus::focus_heading;
 use crate::ui::labels::LabelsPage;
+use crate::ui::language::{self as languages, LanguageChoice, Languages};
 use crate::ui::link::RouteLink;
 use crate::ui::lock::{self, LockNow, SetLock, UnlockPrompt};
 use crate::ui::notice::StorageNotice;
@@ -35,15 +39,27 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     state.follow_other_tabs(&options.namespace);
     lock::install(state);
     adopt_static_ticks(state, options.static_ticks.clone());
-    let lock_asked = options.lock;
     if options.hash_routing {
         sync_with_fragment(state.route);
         // Offline use belongs to the standalone page alone, never to an embedding page.
         provide_context(crate::ui::offline::start());
     }
+    let initial = languages::initial(options.lang.as_deref(), state);
+    let (theme, lock_asked, hash_routing) = (options.theme, options.lock, options.hash_routing);
+    view! {
+        <Languages initial>
+            <Frame theme lock_asked hash_routing />
+        </Languages>
+    }
+}
 
+/// The app's frame, in the interface's language: the skip link, the menu with the page-wide
+/// controls, the notices and the page the route names.
+#[component]
+fn Frame(theme: String, lock_asked: bool, hash_routing: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let main = NodeRef::<leptos::html::Main>::new();
-    let hash_routing = options.hash_routing;
     // What a change of page does besides showing it. The title names the page (on the
     // standalone page only: an embedding page keeps its own). After a move from another page of
     // the app, once the new page is in place, its heading takes focus; the first page shown
@@ -63,17 +79,22 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
     let page = move || page(state, state.route.get());
 
     view! {
-        <div class=format!("crisis-comms cc-theme-{}", options.theme) data-app-ready="true">
+        <div
+            class=format!("crisis-comms cc-theme-{theme}")
+            lang=move || i18n.get_locale().as_str()
+            data-app-ready="true"
+        >
             <a class="cc-skip" href="#" on:click=move |ev| {
                 ev.prevent_default();
                 focus_heading(main);
-            }>"Skip to the page"</a>
+            }>{move || t_string!(i18n, frame.skip)}</a>
             <nav class="cc-topnav" aria-label="crisis-comms">
                 <span class="cc-brand">"crisis-comms"</span>
-                {[(Route::Catalog, "Checklists"), (Route::Decide, "Choose a label"), (Route::Labels, "Labels explained"), (Route::Records, "Records")]
-                    .into_iter()
-                    .map(|(route, words)| view! { <RouteLink route>{words}</RouteLink> })
-                    .collect_view()}
+                <RouteLink route=Route::Catalog>{move || t_string!(i18n, frame.checklists)}</RouteLink>
+                <RouteLink route=Route::Decide>{move || t_string!(i18n, frame.decide)}</RouteLink>
+                <RouteLink route=Route::Labels>{move || t_string!(i18n, frame.labels)}</RouteLink>
+                <RouteLink route=Route::Records>{move || t_string!(i18n, frame.records)}</RouteLink>
+                <LanguageChoice />
                 <LockNow />
             </nav>
             <StorageNotice />
@@ -84,9 +105,8 @@ pub fn App(options: Options, library: Library) -> impl IntoView {
             } else if lock_asked && !state.lock.has_lock.get() {
                 view! {
                     <div class="cc-page cc-lock-asked">
-                        <h1>"Choose a passphrase"</h1>
-                        <p>"This site asks that what this page keeps on this device be encrypted. Choose a passphrase: \
-                            the page asks for it each time it opens. Nothing can recover a forgotten passphrase."</p>
+                        <h1>{move || t_string!(i18n, frame.choose_passphrase)}</h1>
+                        <p>{move || t_string!(i18n, frame.passphrase_asked)}</p>
                         <SetLock />
                     </div>
                 }.into_any()
@@ -159,14 +179,17 @@ fn page(state: AppState, route: Route) -> AnyView {
                 view! { <DrillPage scenario /> }.into_any()
             }
             Some(scenario) => view! { <ScenarioPage scenario /> }.into_any(),
-            None => view! {
-                <div class="cc-page">
-                    <h1>"Checklist not found"</h1>
-                    <p>"There is no checklist called “" {id} "” here."</p>
-                    <p><RouteLink route=Route::Catalog>"See all checklists"</RouteLink></p>
-                </div>
+            None => {
+                let i18n = use_i18n();
+                view! {
+                    <div class="cc-page">
+                        <h1>{move || t_string!(i18n, frame.not_found)}</h1>
+                        <p>{move || t_string!(i18n, frame.no_checklist, id = id.clone())}</p>
+                        <p><RouteLink route=Route::Catalog>{move || t_string!(i18n, frame.see_all)}</RouteLink></p>
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
         },
     }
 }
@@ -187,6 +210,9 @@ fn records_label(state: AppState) -> Tlp {
 fn print_page(state: AppState, id: &str, blank: bool, log: Option<Tlp>) -> AnyView {
     match state.library.with_value(|l| l.get(id)) {
         Some(scenario) => view! { <PrintPage scenario blank log /> }.into_any(),
-        None => view! { <p>"There is no checklist called “" {id.to_owned()} "” here."</p> }.into_any(),
+        None => {
+            let (i18n, id) = (use_i18n(), id.to_owned());
+            view! { <p>{move || t_string!(i18n, frame.no_checklist, id = id.clone())}</p> }.into_any()
+        }
     }
 }

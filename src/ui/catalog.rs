@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use std::sync::Arc;
 
+use crate::i18n::{t_string, use_i18n};
 use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::model::map::Map;
 use crate::model::search::{matches, search_text};
-use crate::render::words;
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -23,6 +23,7 @@ fn lower(text: &str) -> String {
 #[component]
 pub fn Catalog() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let scenarios = state.library.with_value(|l| l.scenarios());
     let errors = state.library.with_value(|l| l.errors());
     // Each tag once, in alphabetical order.
@@ -54,7 +55,7 @@ pub fn Catalog() -> impl IntoView {
         let scenario = s.clone();
         let tally = move || state.saved.with(|saved| saved.tally(&scenario));
         let is_test = s.kind == ScenarioKind::StressTest;
-        let drill_length = s.drill.as_ref().map(|d| d.length_text());
+        let drill_length = s.drill.as_ref().map(|d| (d.minutes, d.quick_minutes));
         let id = s.id.clone();
         let shown = move || visible.with(|v| v.contains(&id));
         view! {
@@ -64,16 +65,17 @@ pub fn Catalog() -> impl IntoView {
                 </h2>
                 <p>{s.summary.clone()}</p>
                 <p class="cc-meta">
-                    "Record label: " <TlpBadge tlp=s.label /> " · "
+                    {move || t_string!(i18n, catalog.record_label)} " " <TlpBadge tlp=s.label /> " · "
                     {move || {
-                        if let Some(length) = &drill_length {
-                            return length.clone();
+                        if let Some((minutes, quick)) = drill_length {
+                            return t_string!(i18n, catalog.drill_length, minutes, quick);
                         }
                         let t = tally();
+                        let (done, total) = (t.settled(), t.total);
                         if is_test {
-                            format!("{} of {} questions answered", t.settled(), t.total)
+                            t_string!(i18n, catalog.questions_answered, done, total)
                         } else {
-                            format!("{} of {} steps done or not applicable", t.settled(), t.total)
+                            t_string!(i18n, catalog.steps_done, done, total)
                         }
                     }}
                 </p>
@@ -119,11 +121,11 @@ pub fn Catalog() -> impl IntoView {
 
     view! {
         <div class="cc-page cc-catalog">
-            <h1>"Crisis communication checklists"</h1>
-            <p class="cc-lead">{words::CATALOG_LEAD}</p>
+            <h1>{move || t_string!(i18n, catalog.title)}</h1>
+            <p class="cc-lead">{move || t_string!(i18n, catalog.lead)}</p>
             {errors.into_iter().map(|e| view! { <p class="cc-error" role="alert">{e.to_string()}</p> }).collect_view()}
             <div class="cc-filters" role="search">
-                <label for=search_id.clone()>"Search checklists"</label>
+                <label for=search_id.clone()>{move || t_string!(i18n, catalog.search)}</label>
                 <input
                     id=search_id
                     node_ref=search_box
@@ -133,35 +135,38 @@ pub fn Catalog() -> impl IntoView {
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
-                <div class="cc-tags" role="group" aria-label="Filter by tag">{tag_buttons}</div>
+                <div class="cc-tags" role="group" aria-label=move || t_string!(i18n, catalog.filter_by_tag)>{tag_buttons}</div>
                 <p class="cc-count" role="status">
                     {move || {
-                        let n = visible.with(Vec::len);
-                        let noun = if total == 1 { "checklist" } else { "checklists" };
-                        if n == 0 {
-                            "No checklist matches the words you typed. Try fewer words, or other words for what is happening.".to_owned()
-                        } else if n == total {
-                            format!("{total} {noun}")
+                        // With one checklist in all, a part of them is none: no match.
+                        let shown = visible.with(Vec::len);
+                        if shown == 0 {
+                            t_string!(i18n, catalog.no_match).to_owned()
+                        } else if shown == total && total == 1 {
+                            t_string!(i18n, catalog.count_one, total)
+                        } else if shown == total {
+                            t_string!(i18n, catalog.count, total)
                         } else {
-                            format!("Showing {n} of {total} {noun}")
+                            t_string!(i18n, catalog.showing, shown, total)
                         }
                     }}
                 </p>
                 <p class="cc-no-match" hidden=move || visible.with(|v| !v.is_empty())>
-                    <button type="button" class="cc-button" on:click=clear>"Clear the search"</button>
+                    <button type="button" class="cc-button" on:click=clear>{move || t_string!(i18n, catalog.clear)}</button>
                 </p>
             </div>
             <ul class="cc-scenarios">{checklist_cards}</ul>
             <div hidden=move || !tests_shown()>
-                <h2 class="cc-group-title">"Governance stress tests"</h2>
+                <h2 class="cc-group-title">{move || t_string!(i18n, catalog.stress_tests)}</h2>
                 <p>
-                    {words::STRESS_TESTS_INTRO} " " <RouteLink route=Route::Summary>"See the summary"</RouteLink> "."
+                    {move || t_string!(i18n, catalog.stress_tests_intro)} " "
+                    <RouteLink route=Route::Summary>{move || t_string!(i18n, catalog.see_summary)}</RouteLink> "."
                 </p>
                 <ul class="cc-scenarios">{test_cards}</ul>
             </div>
             <div hidden=move || !drills_shown()>
-                <h2 class="cc-group-title">"Tabletop drills"</h2>
-                <p>{words::DRILLS_INTRO}</p>
+                <h2 class="cc-group-title">{move || t_string!(i18n, catalog.drills)}</h2>
+                <p>{move || t_string!(i18n, catalog.drills_intro)}</p>
                 <ul class="cc-scenarios">{drill_cards}</ul>
             </div>
         </div>

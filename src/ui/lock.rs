@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{t_string, use_i18n};
 use crate::model::export::CopyLabel;
 use crate::model::saved::{decode, encode, Saved};
 use crate::model::tlp::Tlp;
@@ -505,11 +506,12 @@ pub fn UnlockPrompt() -> impl IntoView {
 #[component]
 pub fn LockNow() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     move || {
         (state.lock.has_lock.get() && !state.lock.locked.get()).then(|| {
             view! {
-                <button type="button" class="cc-button cc-lock-now" title="Lock now (or press Escape twice)"
-                    on:click=move |_| lock_now(state, true)>"Lock now"</button>
+                <button type="button" class="cc-button cc-lock-now" title=move || t_string!(i18n, frame.lock_now_title)
+                    on:click=move |_| lock_now(state, true)>{move || t_string!(i18n, frame.lock_now)}</button>
             }
         })
     }

@@ -15,6 +15,7 @@ pub mod drill;
 pub mod focus;
 pub mod item;
 pub mod labels;
+pub mod language;
 pub mod link;
 pub mod lock;
 pub mod note;

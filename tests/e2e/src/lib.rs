@@ -215,6 +215,9 @@ struct Setup<'a> {
     scheme: Option<Scheme>,
     /// Pages run no script of their own (WebDriver's scripts still run).
     no_scripts: bool,
+    /// The reader's language (a tag such as `es`): the browser's own and the one it asks
+    /// pages for (`navigator.languages`, `Accept-Language`).
+    language: Option<&'a str>,
 }
 
 /// A colour scheme, as the media feature `prefers-color-scheme` gives it to pages.
@@ -261,11 +264,17 @@ async fn session(setup: Setup<'_>) -> Browser {
     match engine() {
         Engine::Chromium => {
             let user_agent = setup.user_agent.map(|ua| format!("--user-agent={ua}"));
-            let extra: Vec<&str> = user_agent.iter().map(String::as_str).collect();
-            let prefs = setup.downloads.map_or(
-                Value::Null,
-                |dir| json!({ "download.default_directory": dir, "download.prompt_for_download": false }),
-            );
+            let language = setup.language.map(|l| format!("--lang={l}"));
+            let extra: Vec<&str> = user_agent.iter().chain(&language).map(String::as_str).collect();
+            let mut prefs = Map::new();
+            if let Some(dir) = setup.downloads {
+                prefs.insert("download.default_directory".into(), json!(dir));
+                prefs.insert("download.prompt_for_download".into(), json!(false));
+            }
+            if let Some(language) = setup.language {
+                prefs.insert("intl.accept_languages".into(), json!(language));
+            }
+            let prefs = if prefs.is_empty() { Value::Null } else { Value::Object(prefs) };
             let client = chromium(&extra, prefs).await;
             if let Some(scheme) = setup.scheme {
                 // DevTools' media emulation, which holds for the tab across navigations.
@@ -301,6 +310,9 @@ async fn session(setup: Setup<'_>) -> Browser {
             if setup.no_scripts {
                 prefs.insert("javascript.enabled".into(), json!(false));
             }
+            if let Some(language) = setup.language {
+                prefs.insert("intl.accept_languages".into(), json!(language));
+            }
             if let Some(dir) = setup.downloads {
                 prefs.insert("browser.download.folderList".into(), json!(2));
                 prefs.insert("browser.download.dir".into(), json!(dir));
@@ -334,6 +346,13 @@ pub async fn browser() -> Browser {
 /// header `user_agent`, so that the server's log tells them from other sessions'.
 pub async fn browser_as(user_agent: &str) -> Browser {
     session(Setup { user_agent: Some(user_agent), ..Setup::default() }).await
+}
+
+/// A new browser session, as [`browser`] gives, for a reader whose language is `language` (a
+/// tag such as `es`): pages find it first in `navigator.languages`. Chromium is started with
+/// `--lang` and the profile's `intl.accept_languages`, Firefox with that pref.
+pub async fn browser_speaking(language: &str) -> Browser {
+    session(Setup { language: Some(language), ..Setup::default() }).await
 }
 
 /// A new browser session, as [`browser_as`] gives, that saves downloads into `folder` without

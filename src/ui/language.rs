@@ -1,0 +1,81 @@
+//! The interface's language: the words' context for one mounted app, the language it starts in
+//! (the `lang` mount option, else the device's choice, else the browser's) and the menu's
+//! choice of language, kept on this device. Switching changes words only: records, their ticks
+//! and notes, and the checklists' own text are untouched.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::i18n::{t_string, use_i18n, I18nContextProvider, I18nSubContextProvider, Locale};
+use crate::model::language::{self, LANGUAGES};
+use crate::ui::state::AppState;
+
+/// The generated locale of a language code of [`LANGUAGES`] (English for any other).
+pub fn locale(code: &str) -> Locale {
+    Locale::get_all().iter().copied().find(|l| l.as_str() == code).unwrap_or_default()
+}
+
+/// The language to start in: the embedding page's `lang` option, else the one chosen on this
+/// device, else the first of the browser's preferred languages the app speaks, else English.
+pub fn initial(option: Option<&str>, state: AppState) -> Locale {
+    let chosen = state.store.with_value(|s| s.language());
+    let code = option
+        .and_then(language::supported)
+        .or_else(|| chosen.as_deref().and_then(language::supported))
+        .unwrap_or_else(browser);
+    locale(code)
+}
+
+/// The browser's choice (`navigator.languages`, most preferred first).
+fn browser() -> &'static str {
+    let tags: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|t| t.as_string()).collect())
+        .unwrap_or_default();
+    language::from_preferences(&tags)
+}
+
+/// Gives `children` the interface's words, starting in `initial`. Each mounted app has its own
+/// context, and never sets `lang` or `dir` on the host page's `<html>`. The sub-context carries
+/// the starting language: the outer context alone would follow the browser's at its first
+/// effect, whatever was set before.
+#[component]
+pub fn Languages(initial: Locale, children: Children) -> impl IntoView {
+    view! {
+        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
+            <StartIn initial>{children()}</StartIn>
+        </I18nContextProvider>
+    }
+}
+
+/// The context that starts in `initial` and follows the reader's choice from then on.
+#[component]
+fn StartIn(initial: Locale, children: Children) -> impl IntoView {
+    view! { <I18nSubContextProvider initial_locale=Signal::stored(initial)>{children()}</I18nSubContextProvider> }
+}
+
+/// The menu's choice of language, each named in itself; the choice is kept on this device
+/// (not in session-only mode).
+#[component]
+pub fn LanguageChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    let id = state.dom_id("language");
+    let options = LANGUAGES
+        .iter()
+        .map(|&(code, name)| {
+            view! { <option value=code lang=code selected=move || i18n.get_locale().as_str() == code>{name}</option> }
+        })
+        .collect_view();
+    let choose = move |ev| {
+        if let Some(code) = language::supported(&event_target_value(&ev)) {
+            i18n.set_locale(locale(code));
+            state.store.with_value(|s| s.set_language(code));
+        }
+    };
+    view! {
+        <span class="cc-language">
+            <label for=id.clone()>{move || t_string!(i18n, frame.language)}</label>
+            <select id=id on:change=choose>{options}</select>
+        </span>
+    }
+}

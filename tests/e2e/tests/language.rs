@@ -1,0 +1,177 @@
+//! The interface's language, end to end: it follows the browser's, the reader can switch it
+//! in the menu (kept on the device, over a reload), switching touches no record, the app's
+//! root says its language for screen readers, the host page's `<html lang>` is left alone, and
+//! the TLP labels are FIRST's in every language. The expected words are read from
+//! `locales/*.json`, the files the app is built from.
+
+use std::path::Path;
+
+use e2e::{
+    browser, browser_speaking, choose, console_errors, find, is_checked, js, open, settle, wait_ready,
+};
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+/// The five labels, as FIRST writes them.
+const LABELS: [&str; 5] = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
+
+/// The interface's words in `lang`, from `locales/<lang>.json`.
+fn words(lang: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../locales/{lang}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("a locale file is JSON")
+}
+
+/// The words under the dotted `key`, with each `{{ name }}` of `values` filled in.
+fn word(words: &Value, key: &str, values: &[(&str, String)]) -> String {
+    let mut text =
+        key.split('.').fold(words, |v, k| &v[k]).as_str().unwrap_or_else(|| panic!("no `{key}`")).to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{{ {name} }}}}"), value);
+    }
+    text
+}
+
+/// The language the app's root element says it is in.
+async fn root_lang(c: &Client) -> Value {
+    js(c, "return document.querySelector('.crisis-comms[data-app-ready]').getAttribute('lang')", vec![]).await
+}
+
+/// The text of each element matching `css`.
+async fn texts(c: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in c.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(el.text().await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_frame_and_the_catalog_follow_the_browser_s_language_and_the_labels_stay_first_s() {
+    let english = words("en");
+    for lang in ["es", "de", "fr"] {
+        let w = words(lang);
+        assert_ne!(
+            word(&w, "catalog.title", &[]),
+            word(&english, "catalog.title", &[]),
+            "{lang} is translated"
+        );
+        let c = browser_speaking(lang).await;
+        open(&c, "").await;
+        assert_eq!(root_lang(&c).await, json!(lang), "the app's root says its language");
+        let html_lang = js(&c, "return document.documentElement.getAttribute('lang')", vec![]).await;
+        assert_eq!(html_lang, json!("en"), "the page's own <html lang> is left as the page wrote it");
+
+        // The frame: skip link, menu and the choice of language, showing this one.
+        let menu = texts(&c, ".cc-topnav a").await;
+        let expected: Vec<String> = ["checklists", "decide", "labels", "records"]
+            .iter()
+            .map(|k| word(&w, &format!("frame.{k}"), &[]))
+            .collect();
+        assert_eq!(menu, expected, "{lang}: the menu");
+        let skip = find(&c, ".cc-skip").await.prop("textContent").await.unwrap();
+        assert_eq!(skip.as_deref(), Some(word(&w, "frame.skip", &[]).as_str()), "{lang}: the skip link");
+        assert_eq!(
+            find(&c, ".cc-language label").await.text().await.unwrap(),
+            word(&w, "frame.language", &[])
+        );
+        let chosen = js(&c, "return document.querySelector('.cc-language select').value", vec![]).await;
+        assert_eq!(chosen, json!(lang), "{lang}: the menu's choice shows the language in use");
+        let names = texts(&c, ".cc-language option").await;
+        assert_eq!(names, ["English", "Español", "Deutsch", "Français"], "each language named in itself");
+
+        // The catalog.
+        assert_eq!(find(&c, ".cc-catalog h1").await.text().await.unwrap(), word(&w, "catalog.title", &[]));
+        assert_eq!(find(&c, ".cc-lead").await.text().await.unwrap(), word(&w, "catalog.lead", &[]));
+        assert_eq!(
+            find(&c, ".cc-filters label").await.text().await.unwrap(),
+            word(&w, "catalog.search", &[])
+        );
+        let total = c.find_all(Locator::Css(".cc-scenario-card")).await.unwrap().len();
+        let count = find(&c, ".cc-count").await.text().await.unwrap();
+        assert_eq!(count, word(&w, "catalog.count", &[("total", total.to_string())]), "{lang}: the count");
+        let record_label = word(&w, "catalog.record_label", &[]);
+        let metas = texts(&c, ".cc-scenarios > .cc-scenario-card .cc-meta").await;
+        assert!(metas.len() > 10, "{lang}: the cards' lines are found");
+        for meta in &metas {
+            assert!(meta.starts_with(&record_label), "{lang}: a card says {meta:?}");
+        }
+
+        // The labels: exactly FIRST's, whatever the language.
+        let badges = texts(&c, ".cc-scenario-card .cc-tlp").await;
+        assert_eq!(badges.len(), total, "{lang}: one label per card");
+        for badge in &badges {
+            assert!(LABELS.contains(&badge.as_str()), "{lang}: a label reads {badge:?}");
+        }
+
+        let errors = console_errors(&c).await;
+        assert!(errors.is_empty(), "{lang}: console errors: {errors:#?}");
+        c.close().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn switching_the_language_keeps_a_record_s_ticks_and_notes_and_is_kept_after_a_reload() {
+    let c = browser().await;
+    open(&c, "#/s/account-compromise").await;
+    assert_eq!(root_lang(&c).await, json!("en"), "a browser in English gets English");
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    find(&c, "[data-item='tell-platform'] .cc-note summary").await.click().await.unwrap();
+    let note = "Asked the registry to freeze the package at 09:40.";
+    find(&c, "[data-item='tell-platform'] textarea").await.send_keys(note).await.unwrap();
+    settle(&c).await;
+    let stored_before = js(&c, "return localStorage.getItem('crisis-comms:default:state')", vec![]).await;
+
+    choose(&c, ".cc-language select", "de").await;
+    let german = words("de");
+    assert_eq!(root_lang(&c).await, json!("de"));
+    assert_eq!(texts(&c, ".cc-topnav a").await[0], word(&german, "frame.checklists", &[]));
+    assert!(is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await, "the tick stays");
+    let kept = find(&c, "[data-item='tell-platform'] textarea").await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some(note), "the note stays");
+    let stored_after = js(&c, "return localStorage.getItem('crisis-comms:default:state')", vec![]).await;
+    assert_eq!(stored_after, stored_before, "switching writes nothing to the records");
+    let setting = js(&c, "return localStorage.getItem('crisis-comms:default:language')", vec![]).await;
+    assert_eq!(setting, json!("de"), "the choice is a device setting of the namespace");
+
+    // After a reload the choice holds, over the browser's English, and so does the record.
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    assert_eq!(root_lang(&c).await, json!("de"));
+    let chosen = js(&c, "return document.querySelector('.cc-language select').value", vec![]).await;
+    assert_eq!(chosen, json!("de"));
+    assert!(
+        is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await,
+        "the tick after a reload"
+    );
+    let kept = find(&c, "[data-item='tell-platform'] textarea").await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some(note), "the note after a reload");
+
+    // Back to English, which the catalog then speaks.
+    choose(&c, ".cc-language select", "en").await;
+    assert_eq!(root_lang(&c).await, json!("en"));
+    open(&c, "").await;
+    let english = words("en");
+    assert_eq!(find(&c, ".cc-catalog h1").await.text().await.unwrap(), word(&english, "catalog.title", &[]));
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn in_session_only_mode_the_choice_of_language_is_not_written() {
+    let c = browser_speaking("fr").await;
+    open(&c, "").await;
+    assert_eq!(root_lang(&c).await, json!("fr"));
+    js(&c, "localStorage.setItem('crisis-comms:default:session-only', 'true')", vec![]).await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    choose(&c, ".cc-language select", "es").await;
+    assert_eq!(root_lang(&c).await, json!("es"), "the choice holds in the tab");
+    let setting = js(&c, "return localStorage.getItem('crisis-comms:default:language')", vec![]).await;
+    assert_eq!(setting, Value::Null, "nothing written in session-only mode");
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    assert_eq!(root_lang(&c).await, json!("fr"), "after a reload the browser's language again");
+    c.close().await.unwrap();
+}
