@@ -134,7 +134,7 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
             <p class="cc-meta">
                 "A tabletop drill of the checklist “"
                 <RouteLink route=Route::Scenario(drill.scenario.clone())>{checklist_title}</RouteLink>
-                {format!("”: {} minutes, or {} in the quick variant. A run is kept as an exercise record, labelled ", drill.minutes, drill.quick_minutes)}
+                {format!("”: {}. A run is kept as an exercise record, labelled ", drill.length_text())}
                 <TlpBadge tlp=scenario.label />"."
             </p>
             <section class="cc-drill-roles">
