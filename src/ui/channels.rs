@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, td_string, tu_string, use_i18n};
 use crate::model::channels::{
     add, archive_words, edit, in_use, readers_words, ProjectChannel, ARCHIVES, READERS,
 };
@@ -35,6 +36,7 @@ pub fn ChannelSelect(
     chosen: RwSignal<Option<ProjectChannel>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let site = use_context::<SiteChannels>().unwrap_or_default();
     let list = Memo::new(move |_| channels(state));
     // The chosen channel as the list has it now: changed here or in another tab, it is checked
@@ -54,13 +56,18 @@ pub fn ChannelSelect(
             let key = event_target_value(&ev);
             chosen.set(list.with_untracked(|l| l.iter().find(|c| c.id == key).cloned()));
         }>
-            <option value="" prop:selected=move || chosen.with(Option::is_none)>"Not said"</option>
+            <option value="" prop:selected=move || chosen.with(Option::is_none)>{move || t_string!(i18n, channels.not_said)}</option>
             {move || list.get().into_iter().map(|c| {
                 let from_site = site.0.iter().any(|s| s.id == c.id);
                 let id = c.id.clone();
                 // The property, not the attribute: it follows `chosen` after the user has picked.
                 let selected = move || chosen.with(|x| x.as_ref().is_some_and(|x| x.id == id));
-                let words = format!("{} (carries {} or looser{})", c.name, c.carries(), if from_site { ", from this site" } else { "" });
+                let (name, label) = (c.name.clone(), c.carries());
+                let words = move || if from_site {
+                    t_string!(i18n, channels.option_site, name = name.clone(), label)
+                } else {
+                    t_string!(i18n, channels.option, name = name.clone(), label)
+                };
                 view! { <option value=c.id.clone() prop:selected=selected>{words}</option> }
             }).collect_view()}
         </select>
@@ -75,6 +82,7 @@ pub fn ChannelWarning(
     go: &'static str,
     #[prop(into)] on_go: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         why.get().map(|text| {
             view! {
@@ -86,7 +94,7 @@ pub fn ChannelWarning(
                             on_go.run(());
                         }>{go}</button>
                         " "
-                        <button type="button" class="cc-button cc-stop" on:click=move |_| why.set(None)>"Stop, and choose again"</button>
+                        <button type="button" class="cc-button cc-stop" on:click=move |_| why.set(None)>{move || t_string!(i18n, channels.stop)}</button>
                     </p>
                 </div>
             }
@@ -100,6 +108,7 @@ pub fn ChannelWarning(
 #[component]
 pub fn ProjectChannels() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let site = use_context::<SiteChannels>().unwrap_or_default();
     let list = Memo::new(move |_| channels(state));
     let (name_id, readers_id, archive_id, label_id) = (
@@ -156,16 +165,14 @@ pub fn ProjectChannels() -> impl IntoView {
         }
         let (n, carries) = (channel.name.clone(), channel.carries());
         let done = match edited {
-            Some((_, old)) if old != n => format!("Saved: “{old}” is now “{n}”."),
-            Some(_) => format!("Saved the changes to “{n}”."),
-            None => format!("Added “{n}”."),
+            Some((_, old)) if old != n => tu_string!(i18n, channels.saved_renamed, old, name = n),
+            Some(_) => tu_string!(i18n, channels.saved, name = n),
+            None => tu_string!(i18n, channels.added, name = n),
         };
         said.set(if carries == channel.label {
             done
         } else {
-            format!(
-                "{done} Who can read it allows {carries} at most, so it carries no stricter label than that."
-            )
+            format!("{done} {}", tu_string!(i18n, channels.at_most, label = carries))
         });
         clear();
     };
@@ -202,15 +209,25 @@ pub fn ProjectChannels() -> impl IntoView {
                 view! {
                     <li class="cc-project-channel" data-channel=c.id.clone()>
                         <strong id=about.clone()>{c.name.clone()}</strong>
-                        " — carries " <TlpBadge tlp=c.carries() /> " or looser · " {words} " · archives: " {kept}
+                        " " {move || t_string!(i18n, channels.carries)} " " <TlpBadge tlp=c.carries() /> " "
+                        {move || t_string!(i18n, channels.or_looser)} " " {words} " "
+                        {move || t_string!(i18n, channels.archives)} " " {kept}
                         {if from_site {
-                            view! { " · given by this site" }.into_any()
+                            view! { " " {move || t_string!(i18n, channels.from_site)} }.into_any()
                         } else {
+                            let l = i18n.get_locale();
                             view! {
                                 " "
-                                <button type="button" class="cc-button cc-ch-edit" aria-describedby=about.clone() on:click=start_edit>"Edit…"</button>
+                                <button type="button" class="cc-button cc-ch-edit" aria-describedby=about.clone() on:click=start_edit>{move || t_string!(i18n, channels.edit)}</button>
                                 " "
-                                <ConfirmButton ask="Remove…" question="Remove this channel from the list?" yes="Yes, remove it" no="Keep it" on_yes=remove described_by=about />
+                                <ConfirmButton
+                                    ask=td_string!(l, channels.remove)
+                                    question=td_string!(l, channels.remove_question)
+                                    yes=td_string!(l, channels.remove_yes)
+                                    no=td_string!(l, channels.remove_no)
+                                    on_yes=remove
+                                    described_by=about
+                                />
                             }
                             .into_any()
                         }}
@@ -221,25 +238,21 @@ pub fn ProjectChannels() -> impl IntoView {
     };
     view! {
         <section class="cc-project-channels">
-            <h2>"Your project's channels"</h2>
-            <p>
-                "List the channels your project uses and the strictest label each may carry. The message templates and "
-                "the communications log warn you before a message goes to a channel that cannot carry its label. The "
-                "list is kept in this browser."
-            </p>
+            <h2>{move || t_string!(i18n, channels.title)}</h2>
+            <p>{move || t_string!(i18n, channels.intro)}</p>
             <ul class="cc-channel-list">{rows}</ul>
             <form class="cc-channel-form" on:submit=submit>
                 <h3>{move || match editing.get() {
-                    Some((_, old)) => format!("Change “{old}”"),
-                    None => "Add a channel".to_owned(),
+                    Some((_, old)) => t_string!(i18n, channels.change, name = old),
+                    None => t_string!(i18n, channels.add_title).to_owned(),
                 }}</h3>
                 <p>
-                    <label for=name_id.clone()>"Name: "</label>
+                    <label for=name_id.clone()>{move || t_string!(i18n, channels.name)} " "</label>
                     <input id=name_id class="cc-ch-name" type="text" autocomplete="off" node_ref=name_field prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </p>
                 <p>
-                    <label for=readers_id.clone()>"Who can read it: "</label>
+                    <label for=readers_id.clone()>{move || t_string!(i18n, channels.readers)} " "</label>
                     <select id=readers_id class="cc-ch-readers" on:change=move |ev| {
                         let key = event_target_value(&ev);
                         if let Some(r) = READERS.iter().find(|r| r.1 == key) { readers.set(r.0) }
@@ -248,7 +261,7 @@ pub fn ProjectChannels() -> impl IntoView {
                     </select>
                 </p>
                 <p>
-                    <label for=archive_id.clone()>"Its archives: "</label>
+                    <label for=archive_id.clone()>{move || t_string!(i18n, channels.its_archives)} " "</label>
                     <select id=archive_id class="cc-ch-archive" on:change=move |ev| {
                         let key = event_target_value(&ev);
                         if let Some(a) = ARCHIVES.iter().find(|a| a.1 == key) { archive.set(a.0) }
@@ -257,7 +270,7 @@ pub fn ProjectChannels() -> impl IntoView {
                     </select>
                 </p>
                 <p>
-                    <label for=label_id.clone()>"The strictest label it may carry: "</label>
+                    <label for=label_id.clone()>{move || t_string!(i18n, channels.strictest)} " "</label>
                     <select id=label_id class="cc-ch-label" on:change=move |ev| {
                         if let Ok(t) = event_target_value(&ev).parse() { label.set(t) }
                     }>
@@ -265,9 +278,9 @@ pub fn ProjectChannels() -> impl IntoView {
                     </select>
                 </p>
                 <p>
-                    <button type="submit" class="cc-button cc-ch-add">{move || if editing.with(Option::is_some) { "Save the changes" } else { "Add the channel" }}</button>
+                    <button type="submit" class="cc-button cc-ch-add">{move || if editing.with(Option::is_some) { t_string!(i18n, channels.save) } else { t_string!(i18n, channels.add) }}</button>
                     {move || editing.with(Option::is_some).then(|| view! {
-                        " " <button type="button" class="cc-button cc-ch-cancel" on:click=move |_| { clear(); said.set(String::new()); }>"Cancel"</button>
+                        " " <button type="button" class="cc-button cc-ch-cancel" on:click=move |_| { clear(); said.set(String::new()); }>{move || t_string!(i18n, channels.cancel)}</button>
                     })}
                     " " <span role="status" class="cc-ch-said">{move || said.get()}</span>
                 </p>

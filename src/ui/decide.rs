@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::checklist::ScenarioKind;
 use crate::model::decide::{
     check_reach, decide, marking, Answers, Archive, AtRisk, Bridge, ChannelFacts, Consent, Day, Decision,
@@ -17,11 +18,14 @@ use crate::ui::print::PrintFrame;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
+/// Words in the reader's language.
+type Words = fn(Locale) -> &'static str;
+
 /// One question: its wording, a help line, and its options as (key, words).
 struct Question {
-    title: &'static str,
-    help: &'static str,
-    options: &'static [(&'static str, &'static str)],
+    title: Words,
+    help: Words,
+    options: &'static [(&'static str, Words)],
 }
 
 /// The position of each question, for the answers that depend on another.
@@ -31,108 +35,92 @@ const EMBARGO: usize = 7;
 
 const QUESTIONS: [Question; 8] = [
     Question {
-        title: "Who needs to know, at the widest?",
-        help: "Pick the widest group that needs it to do their part, or to protect themselves or others. If you \
-               hesitate between two, pick the narrower one: the label can be widened later, never taken back.",
+        title: |l| td_string!(l, decide.need.title),
+        help: |l| td_string!(l, decide.need.help),
         options: &[
-            ("handlers", "Only the few people handling this right now"),
-            ("governance", "The project's governance: core team, steering council, moderators or security team"),
-            (
-                "must-act",
-                "Also people outside who must act on it, to protect themselves or others: packagers, a registry, a \
-                 platform's security or safety team, affected contributors",
-            ),
-            (
-                "closed-group",
-                "A wider closed group with known members, such as the private maintainers list, where no one has to act",
-            ),
-            ("everyone", "Everyone"),
+            ("handlers", |l| td_string!(l, decide.need.handlers)),
+            ("governance", |l| td_string!(l, decide.need.governance)),
+            ("must-act", |l| td_string!(l, decide.need.must_act)),
+            ("closed-group", |l| td_string!(l, decide.need.closed_group)),
+            ("everyone", |l| td_string!(l, decide.need.everyone)),
         ],
     },
     Question {
-        title: "How much of what you will share is already public?",
-        help: "Public means published on purpose where anyone can read it. Something that can be found only because \
-               it leaked is not public.",
+        title: |l| td_string!(l, decide.public.title),
+        help: |l| td_string!(l, decide.public.help),
         options: &[
-            ("published", "All of it: it was published on purpose, and I add nothing that was not"),
-            ("partly", "Only part: the fact is known, but some details I will share are not"),
-            (
-                "leaked",
-                "It can be found, but only because it leaked or was posted by mistake: a secret in a public log, a \
-                 leaked private message, a posted address",
-            ),
-            ("no", "None of it"),
-            ("not-sure", "I am not sure"),
+            ("published", |l| td_string!(l, decide.public.published)),
+            ("partly", |l| td_string!(l, decide.public.partly)),
+            ("leaked", |l| td_string!(l, decide.public.leaked)),
+            ("no", |l| td_string!(l, decide.public.no)),
+            ("not-sure", |l| td_string!(l, decide.not_sure)),
         ],
     },
     Question {
-        title: "Could it identify a person who could be harmed by it? If so, who have they agreed may see it?",
-        help: "For example the person who reported, a target, a witness, or someone accused before any decision. \
-               Agreeing to one group is not agreeing to everyone.",
+        title: |l| td_string!(l, decide.person.title),
+        help: |l| td_string!(l, decide.person.help),
         options: &[
-            ("no-one", "No one could be identified or harmed"),
-            ("not-agreed", "Someone could, and they have not agreed, were not asked, or I am not sure"),
-            ("agreed-handlers", "Someone could, and they agreed only to the people handling it"),
-            ("agreed-governance", "Someone could, and they agreed to the project's governance, such as the moderators"),
-            ("agreed-must-act", "Someone could, and they agreed to those who must act, such as the platform's safety team"),
-            ("agreed-closed-group", "Someone could, and they agreed to a closed group with known members"),
-            ("agreed-everyone", "Someone could, and they agreed that anyone may see it"),
+            ("no-one", |l| td_string!(l, decide.person.no_one)),
+            ("not-agreed", |l| td_string!(l, decide.person.not_agreed)),
+            ("agreed-handlers", |l| td_string!(l, decide.person.handlers)),
+            ("agreed-governance", |l| td_string!(l, decide.person.governance)),
+            ("agreed-must-act", |l| td_string!(l, decide.person.must_act)),
+            ("agreed-closed-group", |l| td_string!(l, decide.person.closed_group)),
+            ("agreed-everyone", |l| td_string!(l, decide.person.everyone)),
         ],
     },
     Question {
-        title: "Is anyone it is about a child, someone who has died, or someone whose safety is at risk?",
-        help: "They cannot agree for themselves, or the harm could be physical. A parent or guardian, or the family, \
-               speaks for them.",
+        title: |l| td_string!(l, decide.at_risk.title),
+        help: |l| td_string!(l, decide.at_risk.help),
         options: &[
-            ("no", "No"),
-            ("minor", "A child or young person under 18"),
-            ("died", "Someone who has died, and so their family"),
-            ("safety", "Someone whose physical safety could be at risk"),
-            ("not-sure", "I am not sure"),
+            ("no", |l| td_string!(l, decide.no)),
+            ("minor", |l| td_string!(l, decide.at_risk.minor)),
+            ("died", |l| td_string!(l, decide.at_risk.died)),
+            ("safety", |l| td_string!(l, decide.at_risk.safety)),
+            ("not-sure", |l| td_string!(l, decide.not_sure)),
         ],
     },
     Question {
-        title: "Would someone acting against the project, or the person accused, be among those who receive it?",
-        help: "Think of everyone in the group or channel it would go to, and of who runs that channel. The person \
-               accused may sit on the very team that would handle it.",
+        title: |l| td_string!(l, decide.inside.title),
+        help: |l| td_string!(l, decide.inside.help),
         options: &[
-            ("no", "No"),
-            ("yes", "Yes, or they could be: they are in the group, or they run or can read the channel"),
-            ("not-sure", "I am not sure"),
+            ("no", |l| td_string!(l, decide.no)),
+            ("yes", |l| td_string!(l, decide.inside.yes)),
+            ("not-sure", |l| td_string!(l, decide.not_sure)),
         ],
     },
     Question {
-        title: "Could sharing it warn someone still acting against the project before you are ready?",
-        help: "For example an attacker who still has access, or someone still impersonating a maintainer.",
+        title: |l| td_string!(l, decide.tip_off.title),
+        help: |l| td_string!(l, decide.tip_off.help),
         options: &[
-            ("yes", "Yes: they could hide, act faster or do more harm if they learned it now"),
-            ("not-sure", "I am not sure"),
-            ("already-known", "No: they already know what it says"),
-            ("warning", "No: warning people about them is the point, and their learning it now does no harm"),
-            ("no", "No one is acting against the project"),
+            ("yes", |l| td_string!(l, decide.tip_off.yes)),
+            ("not-sure", |l| td_string!(l, decide.not_sure)),
+            ("already-known", |l| td_string!(l, decide.tip_off.already_known)),
+            ("warning", |l| td_string!(l, decide.tip_off.warning)),
+            ("no", |l| td_string!(l, decide.tip_off.no)),
+        ],
+    },
+    // The labels themselves are never translated.
+    Question {
+        title: |l| td_string!(l, decide.source.title),
+        help: |l| td_string!(l, decide.source.help),
+        options: &[
+            ("none", |l| td_string!(l, decide.source.none)),
+            ("TLP:RED", |_| "TLP:RED"),
+            ("TLP:AMBER+STRICT", |_| "TLP:AMBER+STRICT"),
+            ("TLP:AMBER", |_| "TLP:AMBER"),
+            ("TLP:GREEN", |_| "TLP:GREEN"),
+            ("TLP:CLEAR", |_| "TLP:CLEAR"),
         ],
     },
     Question {
-        title: "Did the source already put a label on it?",
-        help: "If you received it with a label, you may not loosen that label without the source's permission.",
+        title: |l| td_string!(l, decide.embargo.title),
+        help: |l| td_string!(l, decide.embargo.help),
         options: &[
-            ("none", "No label, or I am the source"),
-            ("TLP:RED", "TLP:RED"),
-            ("TLP:AMBER+STRICT", "TLP:AMBER+STRICT"),
-            ("TLP:AMBER", "TLP:AMBER"),
-            ("TLP:GREEN", "TLP:GREEN"),
-            ("TLP:CLEAR", "TLP:CLEAR"),
-        ],
-    },
-    Question {
-        title: "Did the source set a time limit, such as an embargo until a date?",
-        help: "A time limit is not a TLP label, but it binds you as much: for example \"private until the fix is \
-               released on 1 December\". If you are the source, did you set one?",
-        options: &[
-            ("no", "No"),
-            ("until-date", "Yes, until a date"),
-            ("until-event", "Yes, until something happens, such as a fix being released"),
-            ("not-sure", "I am not sure"),
+            ("no", |l| td_string!(l, decide.no)),
+            ("until-date", |l| td_string!(l, decide.embargo.until_date)),
+            ("until-event", |l| td_string!(l, decide.embargo.until_event)),
+            ("not-sure", |l| td_string!(l, decide.not_sure)),
         ],
     },
 ];
@@ -197,6 +185,7 @@ fn answers(keys: &[Option<&'static str>; 8], day: &str) -> Option<Answers> {
 #[component]
 pub fn DecidePage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let chosen = RwSignal::new([None::<&'static str>; QUESTIONS.len()]);
     let day = RwSignal::new(String::new());
     let step = RwSignal::new(0usize);
@@ -224,6 +213,8 @@ pub fn DecidePage() -> impl IntoView {
             return None;
         }
         let q = &QUESTIONS[n];
+        // The question is drawn again when the language changes; the answers stay.
+        let locale = i18n.get_locale();
         let name = state.dom_id(&format!("q{n}"));
         let options = q
             .options
@@ -234,7 +225,7 @@ pub fn DecidePage() -> impl IntoView {
                         <Choice
                             name=name.clone()
                             value=key
-                            label=words
+                            label=words(locale)
                             checked=Signal::derive(move || chosen.get()[n] == Some(key))
                             on_choose=move || chosen.update(|c| c[n] = Some(key))
                         />
@@ -246,12 +237,12 @@ pub fn DecidePage() -> impl IntoView {
         let chosen_group = (n == PERSON)
             .then(|| chosen.get_untracked()[NEED].map(group))
             .flatten()
-            .map(|g| view! { <p class="cc-help">{format!("You said {} needs it.", needs_words(g))}</p> });
+            .map(|g| view! { <p class="cc-help">{td_string!(locale, decide.you_said, group = needs_words(g, locale))}</p> });
         let day_input = (n == EMBARGO).then(|| {
             let day_id = day_id.clone();
             view! {
                 <p class="cc-embargo-day" hidden=move || chosen.get()[EMBARGO] != Some("until-date")>
-                    <label for=day_id.clone()>"The day it ends: "</label>
+                    <label for=day_id.clone()>{td_string!(locale, decide.day_ends)} " "</label>
                     <input
                         type="date"
                         id=day_id
@@ -261,7 +252,7 @@ pub fn DecidePage() -> impl IntoView {
                     " "
                     <span role="status">
                         {move || (chosen.get()[EMBARGO] == Some("until-date") && !day.get().is_empty() && !day_ok())
-                            .then_some("Write the day as YYYY-MM-DD, for example 2026-12-01.")}
+                            .then(|| td_string!(locale, decide.day_format))}
                     </span>
                 </p>
             }
@@ -269,10 +260,10 @@ pub fn DecidePage() -> impl IntoView {
         Some(view! {
             <fieldset class="cc-question" data-question=n>
                 <legend>
-                    <span class="cc-step">{format!("Question {} of {}", n + 1, QUESTIONS.len())}</span>
-                    <h2 node_ref=heading tabindex="-1">{q.title}</h2>
+                    <span class="cc-step">{td_string!(locale, decide.question_of, n = n + 1, total = QUESTIONS.len())}</span>
+                    <h2 node_ref=heading tabindex="-1">{(q.title)(locale)}</h2>
                 </legend>
-                <p class="cc-help">{q.help}</p>
+                <p class="cc-help">{(q.help)(locale)}</p>
                 {chosen_group}
                 {options}
                 {day_input}
@@ -300,27 +291,23 @@ pub fn DecidePage() -> impl IntoView {
     view! {
         <div class="cc-page cc-decide">
           <PrintFrame label labels_in_print_only=true>
-            <h1>"Choose a label"</h1>
-            <p class="cc-lead">
-                {format!("{} short questions lead to a Traffic Light Protocol label: ", QUESTIONS.len())}
-                "how widely a message may travel, and to whom. Use it before you send, post or forward anything \
-                 sensitive. If you are unsure of an answer, pick \"not sure\": it always counts as the careful one."
-            </p>
+            <h1>{move || t_string!(i18n, decide.title)}</h1>
+            <p class="cc-lead">{move || t_string!(i18n, decide.lead, count = QUESTIONS.len())}</p>
             <form class="cc-wizard" on:submit=move |ev| { ev.prevent_default(); if can_go_on() { step.update(|s| *s += 1) } }>
                 {question}
                 <p class="cc-nav-buttons">
                     <button type="button" class="cc-button" disabled=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>
-                        "Back"
+                        {move || t_string!(i18n, decide.back)}
                     </button>
                     " "
                     {move || (step.get() < QUESTIONS.len()).then(|| view! {
                         <button type="submit" class="cc-button cc-primary" disabled=move || !can_go_on()>
-                            {if step.get() + 1 == QUESTIONS.len() { "See the label" } else { "Next" }}
+                            {if step.get() + 1 == QUESTIONS.len() { t_string!(i18n, decide.see_label) } else { t_string!(i18n, decide.next) }}
                         </button>
                     })}
                     {move || (step.get() >= QUESTIONS.len()).then(|| view! {
                         <button type="button" class="cc-button" on:click=move |_| { chosen.set([None; QUESTIONS.len()]); day.set(String::new()); step.set(0); }>
-                            "Start again"
+                            {move || t_string!(i18n, decide.start_again)}
                         </button>
                     })}
                 </p>
@@ -332,13 +319,13 @@ pub fn DecidePage() -> impl IntoView {
 }
 
 /// The group that needs it, as the subject of "… needs it".
-fn needs_words(need: Need) -> &'static str {
+fn needs_words(need: Need, locale: Locale) -> &'static str {
     match need {
-        Need::Handlers => "only the people handling it",
-        Need::Governance => "the project's governance",
-        Need::MustAct => "people outside who must act on it",
-        Need::ClosedGroup => "a closed group with known members",
-        Need::Everyone => "everyone",
+        Need::Handlers => td_string!(locale, decide.needs_handlers),
+        Need::Governance => td_string!(locale, decide.needs_governance),
+        Need::MustAct => td_string!(locale, decide.needs_must_act),
+        Need::ClosedGroup => td_string!(locale, decide.needs_closed_group),
+        Need::Everyone => td_string!(locale, decide.needs_everyone),
     }
 }
 
@@ -346,6 +333,7 @@ fn needs_words(need: Need) -> &'static str {
 #[component]
 fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let title_id = state.dom_id("result-title");
     let label = decision.label;
     let copied = RwSignal::new(String::new());
@@ -353,8 +341,8 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
         copy_text(
             label.as_str().to_owned(),
             copied,
-            format!("Copied {label}."),
-            "Could not copy; the label is shown above.",
+            tu_string!(i18n, decide.copied, label),
+            tu_string!(i18n, decide.copy_failed),
         )
     };
     let reasons = decision
@@ -364,7 +352,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
             view! {
                 <li class:cc-decisive=r.decisive>
                     {r.text.clone()}
-                    {r.decisive.then(|| view! { " " <strong class="cc-decides">"(this sets the label)"</strong> })}
+                    {r.decisive.then(|| view! { " " <strong class="cc-decides">{move || t_string!(i18n, decide.sets_label)}</strong> })}
                 </li>
             }
         })
@@ -373,29 +361,29 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
         decision.warnings.iter().map(|w| view! { <p class="cc-warning">{w.clone()}</p> }).collect_view();
     let review = (!decision.review.is_empty()).then(|| {
         view! {
-            <h3>"When to review it"</h3>
+            <h3>{move || t_string!(i18n, decide.review)}</h3>
             <ul class="cc-review">{decision.review.iter().map(|r| view! { <li>{r.text.clone()}</li> }).collect_view()}</ul>
         }
     });
     let changes = (!decision.would_change.is_empty()).then(|| {
         view! {
-            <h3>"What would change the answer"</h3>
+            <h3>{move || t_string!(i18n, decide.would_change)}</h3>
             <ul>{decision.would_change.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
         }
     });
     view! {
         <section class="cc-result" aria-labelledby=title_id.clone()>
-            <h2 id=title_id.clone() tabindex="-1" node_ref=heading>"Use " <TlpBadge tlp=label /></h2>
-            <p class="cc-lead"><strong>"Who may receive it: "</strong>{label.audience_summary()}</p>
+            <h2 id=title_id.clone() tabindex="-1" node_ref=heading>{move || t_string!(i18n, decide.use_it)} " " <TlpBadge tlp=label /></h2>
+            <p class="cc-lead"><strong>{move || t_string!(i18n, decide.who_may_receive)} " "</strong>{label.audience_summary()}</p>
             <p class="cc-screen-only">
-                <button type="button" class="cc-button" on:click=copy>"Copy the label"</button>
+                <button type="button" class="cc-button" on:click=copy>{move || t_string!(i18n, decide.copy_label)}</button>
                 " " <span role="status">{move || copied.get()}</span>
             </p>
-            <h3>"Why"</h3>
+            <h3>{move || t_string!(i18n, decide.why)}</h3>
             <ul class="cc-reasons">{reasons}</ul>
             {warnings}
             {review}
-            <h3>"How to mark it"</h3>
+            <h3>{move || t_string!(i18n, decide.how_to_mark)}</h3>
             <ul>{marking(label).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             {changes}
             <ChannelReach label=Signal::stored(label) />
@@ -405,46 +393,46 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
 }
 
 /// One question about a channel: its class, its words, and its options as (key, words, value).
-type ChannelQuestion<T> = (&'static str, &'static str, &'static [(&'static str, &'static str, T)]);
+type ChannelQuestion<T> = (&'static str, Words, &'static [(&'static str, Words, T)]);
 
 const READERS: ChannelQuestion<Readers> = (
     "cc-reach-readers",
-    "Who can join it or read it now?",
+    |l| td_string!(l, decide.reach.readers),
     &[
-        ("anyone", "Anyone, including anyone who signs up", Readers::Anyone),
-        ("members", "Approved members we know", Readers::Members),
-        ("governance", "Only the project's governance", Readers::Governance),
-        ("named", "Only the named people in this exchange", Readers::Named),
+        ("anyone", |l| td_string!(l, decide.reach.readers_anyone), Readers::Anyone),
+        ("members", |l| td_string!(l, decide.reach.readers_members), Readers::Members),
+        ("governance", |l| td_string!(l, decide.reach.readers_governance), Readers::Governance),
+        ("named", |l| td_string!(l, decide.reach.readers_named), Readers::Named),
     ],
 );
 const ARCHIVE: ChannelQuestion<Archive> = (
     "cc-reach-archive",
-    "Who can read it later, in its archives or history?",
+    |l| td_string!(l, decide.reach.archive),
     &[
-        ("none", "No one: nothing is kept", Archive::None),
-        ("members", "Only members, including people who join later", Archive::Members),
-        ("public", "Anyone: the archives are public or searchable", Archive::Public),
-        ("not-sure", "I am not sure", Archive::NotSure),
+        ("none", |l| td_string!(l, decide.reach.archive_none), Archive::None),
+        ("members", |l| td_string!(l, decide.reach.archive_members), Archive::Members),
+        ("public", |l| td_string!(l, decide.reach.archive_public), Archive::Public),
+        ("not-sure", |l| td_string!(l, decide.not_sure), Archive::NotSure),
     ],
 );
 const BRIDGE: ChannelQuestion<Bridge> = (
     "cc-reach-bridge",
-    "Is it copied anywhere else: a bridge to another chat, a mirror, a bot, a mail gateway, a log?",
+    |l| td_string!(l, decide.reach.bridge),
     &[
-        ("no", "No", Bridge::No),
-        ("private", "Yes, to another private place", Bridge::Private),
-        ("public", "Yes, to somewhere public", Bridge::Public),
-        ("not-sure", "I am not sure", Bridge::NotSure),
+        ("no", |l| td_string!(l, decide.no), Bridge::No),
+        ("private", |l| td_string!(l, decide.reach.bridge_private), Bridge::Private),
+        ("public", |l| td_string!(l, decide.reach.bridge_public), Bridge::Public),
+        ("not-sure", |l| td_string!(l, decide.not_sure), Bridge::NotSure),
     ],
 );
 const RUN_BY: ChannelQuestion<RunBy> = (
     "cc-reach-run-by",
-    "Who runs it and can read everything in it?",
+    |l| td_string!(l, decide.reach.run_by),
     &[
-        ("project", "People of the project we trust with this", RunBy::Project),
-        ("platform", "A company or platform that hosts it", RunBy::Platform),
-        ("involved", "Someone involved: acting against the project, or the person accused", RunBy::Involved),
-        ("not-sure", "I am not sure", RunBy::NotSure),
+        ("project", |l| td_string!(l, decide.reach.run_by_project), RunBy::Project),
+        ("platform", |l| td_string!(l, decide.reach.run_by_platform), RunBy::Platform),
+        ("involved", |l| td_string!(l, decide.reach.run_by_involved), RunBy::Involved),
+        ("not-sure", |l| td_string!(l, decide.not_sure), RunBy::NotSure),
     ],
 );
 
@@ -454,16 +442,17 @@ fn channel_select<T: Copy + Send + Sync + 'static>(
     question: ChannelQuestion<T>,
     value: RwSignal<Option<T>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let (class, words, options) = question;
     view! {
         <p>
-            <label for=id.clone()>{words}" "</label>
+            <label for=id.clone()>{move || words(i18n.get_locale())}" "</label>
             <select id=id class=class on:change=move |ev| {
                 let key = event_target_value(&ev);
                 value.set(options.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| *v));
             }>
-                <option value="">"Choose…"</option>
-                {options.iter().map(|(key, words, _)| view! { <option value=*key>{*words}</option> }).collect_view()}
+                <option value="">{move || t_string!(i18n, decide.reach.choose)}</option>
+                {options.iter().map(|&(key, words, _)| view! { <option value=key>{move || words(i18n.get_locale())}</option> }).collect_view()}
             </select>
         </p>
     }
@@ -475,6 +464,7 @@ fn channel_select<T: Copy + Send + Sync + 'static>(
 #[component]
 pub fn ChannelReach(#[prop(into)] label: Signal<Tlp>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let readers = RwSignal::new(None);
     let archive = RwSignal::new(None);
     let bridge = RwSignal::new(None);
@@ -491,8 +481,8 @@ pub fn ChannelReach(#[prop(into)] label: Signal<Tlp>) -> impl IntoView {
     };
     view! {
         <div class="cc-channel-check cc-channel-reach">
-            <h3>"Can this channel carry it?"</h3>
-            <p class="cc-help">"A channel is judged by who can read it, not by what kind of channel it is. Answer the four questions for the channel you have in mind."</p>
+            <h3>{move || t_string!(i18n, decide.reach.title)}</h3>
+            <p class="cc-help">{move || t_string!(i18n, decide.reach.help)}</p>
             {channel_select(state.dom_id("reach-readers"), READERS, readers)}
             {channel_select(state.dom_id("reach-archive"), ARCHIVE, archive)}
             {channel_select(state.dom_id("reach-bridge"), BRIDGE, bridge)}
@@ -507,18 +497,21 @@ pub fn ChannelReach(#[prop(into)] label: Signal<Tlp>) -> impl IntoView {
 #[component]
 fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let select_id = state.dom_id("apply-target");
     let target = RwSignal::new(String::new());
     let done = RwSignal::new(String::new());
+    // (value, checklist's title, template's title when it is one).
     let options = state.library.with_value(|l| {
         l.scenarios()
             .into_iter()
             .filter(|s| s.kind == ScenarioKind::Checklist)
             .flat_map(|s| {
-                let record = (format!("record:{}", s.id), format!("Record: {}", s.title));
-                let templates = s.templates.iter().map(|t| {
-                    (format!("template:{}:{}", s.id, t.id), format!("Template: {} — {}", s.title, t.title))
-                });
+                let record = (format!("record:{}", s.id), s.title.clone(), None);
+                let templates = s
+                    .templates
+                    .iter()
+                    .map(|t| (format!("template:{}:{}", s.id, t.id), s.title.clone(), Some(t.title.clone())));
                 std::iter::once(record).chain(templates).collect::<Vec<_>>()
             })
             .collect::<Vec<_>>()
@@ -538,7 +531,7 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
                     p.label = Some(label);
                     p.decisions.push(kept(None));
                 });
-                done.set(format!("The record now carries {label}; the reasons are kept with it."));
+                done.set(tu_string!(i18n, decide.apply.record_done, label));
             }
             (Some("template"), Some(scenario), Some(template)) => {
                 state.update_progress(scenario, |p| {
@@ -549,31 +542,34 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
                     l.get(scenario)
                         .and_then(|s| s.templates.iter().find(|t| t.id == template).map(|t| t.label))
                 });
-                let mut said =
-                    format!("The template now carries {label}; the reasons are kept with the record.");
+                let mut said = tu_string!(i18n, decide.apply.template_done, label);
                 // Its words were written for its own label: a looser one needs a second reading.
                 if let Some(own) = written_for.filter(|own| label > *own) {
-                    said.push_str(&format!(
-                        " Careful: this message was written to be shared as {own}. Read it again and change \
-                         anything that should not go beyond {own} before you send it as {label}."
-                    ));
+                    said.push(' ');
+                    said.push_str(&tu_string!(i18n, decide.apply.careful, own, label));
                 }
                 done.set(said);
             }
-            _ => done.set("Choose a record or a template first.".into()),
+            _ => done.set(tu_string!(i18n, decide.apply.choose_first).into()),
         }
     };
     view! {
       <div class="cc-screen-only">
-        <h3>"Use this label"</h3>
+        <h3>{move || t_string!(i18n, decide.apply.title)}</h3>
         <p>
-            <label for=select_id.clone()>"Put it on a checklist record or a message template: "</label>
+            <label for=select_id.clone()>{move || t_string!(i18n, decide.apply.put_on)} " "</label>
             <select id=select_id on:change=move |ev| target.set(event_target_value(&ev))>
-                <option value="">"Choose…"</option>
-                {options.into_iter().map(|(value, words)| view! { <option value=value>{words}</option> }).collect_view()}
+                <option value="">{move || t_string!(i18n, decide.reach.choose)}</option>
+                {options.into_iter().map(|(value, checklist, template)| {
+                    let words = move || match &template {
+                        None => t_string!(i18n, decide.apply.record, checklist = checklist.clone()),
+                        Some(t) => t_string!(i18n, decide.apply.template, checklist = checklist.clone(), template = t.clone()),
+                    };
+                    view! { <option value=value>{words}</option> }
+                }).collect_view()}
             </select>
             " "
-            <button type="button" class="cc-button" on:click=apply>"Apply"</button>
+            <button type="button" class="cc-button" on:click=apply>{move || t_string!(i18n, decide.apply.button)}</button>
             " " <span role="status">{move || done.get()}</span>
         </p>
       </div>

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
@@ -32,6 +33,7 @@ pub fn PrintPage(
     log: Option<Tlp>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     // The whole record, or its communications log up to a label.
     let log_only = RwSignal::new(log);
     let what_id = state.dom_id("print-what");
@@ -45,12 +47,12 @@ pub fn PrintPage(
     let back = Route::Scenario(scenario.id.clone());
     let log_choice = (!blank).then(|| {
         view! {
-            <label for=what_id.clone()>" What to print: "</label>
+            <label for=what_id.clone()>" " {move || t_string!(i18n, print.what_to_print)} " "</label>
             <select id=what_id class="cc-print-what" on:change=move |ev| {
                 log_only.set(event_target_value(&ev).parse().ok())
             }>
-                <option value="record" selected=log.is_none()>"The whole record"</option>
-                <optgroup label="The communications log">{limit_options(log)}</optgroup>
+                <option value="record" selected=log.is_none()>{move || t_string!(i18n, print.whole_record)}</option>
+                <optgroup label=move || t_string!(i18n, print.log)>{limit_options(log)}</optgroup>
             </select>
         }
     });
@@ -71,11 +73,11 @@ pub fn PrintPage(
     view! {
         <div class="cc-page cc-print-page">
             <p class="cc-print-toolbar">
-                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
+                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>{move || t_string!(i18n, print.print)}</button>
                 " "
-                <RouteLink route=back>"Back to the checklist"</RouteLink>
+                <RouteLink route=back>{move || t_string!(i18n, print.back)}</RouteLink>
                 {log_choice}
-                <span class="cc-help">" The label is printed at the top and bottom of every page."</span>
+                <span class="cc-help">" " {move || t_string!(i18n, print.label_on_every_page)}</span>
             </p>
             {printed_log}
             <div class="cc-print-record" hidden=move || log_only.with(Option::is_some)>
@@ -94,6 +96,7 @@ pub fn PrintPage(
 #[component]
 pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let blank = cells.is_none();
     let sc = scenario.clone();
     // The record's name, the copy's label and whether it is an exercise, which change far less
@@ -115,7 +118,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
     let title = move || {
         let name = head.with(|h| h.0.clone());
         if blank {
-            format!("{} (blank)", sc.title)
+            t_string!(i18n, print.blank_title, title = sc.title.clone())
         } else if name.is_empty() {
             sc.title.clone()
         } else {
@@ -134,8 +137,11 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                     (t.settled(), t.total)
                 })
             });
-            let count =
-                move || tally.map(|t| t.with(|(s, total)| format!(" ({s} of {total} done or not applicable)")));
+            let count = move || {
+                tally.map(|t| {
+                    t.with(|&(done, total)| format!(" {}", t_string!(i18n, print.section_count, done, total)))
+                })
+            };
             let items = section
                 .items
                 .iter()
@@ -147,11 +153,11 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                     } else {
                         format!("For: {} · {}", titles(&item.audience), item.label)
                     };
-                    let mark = move || cell.map_or("☐", |c| c.with(|c| item_state(kind, c).0));
+                    let mark = move || cell.map_or("☐", |c| c.with(|c| item_state(kind, c, i18n.get_locale()).0));
                     let line = move || match cell {
                         None => meta.clone(),
                         Some(c) => {
-                            let words = c.with(|c| item_state(kind, c).1);
+                            let words = c.with(|c| item_state(kind, c, i18n.get_locale()).1);
                             let sep = if meta.is_empty() { "" } else { " · " };
                             format!("{words}{sep}{meta}")
                         }
@@ -219,7 +225,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                     }
                 })
                 .collect_view();
-            view! { <section class="cc-print-section"><h2>"Messages"</h2>{list}</section> }
+            view! { <section class="cc-print-section"><h2>{move || t_string!(i18n, print.messages)}</h2>{list}</section> }
         })
     };
     let sc = scenario.clone();
@@ -251,7 +257,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 .collect_view();
             view! {
                 <section class="cc-print-section cc-print-decisions">
-                    <h2>"Label decisions"</h2>
+                    <h2>{move || t_string!(i18n, print.decisions)}</h2>
                     <ul>{list}</ul>
                 </section>
             }
@@ -262,12 +268,15 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
         <PrintFrame label exercise>
             <h1>{title}</h1>
             <p class="cc-print-facts">
-                {format!("Checklist: {} (version {})", scenario.title, scenario.version)}<br />
+                {
+                    let (title, version) = (scenario.title.clone(), scenario.version);
+                    move || t_string!(i18n, print.checklist_version, title = title.clone(), version)
+                }<br />
                 {move || {
                     let label = label.get();
                     format!("Label: {label} — {}", label.audience_summary())
                 }}<br />
-                {move || format!("Printed: {}", local_time(printed.get()))}
+                {move || t_string!(i18n, print.printed_at, time = local_time(printed.get()))}
             </p>
             {move || exercise.get().then(|| view! { <p class="cc-print-exercise">{EXERCISE_RECORD}</p> })}
             {move || head.with(|h| h.1.why_stricter()).map(|why| view! { <p class="cc-print-why-label">{why}</p> })}
@@ -279,18 +288,21 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
 }
 
 /// An item's mark and its state in words, with when it was done.
-fn item_state(kind: ItemKind, c: &ItemState) -> (&'static str, String) {
+fn item_state(kind: ItemKind, c: &ItemState, locale: Locale) -> (&'static str, String) {
     match (kind, c.status) {
         (ItemKind::Question, _) => match c.answer {
             Some(a) => ("■", a.title().to_owned()),
-            None => ("☐", "Unanswered".to_owned()),
+            None => ("☐", td_string!(locale, print.unanswered).to_owned()),
         },
         (_, Status::Done) => {
-            let when = c.changed_at.map(|ms| format!(", {}", local_time(ms))).unwrap_or_default();
-            ("☑", format!("Done{when}"))
+            let words = match c.changed_at {
+                Some(ms) => td_string!(locale, print.done_at, time = local_time(ms)),
+                None => td_string!(locale, print.done).to_owned(),
+            };
+            ("☑", words)
         }
-        (_, Status::NotApplicable) => ("–", "Not applicable".to_owned()),
-        (_, Status::Open) => ("☐", "Open".to_owned()),
+        (_, Status::NotApplicable) => ("–", td_string!(locale, print.not_applicable).to_owned()),
+        (_, Status::Open) => ("☐", td_string!(locale, print.open).to_owned()),
     }
 }
 

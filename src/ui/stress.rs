@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, tu_string, use_i18n};
 use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::progress::ItemState;
@@ -21,15 +22,11 @@ use crate::ui::state::AppState;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
 
-/// Why a stress test's record is labelled as it is; shown beside the label.
-const WHY_LABEL: &str =
-    "A list of a project's weak spots is sensitive: it shows someone who wants to abuse your \
-                         governance where to push. Keep it within the project's governance.";
-
 /// One stress test.
 #[component]
 pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let id = test.id.clone();
     let sid = id.clone();
     let shape = Memo::new(move |_| state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.shape)));
@@ -61,8 +58,8 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
         state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.label)).unwrap_or(default_label)
     });
     let shape_words = move || {
-        let shape = shape.get().map_or("not chosen yet", |s| s.title());
-        format!("Shape of the project's governance: {shape}")
+        let shape = shape.get().map_or(t_string!(i18n, stress.shape_not_chosen), |s| s.title());
+        t_string!(i18n, stress.shape_line, shape)
     };
     let sections = test
         .sections
@@ -86,31 +83,33 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
         <article class="cc-page cc-stress">
           <PrintFrame label labels_in_print_only=true>
             <nav class="cc-crumbs">
-                <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
+                <RouteLink route=Route::Catalog>{move || t_string!(i18n, stress.all_checklists)}</RouteLink>
             </nav>
             <h1 tabindex="-1">{test.title.clone()}</h1>
             <p class="cc-lead">{test.summary.clone()}</p>
             <Prose text=test.when.clone() />
-            <p class="cc-meta">"Label for this assessment: " <TlpBadge tlp=test.label /></p>
-            <p class="cc-why-label">{WHY_LABEL}</p>
+            <p class="cc-meta">{move || t_string!(i18n, stress.assessment_label)} " " <TlpBadge tlp=test.label /></p>
+            <p class="cc-why-label">{move || t_string!(i18n, stress.why_label)}</p>
             <p>
-                "For each question, ask: would our process as it is today "
-                <strong>"notice"</strong> " this abuse, or " <strong>"slow it down"</strong>
-                "? This is about noticing, not about what to do."
+                {move || t_string!(i18n, stress.ask_before)} " "
+                <strong>{move || t_string!(i18n, stress.ask_notice)}</strong> " "
+                {move || t_string!(i18n, stress.ask_middle)} " "
+                <strong>{move || t_string!(i18n, stress.ask_slow)}</strong>
+                {move || t_string!(i18n, stress.ask_after)}
             </p>
             <fieldset class="cc-question cc-shape">
-                <legend><h2>"Which shape is your project's governance?"</h2></legend>
-                <p class="cc-help">"Questions that do not fit this shape are marked as not applying; none are hidden."</p>
+                <legend><h2>{move || t_string!(i18n, stress.shape_title)}</h2></legend>
+                <p class="cc-help">{move || t_string!(i18n, stress.shape_help)}</p>
                 {shapes}
                 <p class="cc-print-only">{shape_words}</p>
             </fieldset>
             {sections}
-            <section class="cc-summary-box" aria-label="Summary">
-                <h2>"Summary"</h2>
+            <section class="cc-summary-box" aria-label=move || t_string!(i18n, stress.summary)>
+                <h2>{move || t_string!(i18n, stress.summary)}</h2>
                 {move || view! { <SummaryCounts summary=summary.get() /> }}
                 <p class="cc-screen-only">
                     <RouteLink route=Route::Summary>
-                        "See the summary of all stress tests, to print or export"
+                        {move || t_string!(i18n, stress.see_summary)}
                     </RouteLink>
                 </p>
             </section>
@@ -128,6 +127,7 @@ fn QuestionView(
     cell: RwSignal<ItemState>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let name = state.dom_id(&format!("answer-{}", question.id));
     let note_id = state.dom_id(&format!("note-{}", question.id));
     let answer = Memo::new(move |_| cell.with(|c| c.answer));
@@ -156,7 +156,7 @@ fn QuestionView(
     let on_note =
         move |text: String| state.update_progress(&tid, |p| p.set_note(&qid, &text, js_sys::Date::now()));
     let why = (!question.why.is_empty())
-        .then(|| view! { <p class="cc-why"><strong>"Why it matters: "</strong>{question.why.clone()}</p> });
+        .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, stress.why_it_matters)} " "</strong>{question.why.clone()}</p> });
     let detail = (!question.detail.is_empty()).then(|| view! { <Prose text=question.detail.clone() /> });
     view! {
         <li class="cc-item cc-question-item" data-item=question.id.clone() class:cc-not-for-shape=move || !fits.get()>
@@ -166,19 +166,19 @@ fn QuestionView(
                 {detail}
                 {move || (!fits.get()).then(|| {
                     let shape = shape.get().map(|s| s.title().to_ascii_lowercase()).unwrap_or_default();
-                    view! { <p class="cc-na-shape">{format!("Does not apply to {shape}: counted as not applicable.")}</p> }
+                    view! { <p class="cc-na-shape">{move || t_string!(i18n, stress.not_for_shape, shape = shape.clone())}</p> }
                 })}
                 <div class="cc-answer-row">{options}</div>
                 // Printed, the answer and the note as text in place of their fields.
                 <p class="cc-print-only cc-print-answer">
-                    {move || if fits.get() { answer.get().map_or("Unanswered", |a| a.title()) } else { "" }}
+                    {move || if fits.get() { answer.get().map_or(t_string!(i18n, stress.unanswered), |a| a.title()) } else { "" }}
                 </p>
                 {move || note.with(|n| {
                     let n = n.trim();
                     (!n.is_empty()).then(|| view! { <p class="cc-print-only cc-print-note">{n.to_owned()}</p> })
                 })}
                 // Inside the question's group, so the note field is announced with its question.
-                <label class="cc-screen-only" for=note_id.clone()>"What in your process would notice or slow this? (note)"</label>
+                <label class="cc-screen-only" for=note_id.clone()>{move || t_string!(i18n, stress.note)}</label>
                 <NoteField id=note_id rows=2 note on_input=on_note />
             </fieldset>
         </li>
@@ -188,12 +188,11 @@ fn QuestionView(
 /// The counts of one summary.
 #[component]
 fn SummaryCounts(summary: Summary) -> impl IntoView {
+    let i18n = use_i18n();
+    let Summary { resilient, partly, not_yet, not_applicable, unanswered, .. } = summary;
     view! {
         <p class="cc-counts">
-            {format!(
-                "{} resilient · {} partly · {} not yet · {} not applicable · {} unanswered",
-                summary.resilient, summary.partly, summary.not_yet, summary.not_applicable, summary.unanswered
-            )}
+            {move || t_string!(i18n, stress.counts, resilient, partly, not_yet, not_applicable, unanswered)}
         </p>
     }
 }
@@ -202,6 +201,7 @@ fn SummaryCounts(summary: Summary) -> impl IntoView {
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let tests: Vec<Arc<Scenario>> = state
         .library
         .with_value(|l| l.scenarios().into_iter().filter(|s| s.kind == ScenarioKind::StressTest).collect());
@@ -232,27 +232,36 @@ pub fn SummaryPage() -> impl IntoView {
     let copied = RwSignal::new(String::new());
     let copy = move |_| {
         let text = markdown();
-        copy_text(text, copied, "Copied as Markdown, with its label.".to_owned(), "Could not copy.");
+        copy_text(
+            text,
+            copied,
+            tu_string!(i18n, stress.copied).to_owned(),
+            tu_string!(i18n, stress.copy_failed),
+        );
     };
     view! {
         <div class="cc-page cc-summary">
           <PrintFrame label>
-            <h1>"Governance stress test summary"</h1>
-            <p class="cc-meta">"Label: " <TlpBadge tlp=label /></p>
-            <p class="cc-why-label">{WHY_LABEL}</p>
+            <h1>{move || t_string!(i18n, stress.summary_title)}</h1>
+            <p class="cc-meta">{move || t_string!(i18n, stress.label)} " " <TlpBadge tlp=label /></p>
+            <p class="cc-why-label">{move || t_string!(i18n, stress.why_label)}</p>
             <p class="cc-actions">
-                <button type="button" class="cc-button" on:click=copy>"Copy as Markdown"</button>
+                <button type="button" class="cc-button" on:click=copy>{move || t_string!(i18n, stress.copy_markdown)}</button>
                 " "
-                <button type="button" class="cc-button" on:click=move |_| print_now()>"Print"</button>
+                <button type="button" class="cc-button" on:click=move |_| print_now()>{move || t_string!(i18n, stress.print)}</button>
                 " " <span role="status">{move || copied.get()}</span>
             </p>
-            <div class="cc-table-wrap" tabindex="0" role="region" aria-label="Answers per stress test">
+            <div class="cc-table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, stress.answers_per_test)>
                 <table class="cc-table cc-summary-table">
-                    <caption>"Answers per stress test"</caption>
+                    <caption>{move || t_string!(i18n, stress.answers_per_test)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Stress test"</th><th scope="col">"Resilient"</th><th scope="col">"Partly"</th>
-                            <th scope="col">"Not yet"</th><th scope="col">"Not applicable"</th><th scope="col">"Unanswered"</th>
+                            <th scope="col">{move || t_string!(i18n, stress.col_test)}</th>
+                            <th scope="col">{move || t_string!(i18n, stress.col_resilient)}</th>
+                            <th scope="col">{move || t_string!(i18n, stress.col_partly)}</th>
+                            <th scope="col">{move || t_string!(i18n, stress.col_not_yet)}</th>
+                            <th scope="col">{move || t_string!(i18n, stress.col_not_applicable)}</th>
+                            <th scope="col">{move || t_string!(i18n, stress.col_unanswered)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -265,11 +274,11 @@ pub fn SummaryPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <h2>"Weakest spots first"</h2>
+            <h2>{move || t_string!(i18n, stress.weakest)}</h2>
             {move || {
                 let list: Vec<Summary> = summaries.get().into_iter().filter(|s| !s.weakest.is_empty()).collect();
                 if list.is_empty() {
-                    return view! { <p>"No question answered “not yet” or “partly” so far."</p> }.into_any();
+                    return view! { <p>{move || t_string!(i18n, stress.no_weak)}</p> }.into_any();
                 }
                 list.into_iter().map(|s| view! {
                     <section class="cc-weak">

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::audience::{titles, Audience};
 use crate::model::channels::{in_use, named, ProjectChannel};
 use crate::model::checklist::Scenario;
@@ -68,12 +69,10 @@ pub fn new_entry(at: f64, how: How, audience: Vec<Audience>, label: Tlp) -> Entr
 }
 
 /// A promise in words, with its class.
-pub fn promise_words(p: Promise) -> (String, &'static str) {
+pub fn promise_words(p: Promise, locale: Locale) -> (String, &'static str) {
     match p {
-        Promise::Due(by) => (format!("Next update due by {}", local_time(by)), "cc-due"),
-        Promise::Overdue(by) => {
-            (format!("Overdue: the next update was promised by {}", local_time(by)), "cc-overdue")
-        }
+        Promise::Due(by) => (td_string!(locale, timeline.due, time = local_time(by)), "cc-due"),
+        Promise::Overdue(by) => (td_string!(locale, timeline.overdue, time = local_time(by)), "cc-overdue"),
     }
 }
 
@@ -103,6 +102,7 @@ fn local_input(ms: f64) -> String {
 #[component]
 pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let heading = state.dom_id("timeline");
     let sid = scenario.id.clone();
     let entries = Memo::new(move |_| {
@@ -120,7 +120,10 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
         told.get()
             .into_iter()
             .map(|t| {
-                let (words, class) = t.promise.map(promise_words).map_or((None, ""), |(w, c)| (Some(w), c));
+                let (words, class) = t
+                    .promise
+                    .map(|p| promise_words(p, i18n.get_locale()))
+                    .map_or((None, ""), |(w, c)| (Some(w), c));
                 view! {
                     <tr data-audience=t.audience.key()>
                         <th scope="row">{t.audience.title()}</th>
@@ -146,21 +149,20 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
     };
     view! {
         <section class="cc-timeline" aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>"Who was told what"</h2>
-            <p>
-                "Every message you copy from this page is logged here, with its label, who it is for and when. "
-                "Add calls, meetings and messages sent elsewhere by hand. The log stays in this browser."
-            </p>
+            <h2 id=heading.clone()>{move || t_string!(i18n, timeline.title)}</h2>
+            <p>{move || t_string!(i18n, timeline.intro)}</p>
             {move || if told.with(Vec::is_empty) {
-                view! { <p class="cc-meta">"Nobody has been told anything yet."</p> }.into_any()
+                view! { <p class="cc-meta">{move || t_string!(i18n, timeline.nobody_told)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="cc-table-wrap" tabindex="0" role="region" aria-label="Last told, per audience">
+                    <div class="cc-table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, timeline.last_told_table)>
                         <table class="cc-table cc-told">
-                            <caption>"Last told, per audience"</caption>
+                            <caption>{move || t_string!(i18n, timeline.last_told_table)}</caption>
                             <thead><tr>
-                                <th scope="col">"Audience"</th><th scope="col">"Last told"</th>
-                                <th scope="col">"Label"</th><th scope="col">"Next update"</th>
+                                <th scope="col">{move || t_string!(i18n, timeline.col_audience)}</th>
+                                <th scope="col">{move || t_string!(i18n, timeline.col_last_told)}</th>
+                                <th scope="col">{move || t_string!(i18n, timeline.col_label)}</th>
+                                <th scope="col">{move || t_string!(i18n, timeline.col_next_update)}</th>
                             </tr></thead>
                             <tbody>{told_rows}</tbody>
                         </table>
@@ -183,10 +185,12 @@ fn EntryView(
     known: Memo<Vec<ProjectChannel>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     if let Some(when) = entry.removed {
+        let at = local_time(entry.at);
         return view! {
             <li class="cc-entry cc-removed" data-entry=entry.id.clone()>
-                {format!("An entry of {} was removed on {}.", local_time(entry.at), local_time(when))}
+                {move || t_string!(i18n, timeline.removed, at = at.clone(), when = local_time(when))}
             </li>
         }
         .into_any();
@@ -210,16 +214,31 @@ fn EntryView(
                 " — " <span class="cc-entry-who">{titles(&entry.audience)}</span>
                 " — " <TlpBadge tlp=entry.label />
                 " · " <span class="cc-entry-what">{what(&scenario, &entry)}</span>
-                {(!entry.channel.is_empty()).then(|| format!(" · through {}", entry.channel))}
-                {(!channel_name.is_empty()).then_some(move || now_called(known, &channel_name))}
+                {(!entry.channel.is_empty()).then(|| {
+                    let channel = entry.channel.clone();
+                    move || format!(" {}", t_string!(i18n, timeline.through, channel = channel.clone()))
+                })}
+                {(!channel_name.is_empty()).then_some(move || now_called(known, &channel_name, i18n.get_locale()))}
             </p>
             {(!entry.note.is_empty()).then(|| view! { <p class="cc-entry-note">{entry.note.clone()}</p> })}
-            {entry.next_update.map(|by| view! { <p class="cc-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
-            {entry.corrected.map(|when| view! { <p class="cc-meta cc-corrected">{format!("Corrected on {}.", local_time(when))}</p> })}
+            {entry.next_update.map(|by| view! { <p class="cc-meta">{move || t_string!(i18n, timeline.next_promised, time = local_time(by))}</p> })}
+            {entry.corrected.map(|when| view! { <p class="cc-meta cc-corrected">{move || t_string!(i18n, timeline.corrected_on, time = local_time(when))}</p> })}
             <p class="cc-actions">
-                <button type="button" class="cc-button cc-entry-correct" aria-describedby=about.clone() on:click=move |_| editing.set(Some(e.clone()))>"Correct…"</button>
+                <button type="button" class="cc-button cc-entry-correct" aria-describedby=about.clone() on:click=move |_| editing.set(Some(e.clone()))>{move || t_string!(i18n, timeline.correct)}</button>
                 " "
-                <ConfirmButton ask="Remove…" question="Remove this entry? The log will say that an entry was removed." yes="Yes, remove it" no="Keep it" on_yes=remove described_by=about />
+                {move || {
+                    let l = i18n.get_locale();
+                    view! {
+                        <ConfirmButton
+                            ask=td_string!(l, timeline.remove)
+                            question=td_string!(l, timeline.remove_question)
+                            yes=td_string!(l, timeline.remove_yes)
+                            no=td_string!(l, timeline.remove_no)
+                            on_yes=remove.clone()
+                            described_by=about.clone()
+                        />
+                    }
+                }}
             </p>
         </li>
     }
@@ -227,11 +246,11 @@ fn EntryView(
 }
 
 /// " (now “…”)" after the name of a channel that was renamed since an entry named it.
-fn now_called(known: Memo<Vec<ProjectChannel>>, name: &str) -> Option<String> {
+fn now_called(known: Memo<Vec<ProjectChannel>>, name: &str, locale: Locale) -> Option<String> {
     known.with(|all| {
         named(&all.iter().collect::<Vec<_>>(), name)
             .filter(|c| c.name != name)
-            .map(|c| format!(" (now “{}”)", c.name))
+            .map(|c| format!(" {}", td_string!(locale, timeline.now_called, name = &c.name)))
     })
 }
 
@@ -239,6 +258,7 @@ fn now_called(known: Memo<Vec<ProjectChannel>>, name: &str) -> Option<String> {
 #[component]
 fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let how = RwSignal::new(How::Message);
     let audience = RwSignal::new(Vec::<Audience>::new());
     let label = RwSignal::new(scenario.label);
@@ -316,11 +336,11 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
                 state.update_progress(&sid, |p| {
                     timeline::correct(&mut p.timeline, &old.id, entry, now());
                 });
-                said.set("Corrected. The entry says so.".into());
+                said.set(tu_string!(i18n, timeline.said_corrected).into());
             }
             None => {
                 log_entry(state, &sid, entry);
-                said.set("Logged.".into());
+                said.set(tu_string!(i18n, timeline.said_logged).into());
             }
         }
         editing.set(None);
@@ -331,7 +351,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if audience.with_untracked(Vec::is_empty) {
-                said.set("Choose who was told first.".into());
+                said.set(tu_string!(i18n, timeline.choose_who).into());
                 return;
             }
             let check = channel.with_untracked(|c| c.as_ref().map(|c| c.check(label.get_untracked())));
@@ -365,9 +385,9 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
         .collect_view();
     view! {
         <form class="cc-log-form" on:submit=submit>
-            <h3>{move || if editing.with(Option::is_some) { "Correct an entry" } else { "Log a call, a meeting or a message sent elsewhere" }}</h3>
+            <h3>{move || if editing.with(Option::is_some) { t_string!(i18n, timeline.form_correct) } else { t_string!(i18n, timeline.form_log) }}</h3>
             <p>
-                <label for=how_id.clone()>"How: "</label>
+                <label for=how_id.clone()>{move || t_string!(i18n, timeline.how)} " "</label>
                 <select id=how_id class="cc-log-how" node_ref=how_field on:change=move |ev| {
                     let key = event_target_value(&ev);
                     if let Some(h) = How::MANUAL.into_iter().find(|h| h.key() == key) { how.set(h) }
@@ -376,11 +396,11 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
                 </select>
             </p>
             <fieldset class="cc-log-audience">
-                <legend>"Who was told"</legend>
+                <legend>{move || t_string!(i18n, timeline.who_was_told)}</legend>
                 {boxes}
             </fieldset>
             <p>
-                <label for=label_id.clone()>"Label of what was said: "</label>
+                <label for=label_id.clone()>{move || t_string!(i18n, timeline.label_said)} " "</label>
                 <select id=label_id class="cc-log-label" on:change=move |ev| {
                     if let Ok(t) = event_target_value(&ev).parse() { label.set(t) }
                 }>
@@ -388,26 +408,29 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
                 </select>
             </p>
             <p>
-                <label for=channel_id.clone()>"Channel: "</label>
+                <label for=channel_id.clone()>{move || t_string!(i18n, timeline.channel)} " "</label>
                 <ChannelSelect id=channel_id class="cc-log-channel" chosen=channel />
             </p>
             <p>
-                <label for=at_id.clone()>"When (leave empty for now): "</label>
+                <label for=at_id.clone()>{move || t_string!(i18n, timeline.when)} " "</label>
                 <input id=at_id class="cc-log-at" type="datetime-local" prop:value=move || at.get() on:input=move |ev| at.set(event_target_value(&ev)) />
             </p>
             <p>
-                <label for=note_id.clone()>"What was said, in a few words: "</label>
+                <label for=note_id.clone()>{move || t_string!(i18n, timeline.what_said)} " "</label>
                 <input id=note_id class="cc-log-note" type="text" autocomplete="off" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
             </p>
             <p>
-                <label for=next_id.clone()>"Next update promised by (optional): "</label>
+                <label for=next_id.clone()>{move || t_string!(i18n, timeline.next_by)} " "</label>
                 <input id=next_id class="cc-log-next" type="datetime-local" prop:value=move || next.get() on:input=move |ev| next.set(event_target_value(&ev)) />
             </p>
-            <ChannelWarning why=warning go="Log it anyway" on_go=move || save() />
+            {move || {
+                let save = save.clone();
+                view! { <ChannelWarning why=warning go=td_string!(i18n.get_locale(), timeline.log_anyway) on_go=move || save() /> }
+            }}
             <p>
-                <button type="submit" class="cc-button cc-log-add">{move || if editing.with(Option::is_some) { "Save the correction" } else { "Add to the log" }}</button>
+                <button type="submit" class="cc-button cc-log-add">{move || if editing.with(Option::is_some) { t_string!(i18n, timeline.save_correction) } else { t_string!(i18n, timeline.add) }}</button>
                 {move || editing.with(Option::is_some).then(|| view! {
-                    " " <button type="button" class="cc-button" on:click=move |_| { editing.set(None); clear(); }>"Cancel"</button>
+                    " " <button type="button" class="cc-button" on:click=move |_| { editing.set(None); clear(); }>{move || t_string!(i18n, timeline.cancel)}</button>
                 })}
                 " " <span role="status" class="cc-log-said">{move || said.get()}</span>
             </p>
@@ -419,13 +442,14 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
 #[component]
 fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let limit_id = state.dom_id("log-limit");
     let limit = RwSignal::new(Tlp::Red);
     let said = RwSignal::new(String::new());
     let sc = scenario.clone();
     let export = move |_| {
         let Some(record) = state.saved.with_untracked(|s| s.current_record(&sc.id).cloned()) else {
-            said.set("Nothing logged yet.".into());
+            said.set(tu_string!(i18n, timeline.nothing_logged).into());
             return;
         };
         let own = record.label(sc.label);
@@ -444,14 +468,14 @@ fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
         let label = copy_label(&up_to(&record.progress.timeline, limit).0, limit);
         let file = safe_file_name(&format!("{} log", copy_name(&sc, &record.name, own, label)), "md");
         if download(&file, "text/markdown", &md) {
-            said.set(format!("Exported as {file}, in your downloads."));
+            said.set(tu_string!(i18n, timeline.exported, file));
         }
     };
     view! {
         <div class="cc-log-export">
-            <h3>"For the review afterwards"</h3>
+            <h3>{move || t_string!(i18n, timeline.review)}</h3>
             <p>
-                <label for=limit_id.clone()>"What the copy may hold: "</label>
+                <label for=limit_id.clone()>{move || t_string!(i18n, timeline.copy_may_hold)} " "</label>
                 <select id=limit_id class="cc-log-limit" on:change=move |ev| {
                     if let Ok(t) = event_target_value(&ev).parse() { limit.set(t) }
                 }>
@@ -459,27 +483,30 @@ fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
                 </select>
             </p>
             <p class="cc-actions">
-                <button type="button" class="cc-button cc-log-export-md" on:click=export>"Export the log (Markdown)"</button>
+                <button type="button" class="cc-button cc-log-export-md" on:click=export>{move || t_string!(i18n, timeline.export)}</button>
                 " "
                 {move || view! {
-                    <RouteLink route=Route::PrintLog(scenario.id.clone(), limit.get()) class="cc-log-print">"Print the log"</RouteLink>
+                    <RouteLink route=Route::PrintLog(scenario.id.clone(), limit.get()) class="cc-log-print">{move || t_string!(i18n, timeline.print)}</RouteLink>
                 }}
                 " " <span role="status">{move || said.get()}</span>
             </p>
-            <p class="cc-help">"A copy for a wider audience leaves out the entries labelled stricter than it may hold, and says how many."</p>
+            <p class="cc-help">{move || t_string!(i18n, timeline.wider_help)}</p>
         </div>
     }
 }
 
 /// The options of a "what the copy may hold" list, `selected` chosen if any.
 pub fn limit_options(selected: Option<Tlp>) -> impl IntoView {
+    let i18n = use_i18n();
     Tlp::ALL
         .into_iter()
         .map(|t| {
-            let words = if t == Tlp::Red {
-                "Everything (TLP:RED and looser)".to_owned()
-            } else {
-                format!("Only what {t} allows")
+            let words = move || {
+                if t == Tlp::Red {
+                    t_string!(i18n, timeline.everything).to_owned()
+                } else {
+                    t_string!(i18n, timeline.only, label = t)
+                }
             };
             view! { <option value=t.as_str() selected=Some(t) == selected>{words}</option> }
         })
@@ -499,6 +526,7 @@ pub fn PrintedLog(
     #[prop(optional)]
     exercise: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let (held, omitted) = up_to(&log, limit);
     let label = copy_label(&held, limit);
     let name_why = name_left_out(&name, own, label);
@@ -515,23 +543,25 @@ pub fn PrintedLog(
                         {(!e.channel.is_empty()).then(|| format!(", through {}", e.channel))}
                     </p>
                     {(!e.note.is_empty()).then(|| view! { <p class="cc-print-note">{e.note.clone()}</p> })}
-                    {e.next_update.map(|by| view! { <p class="cc-print-meta">{format!("Next update promised by {}.", local_time(by))}</p> })}
-                    {e.corrected.map(|w| view! { <p class="cc-print-meta">{format!("Corrected on {}.", local_time(w))}</p> })}
+                    {e.next_update.map(|by| view! { <p class="cc-print-meta">{move || t_string!(i18n, timeline.next_promised, time = local_time(by))}</p> })}
+                    {e.corrected.map(|w| view! { <p class="cc-print-meta">{move || t_string!(i18n, timeline.corrected_on, time = local_time(w))}</p> })}
                 </li>
             }
         })
         .collect_view();
+    let (title, printed) = (scenario.title.clone(), local_time(now()));
     view! {
         <PrintFrame label exercise=Signal::stored(exercise)>
-            <h1>{format!("Communications log: {name}")}</h1>
+            <h1>{move || t_string!(i18n, timeline.print_title, name = name.clone())}</h1>
             <p class="cc-print-facts">
-                {format!("Checklist: {}", scenario.title)}<br />
+                {move || t_string!(i18n, timeline.print_checklist, title = title.clone())}<br />
+                // The label line stays as it is, in every language.
                 {format!("Label: {label} — {}", label.audience_summary())}<br />
-                {format!("Printed: {}", local_time(now()))}
+                {move || t_string!(i18n, timeline.printed_at, time = printed.clone())}
             </p>
             {name_why.map(|why| view! { <p class="cc-print-name-left-out">{why}</p> })}
             {left_out(limit, omitted).map(|why| view! { <p class="cc-print-left-out">{why}</p> })}
-            {held.is_empty().then(|| view! { <p>"No entries."</p> })}
+            {held.is_empty().then(|| view! { <p>{move || t_string!(i18n, timeline.no_entries)}</p> })}
             <ul class="cc-print-items">{items}</ul>
         </PrintFrame>
     }
@@ -541,6 +571,7 @@ pub fn PrintedLog(
 #[component]
 pub fn RecordDue(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let time = clock();
     let pressing = Memo::new(move |_| {
         time.track();
@@ -549,7 +580,7 @@ pub fn RecordDue(id: String) -> impl IntoView {
     });
     move || {
         pressing.get().map(|(p, audiences)| {
-            let (words, class) = promise_words(p);
+            let (words, class) = promise_words(p, i18n.get_locale());
             view! { <span class=format!("cc-record-due {class}")>{format!(" · {words} ({})", titles(&audiences))}</span> }
         })
     }
