@@ -182,12 +182,13 @@ fn every_language_has_english_s_keys_and_placeholders_and_first_s_labels() {
 }
 
 #[test]
-fn the_app_s_english_catalog_says_what_the_static_page_says() {
+fn the_app_s_english_says_what_the_static_page_says() {
     let english = read_locale(&locales_dir().join("en.json"));
     for (key, words) in [
         ("catalog.lead", words::CATALOG_LEAD),
         ("catalog.stress_tests_intro", words::STRESS_TESTS_INTRO),
         ("catalog.drills_intro", words::DRILLS_INTRO),
+        ("scenario.response_step_help", words::RESPONSE_STEP_HELP),
     ] {
         assert_eq!(english.get(key).map(String::as_str), Some(words), "`{key}` in en.json");
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
 use crate::content::Library;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::model::checklist::ScenarioKind;
 use crate::model::tlp::Tlp;
 use crate::mount::Options;
@@ -63,18 +63,22 @@ fn Frame(theme: String, lock_asked: bool, hash_routing: bool) -> impl IntoView {
     // What a change of page does besides showing it. The title names the page (on the
     // standalone page only: an embedding page keeps its own). After a move from another page of
     // the app, once the new page is in place, its heading takes focus; the first page shown
-    // does not take it, as focus would scroll a host page to an embedded widget.
-    Effect::new(move |shown_before: Option<()>| {
+    // does not take it, as focus would scroll a host page to an embedded widget. The title
+    // follows a change of language too.
+    Effect::new(move |shown_in: Option<Locale>| {
         let route = state.route.get();
+        let locale = i18n.get_locale();
         if hash_routing {
-            let title = state.library.with_value(|l| route.title(l));
+            let title = state.library.with_value(|l| route.title(l, locale));
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(&title);
             }
         }
-        if shown_before.is_some() {
+        // A change of language renames the page but moves no focus.
+        if shown_in == Some(locale) {
             request_animation_frame(move || focus_heading(main));
         }
+        locale
     });
     let page = move || page(state, state.route.get());
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, use_i18n};
 use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::{ItemState, Status};
@@ -16,6 +17,7 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let box_id = state.dom_id(&format!("item-{}", item.id));
     let note_id = state.dom_id(&format!("note-{}", item.id));
     // The step's own words describe its buttons, which all say the same ("Not applicable").
@@ -53,11 +55,11 @@ pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl Int
     let audience = titles(&item.audience);
     let response = item.kind == ItemKind::Response;
     let why = (!item.why.is_empty())
-        .then(|| view! { <p class="cc-why"><strong>"Why: "</strong>{runs_view(crate::model::markdown::inlines(&item.why))}</p> });
+        .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, item.why)} " "</strong>{runs_view(crate::model::markdown::inlines(&item.why))}</p> });
     let detail = (!item.detail.is_empty()).then(|| {
         view! {
             <details class="cc-detail">
-                <summary>"More about this step"</summary>
+                <summary>{move || t_string!(i18n, item.more)}</summary>
                 <Prose text=item.detail.clone() />
             </details>
         }
@@ -65,7 +67,8 @@ pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl Int
     // The note's field is made when the note is first opened: a text field per step made
     // mounting a 1,000-step checklist take about twice as long.
     let note_open = RwSignal::new(!note.get_untracked().is_empty());
-    let note_label = format!("Note on: {}", item.text);
+    let text = item.text.clone();
+    let note_label = move || t_string!(i18n, item.note_on, text = text.clone());
     let note_field = move || {
         note_open.get().then(|| {
             view! {
@@ -87,20 +90,20 @@ pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl Int
                 <label for=box_id id=text_id.clone()>{item.text.clone()}</label>
             </div>
             <p class="cc-meta">
-                {response.then(|| view! { <span class="cc-kind">"Response step"</span> " · " })}
-                <span class="cc-audience">"For: " {audience}</span>
+                {response.then(|| view! { <span class="cc-kind">{move || t_string!(i18n, item.response_step)}</span> " · " })}
+                <span class="cc-audience">{move || t_string!(i18n, item.for_whom)} " " {audience}</span>
                 " · "
                 <TlpBadge tlp=item.label />
-                {move || not_applicable().then(|| view! { " · " <span class="cc-na-tag">"Not applicable"</span> })}
+                {move || not_applicable().then(|| view! { " · " <span class="cc-na-tag">{t_string!(i18n, item.not_applicable)}</span> })}
             </p>
             {why}
             {detail}
             <div class="cc-item-tools">
                 <button type="button" class="cc-button cc-na-toggle" aria-describedby=text_id.clone() aria-pressed=move || not_applicable().to_string() on:click=on_not_applicable>
-                    "Not applicable"
+                    {move || t_string!(i18n, item.not_applicable)}
                 </button>
                 <details class="cc-note" open=note_open.get_untracked() on:toggle=move |_| note_open.set(true)>
-                    <summary aria-describedby=text_id>{move || if note.get().is_empty() { "Add a note" } else { "Note" }}</summary>
+                    <summary aria-describedby=text_id>{move || if note.get().is_empty() { t_string!(i18n, item.add_note) } else { t_string!(i18n, item.note) }}</summary>
                     {note_field}
                 </details>
             </div>

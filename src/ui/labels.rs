@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, use_i18n};
 use crate::model::decide::{check_channel, marking, received, Channel};
 use crate::model::tlp::{explained, Tlp};
 use crate::ui::channels::{channels, ProjectChannels};
@@ -15,6 +16,7 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn LabelsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let select_id = state.dom_id("received");
     let got = RwSignal::new(Tlp::Amber);
     let rows = Tlp::ALL
@@ -58,7 +60,7 @@ pub fn LabelsPage() -> impl IntoView {
             <p class="cc-help">{explained::MARKING_HELP}</p>
             <h2>{explained::RECEIVED_TITLE}</h2>
             <p>
-                <label for=select_id.clone()>"The label on it: "</label>
+                <label for=select_id.clone()>{move || t_string!(i18n, labels.received_label)} " "</label>
                 <select id=select_id class="cc-received" on:change=move |ev| {
                     if let Ok(t) = event_target_value(&ev).parse() { got.set(t) }
                 }>
@@ -79,6 +81,7 @@ pub fn LabelsPage() -> impl IntoView {
 #[component]
 pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let channel_id = state.dom_id(&format!("channel-{}", label.map_or("any", |l| l.slug())));
     let label_id = state.dom_id("channel-label");
     let channel = RwSignal::new(None::<Channel>);
@@ -89,7 +92,7 @@ pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
     let label_picker = label.is_none().then(|| {
         view! {
             <p>
-                <label for=label_id.clone()>"The label: "</label>
+                <label for=label_id.clone()>{move || t_string!(i18n, labels.label)} " "</label>
                 <select id=label_id class="cc-channel-label" on:change=move |ev| {
                     if let Ok(t) = event_target_value(&ev).parse() { chosen.set(t) }
                 }>
@@ -100,19 +103,19 @@ pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
     });
     view! {
         <div class="cc-channel-check">
-            <h3>"Can this channel carry it?"</h3>
+            <h3>{move || t_string!(i18n, labels.can_carry)}</h3>
             {label_picker}
             <p>
-                <label for=channel_id.clone()>"The channel: "</label>
+                <label for=channel_id.clone()>{move || t_string!(i18n, labels.channel)} " "</label>
                 <select id=channel_id class="cc-channel" on:change=move |ev| {
                     let key = event_target_value(&ev);
                     channel.set(Channel::ALL.into_iter().find(|c| c.key() == key));
                     own.set(key.strip_prefix("project:").map(str::to_owned));
                 }>
-                    <option value="">"Choose…"</option>
+                    <option value="">{move || t_string!(i18n, labels.choose)}</option>
                     {Channel::ALL.into_iter().map(|c| view! { <option value=c.key()>{c.title()}</option> }).collect_view()}
                     {move || list.with(|l| !l.is_empty()).then(|| view! {
-                        <optgroup label="Your project's channels">
+                        <optgroup label=move || t_string!(i18n, labels.project_channels)>
                             {list.get().into_iter().map(|c| view! { <option value=format!("project:{}", c.id)>{c.name}</option> }).collect_view()}
                         </optgroup>
                     })}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, use_i18n};
 use crate::store::Notice;
 use crate::ui::download::download;
 use crate::ui::state::AppState;
@@ -10,6 +11,7 @@ use crate::ui::state::AppState;
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     view! {
         <div class="cc-notice-area" role="status">
             {move || state.notice.get().map(|n| {
@@ -25,7 +27,7 @@ pub fn StorageNotice() -> impl IntoView {
                                 if let Some(text) = state.raw(&key) {
                                     download("crisis-comms-damaged-data.txt", "text/plain", &text);
                                 }
-                            }>"Download the damaged copy"</button>
+                            }>{move || t_string!(i18n, notice.download_damaged)}</button>
                         })}
                     </div>
                 }

@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
+use crate::i18n::{t_string, use_i18n};
+
 /// The copy to keep, as `cargo xtask dist` names it (the service worker builds it on request).
 const COPY: &str = "crisis-comms-offline.html";
 
@@ -175,14 +177,15 @@ fn download_copy(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let offline = use_context::<Offline>();
+    let i18n = use_i18n();
     move || {
         let offline = offline.filter(|o| o.update.get())?;
         Some(view! {
             <div class="cc-notice cc-update" role="status">
                 <p>
-                    "A new version is ready. It loads when you choose; what you have typed is kept. "
+                    {move || t_string!(i18n, offline.update_ready)} " "
                     <button type="button" class="cc-button" on:click=move |_| load_new_version(offline)>
-                        "Load the new version"
+                        {move || t_string!(i18n, offline.load_new)}
                     </button>
                 </p>
             </div>
@@ -195,19 +198,14 @@ pub fn UpdateNotice() -> impl IntoView {
 #[component]
 pub fn OfflineCopy() -> impl IntoView {
     let offline = use_context::<Offline>()?;
-    let moving = "To move records between the two, make a backup on one (above) and import it on the other.";
+    let i18n = use_i18n();
+    let moving = move || t_string!(i18n, offline.moving);
     if offline.copy {
         return Some(
             view! {
                 <section class="cc-offline">
-                    <h2>"This copy on your device"</h2>
-                    <p>
-                        "This is the copy of crisis-comms kept as a file. It needs no network. "
-                        "What you do here is kept by this browser for this file, apart from the website's records: "
-                        "records made here do not show on the website, nor the website's here. "
-                        "Moving or renaming the file may leave its records behind. "
-                        {moving}
-                    </p>
+                    <h2>{move || t_string!(i18n, offline.copy_title)}</h2>
+                    <p>{move || t_string!(i18n, offline.copy_about)} " " {moving}</p>
                 </section>
             }
             .into_any(),
@@ -216,24 +214,21 @@ pub fn OfflineCopy() -> impl IntoView {
     Some(
         view! {
             <section class="cc-offline">
-                <h2>"Offline use"</h2>
-                <p>
-                    "After one visit this browser keeps the app's files, so it opens and works with no network. "
-                    "You can also keep the whole app as one file, to open from disk even if this site goes away."
-                </p>
+                <h2>{move || t_string!(i18n, offline.title)}</h2>
+                <p>{move || t_string!(i18n, offline.intro)}</p>
                 <p>
                     <a class="cc-button cc-download-copy" href=format!("./{COPY}") download=COPY on:click=download_copy>
-                        "Download for offline use"
+                        {move || t_string!(i18n, offline.download)}
                     </a>
                 </p>
                 <p>
                     {move || if offline.kept.get() {
-                        "The file is made from the copy this browser already keeps: downloading it sends no request."
+                        t_string!(i18n, offline.kept)
                     } else {
-                        "This browser does not keep the app's files yet, so the file (about 1.5 MB) comes from this website."
+                        t_string!(i18n, offline.not_kept)
                     }}
                 </p>
-                <p>"The file keeps its records apart from this website's. " {moving}</p>
+                <p>{move || t_string!(i18n, offline.apart)} " " {moving}</p>
             </section>
         }
         .into_any(),

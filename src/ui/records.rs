@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::debrief::EXERCISE;
 use crate::model::export::record_markdown;
 use crate::model::order::sort_by;
@@ -30,6 +31,7 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     // The ids of the records in progress or archived, newest first by when each was started: an
     // order that editing a record does not change, so rows do not move under the reader's
     // hands (or the keyboard's focus).
@@ -53,23 +55,20 @@ pub fn RecordsPage() -> impl IntoView {
     provide_context(done);
     view! {
         <div class="cc-page cc-records">
-            <h1>"Records on this device"</h1>
-            <p class="cc-lead">
-                "Each checklist or stress test you work on is a record, kept only in this browser. "
-                "You can keep several at once — a drill and a real incident, say."
-            </p>
+            <h1>{move || t_string!(i18n, records.title)}</h1>
+            <p class="cc-lead">{move || t_string!(i18n, records.lead)}</p>
             <Backup />
             <p class="cc-records-message" role="status" tabindex="-1" node_ref=done.node>{move || done.text.get()}</p>
-            <h2>"In progress"</h2>
+            <h2>{move || t_string!(i18n, records.in_progress)}</h2>
             {move || {
                 if none_active.get() {
-                    view! { <p>"No record yet. Open a checklist and tick a step to start one."</p> }.into_any()
+                    view! { <p>{move || t_string!(i18n, records.none)}</p> }.into_any()
                 } else {
                     view! { <RecordList ids=active /> }.into_any()
                 }
             }}
             {move || (!none_archived.get()).then(|| view! {
-                <h2>"Archived"</h2>
+                <h2>{move || t_string!(i18n, records.archived)}</h2>
                 <RecordList ids=archived />
             })}
             <LockSection />
@@ -125,6 +124,7 @@ struct Shown {
 fn RecordRow(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let said = expect_context::<RecordsMessage>();
+    let i18n = use_i18n();
     // Which checklist a record follows and when it was started never change; nor does an
     // exercise's mark (a merge never takes it away); a drill run links to its drill.
     let (sid, created, exercise, drill) = state
@@ -134,7 +134,10 @@ fn RecordRow(id: String) -> impl IntoView {
         })
         .unwrap_or_default();
     let scenario = state.library.with_value(|l| l.get(&sid));
-    let title = scenario.as_ref().map_or_else(|| format!("{sid} (no longer available)"), |s| s.title.clone());
+    let title = scenario.as_ref().map_or_else(
+        || td_string!(i18n.get_locale_untracked(), records.unavailable, id = sid.clone()),
+        |s| s.title.clone(),
+    );
     let shown = {
         let (id, scenario, title) = (id.clone(), scenario.clone(), title.clone());
         Memo::new(move |_| {
@@ -147,7 +150,7 @@ fn RecordRow(id: String) -> impl IntoView {
                     label: scenario.as_ref().map(|s| r.label(s.label)),
                     tally: scenario.as_ref().map(|s| {
                         let t = r.progress.tally_scenario(s);
-                        format!("{} of {} steps done or not applicable", t.settled(), t.total)
+                        t_string!(i18n, catalog.steps_done, done = t.settled(), total = t.total)
                     }),
                     updated: r.updated,
                 })
@@ -193,10 +196,11 @@ fn RecordRow(id: String) -> impl IntoView {
                     r.updated = js_sys::Date::now();
                 }
             });
+            let locale = i18n.get_locale_untracked();
             said.say(if was_archived {
-                format!("“{name}” is back in progress.")
+                td_string!(locale, records.back_in_progress, name)
             } else {
-                format!("“{name}” was archived.")
+                td_string!(locale, records.was_archived, name)
             });
         }
     };
@@ -205,7 +209,7 @@ fn RecordRow(id: String) -> impl IntoView {
         move || {
             let name = shown_name();
             state.change(|s| s.delete_record(&rid, js_sys::Date::now()));
-            said.say(format!("“{name}” was deleted."));
+            said.say(td_string!(i18n.get_locale_untracked(), records.was_deleted, name));
         }
     };
     // The record as Markdown, written when asked for, with its file name.
@@ -227,13 +231,16 @@ fn RecordRow(id: String) -> impl IntoView {
             if let Some((md, name)) = markdown() {
                 let file = safe_file_name(&name, "md");
                 download(&file, "text/markdown", &md);
-                copied.set(format!("Exported as {file}, in your downloads."));
+                copied.set(td_string!(i18n.get_locale_untracked(), records.exported, file));
             }
         }
     };
     let copy = move |_| {
         if let Some((md, _)) = markdown() {
-            copy_text(md, copied, "Copied as Markdown.".to_owned(), "Could not copy; use the export.");
+            let locale = i18n.get_locale_untracked();
+            let (done, failed) =
+                (td_string!(locale, records.copied), td_string!(locale, records.copy_failed));
+            copy_text(md, copied, done.to_owned(), failed);
         }
     };
     let label =
@@ -242,37 +249,41 @@ fn RecordRow(id: String) -> impl IntoView {
     view! {
         <li class="cc-record" data-record=id.clone()>
             <p>
-                <label for=name_id.clone()>"Name"</label>
+                <label for=name_id.clone()>{move || t_string!(i18n, records.name)}</label>
                 <input id=name_id type="text" spellcheck="false" autocomplete="off" prop:value=read(|s| s.typed.clone()) on:change=rename />
             </p>
             <p class="cc-meta">
                 {exercise.then(|| view! { <strong class="cc-exercise">{EXERCISE}</strong>" · " })}
                 {title} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
-                " · started " {local_time(created)} " · changed " {updated}
+                " · " {move || t_string!(i18n, records.started, time = local_time(created))}
+                " · " {move || t_string!(i18n, records.changed, time = updated())}
                 <RecordDue id=id.clone() />
             </p>
             <p class="cc-actions">
                 <span id=about.clone() hidden>{read(|s| s.name.clone())}</span>
-                <a href=format!("#/s/{sid}") on:click=open aria-describedby=about.clone()>"Open"</a>
+                <a href=format!("#/s/{sid}") on:click=open aria-describedby=about.clone()>{move || t_string!(i18n, records.open)}</a>
                 " "
                 {drill.then(|| view! {
-                    <RouteLink route=Route::Drill(id.clone()) class="cc-record-drill" attr:aria-describedby=about.clone()>"The drill"</RouteLink>" "
+                    <RouteLink route=Route::Drill(id.clone()) class="cc-record-drill" attr:aria-describedby=about.clone()>{move || t_string!(i18n, records.drill)}</RouteLink>" "
                 })}
-                <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>"Export as Markdown"</button>
+                <button type="button" class="cc-button" on:click=export aria-describedby=about.clone()>{move || t_string!(i18n, records.export)}</button>
                 " "
-                <button type="button" class="cc-button cc-copy-md" on:click=copy aria-describedby=about.clone()>"Copy as Markdown"</button>
+                <button type="button" class="cc-button cc-copy-md" on:click=copy aria-describedby=about.clone()>{move || t_string!(i18n, records.copy)}</button>
                 " "
                 <button type="button" class="cc-button" on:click=archive aria-describedby=about>
-                    {move || if archived() { "Unarchive" } else { "Archive" }}
+                    {move || if archived() { t_string!(i18n, records.unarchive) } else { t_string!(i18n, records.archive) }}
                 </button>
                 " "
-                <ConfirmButton
-                    ask="Delete…"
-                    question="Delete this record for good?"
-                    yes="Yes, delete it"
-                    no="Keep it"
-                    on_yes=delete
-                />
+                // The button takes its words once: it is made again in another language.
+                {move || view! {
+                    <ConfirmButton
+                        ask=t_string!(i18n, records.delete)
+                        question=t_string!(i18n, records.delete_question)
+                        yes=t_string!(i18n, records.delete_yes)
+                        no=t_string!(i18n, records.keep)
+                        on_yes=delete.clone()
+                    />
+                }}
                 " " <span role="status">{move || copied.get()}</span>
             </p>
         </li>
@@ -283,6 +294,7 @@ fn RecordRow(id: String) -> impl IntoView {
 #[component]
 fn Backup() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let file_id = state.dom_id("import-file");
     let pending = RwSignal::new(None::<(Saved, ImportPreview)>);
     let message = RwSignal::new(String::new());
@@ -298,9 +310,9 @@ fn Backup() -> impl IntoView {
         let text = state.saved.with_untracked(encode_pretty);
         if download("crisis-comms-backup.json", "application/json", &text) {
             state.change(|s| s.last_backup = Some(now));
-            message.set("Backup saved as crisis-comms-backup.json.".into());
+            message.set(td_string!(i18n.get_locale_untracked(), records.backup_saved).into());
         } else {
-            message.set("The browser did not let the page save the file.".into());
+            message.set(td_string!(i18n.get_locale_untracked(), records.not_saved).into());
         }
     };
     let choose = move |ev: leptos::ev::Event| {
@@ -318,11 +330,12 @@ fn Backup() -> impl IntoView {
                 return;
             }
             sealed.set(None);
+            let locale = i18n.get_locale_untracked();
             match text.map(|t| decode(&t)) {
-                None => message.set("That file could not be read.".into()),
+                None => message.set(td_string!(locale, records.unreadable).into()),
                 Some(Err(e)) => {
                     pending.set(None);
-                    message.set(format!("Not imported: {e}. Nothing on this device was changed."));
+                    message.set(td_string!(locale, records.not_imported, error = e));
                 }
                 Some(Ok(imported)) => {
                     let preview = state.saved.with_untracked(|s| preview_import(s, &imported));
@@ -335,63 +348,65 @@ fn Backup() -> impl IntoView {
     let confirm = move |_| {
         if let Some((imported, preview)) = pending.get_untracked() {
             state.change(|s| apply_import(s, imported));
-            message.set(format!(
-                "Imported: {} added, {} updated.",
-                records(preview.added.len()),
-                records(preview.updated.len())
-            ));
+            let locale = i18n.get_locale_untracked();
+            let (added, updated) =
+                (records(locale, preview.added.len()), records(locale, preview.updated.len()));
+            message.set(td_string!(locale, records.imported, added, updated));
         }
         pending.set(None);
     };
     view! {
-        <section class="cc-backup" aria-label="Backup">
+        <section class="cc-backup" aria-label=move || t_string!(i18n, records.backup)>
             <p class="cc-backup-status">
                 {move || match last() {
-                    Some(ms) => format!("Last backup: {}.", local_time(ms)),
-                    None => "No backup yet. Browsers can clear stored data (Safari does after some days without a visit): \
-                             export a backup to keep your records safe.".to_owned(),
+                    Some(ms) => t_string!(i18n, records.last_backup, time = local_time(ms)),
+                    None => t_string!(i18n, records.no_backup).to_owned(),
                 }}
             </p>
             <p class="cc-actions">
-                <button type="button" class="cc-button cc-primary" on:click=export>"Export a backup (JSON)"</button>
+                <button type="button" class="cc-button cc-primary" on:click=export>{move || t_string!(i18n, records.export_backup)}</button>
                 " "
                 <input id=file_id.clone() class="cc-visually-hidden cc-import" type="file" accept=".json,application/json" on:change=choose />
-                <label for=file_id class="cc-button">"Import a backup…"</label>
+                <label for=file_id class="cc-button">{move || t_string!(i18n, records.import_backup)}</label>
             </p>
             {move || state.lock.has_lock.get().then(|| view! {
-                <p class="cc-plain-warning">
-                    "The JSON backup is not encrypted: anyone who opens the file can read every record. \
-                     Export an encrypted backup instead, below."
-                </p>
+                <p class="cc-plain-warning">{move || t_string!(i18n, records.plain_warning)}</p>
             })}
             <EncryptedExport message />
             <StorageKept />
             <SealedImport sealed message on_open=opened />
-            {move || pending.get().map(|(_, p)| view! {
+            {move || pending.get().map(|(_, p)| {
+                let (n_added, n_updated) = (p.added.len(), p.updated.len());
+                view! {
                 <div class="cc-preview" role="alert">
-                    <p>{format!(
-                        "This backup would add {} and update {} already on this device.",
-                        records(p.added.len()),
-                        records(p.updated.len())
-                    )}</p>
-                    {(!p.added.is_empty()).then(|| view! { <p>"Added: " {p.added.join(", ")}</p> })}
-                    {(!p.updated.is_empty()).then(|| view! { <p>"Updated: " {p.updated.join(", ")}</p> })}
-                    {(!p.newer_here.is_empty()).then(|| view! {
-                        <p>
-                            "Changed on this device since the backup was made: " {p.newer_here.join(", ")}
-                            ". Those changes are kept: each step keeps its latest change, so nothing done since is lost."
-                        </p>
+                    <p>{move || {
+                        let locale = i18n.get_locale();
+                        let (added, updated) = (records(locale, n_added), records(locale, n_updated));
+                        td_string!(locale, records.would, added, updated)
+                    }}</p>
+                    {(!p.added.is_empty()).then(|| {
+                        let names = p.added.join(", ");
+                        view! { <p>{move || t_string!(i18n, records.added, names = names.clone())}</p> }
+                    })}
+                    {(!p.updated.is_empty()).then(|| {
+                        let names = p.updated.join(", ");
+                        view! { <p>{move || t_string!(i18n, records.updated, names = names.clone())}</p> }
+                    })}
+                    {(!p.newer_here.is_empty()).then(|| {
+                        let names = p.newer_here.join(", ");
+                        view! { <p>{move || t_string!(i18n, records.newer_here, names = names.clone())}</p> }
                     })}
                     {(!p.channels.is_empty()).then(|| view! {
                         <div class="cc-preview-channels">
-                            <p>"Your project's channels:"</p>
+                            <p>{move || t_string!(i18n, records.project_channels)}</p>
                             <ul>{p.channels.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         </div>
                     })}
-                    <button type="button" class="cc-button cc-primary" on:click=confirm>"Import"</button>
+                    <button type="button" class="cc-button cc-primary" on:click=confirm>{move || t_string!(i18n, records.import)}</button>
                     " "
-                    <button type="button" class="cc-button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    <button type="button" class="cc-button" on:click=move |_| pending.set(None)>{move || t_string!(i18n, records.cancel)}</button>
                 </div>
+                }
             })}
             <p class="cc-import-message" role="status">{move || message.get()}</p>
         </section>
@@ -402,9 +417,10 @@ fn Backup() -> impl IntoView {
 #[component]
 fn DeviceControls() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let message = RwSignal::new(String::new());
     let forget = move || match state.forget_everything() {
-        Ok(()) => message.set("Everything this app kept on this device is gone.".into()),
+        Ok(()) => message.set(td_string!(i18n.get_locale_untracked(), records.forgotten).into()),
         Err(n) => message.set(n.message()),
     };
     // The control pressed is replaced by the other: focus goes to the first control in its place.
@@ -419,15 +435,15 @@ fn DeviceControls() -> impl IntoView {
     };
     view! {
         <section class="cc-device" node_ref=section>
-            <h2>"This device"</h2>
+            <h2>{move || t_string!(i18n, records.device)}</h2>
             {move || if state.session_only.get() && state.session_only_forced() {
-                view! { <p class="cc-session-only">"Session only is on: this page asks that nothing be kept on this device."</p> }.into_any()
+                view! { <p class="cc-session-only">{t_string!(i18n, records.session_forced)}</p> }.into_any()
             } else if state.session_only.get() {
                 view! {
                     <p class="cc-session-only">
-                        "Session only is on: nothing is kept on this device. "
+                        {t_string!(i18n, records.session_on)} " "
                         <button type="button" class="cc-button" on:click=move |_| switch(false)>
-                            "Save on this device again"
+                            {t_string!(i18n, records.save_again)}
                         </button>
                     </p>
                 }
@@ -436,10 +452,10 @@ fn DeviceControls() -> impl IntoView {
                 view! {
                     <p class="cc-session-only">
                         <ConfirmButton
-                            ask="Keep nothing on this device…"
-                            question="For a shared or borrowed computer: the records, notes and answers this page shows are removed from this browser now, and nothing more is saved. This tab keeps showing them until you close or reload it; export a backup first to keep them."
-                            yes="Yes, keep nothing on this device"
-                            no="Cancel"
+                            ask=t_string!(i18n, records.keep_nothing)
+                            question=t_string!(i18n, records.keep_nothing_question)
+                            yes=t_string!(i18n, records.keep_nothing_yes)
+                            no=t_string!(i18n, records.cancel)
                             on_yes=move || switch(true)
                         />
                     </p>
@@ -454,11 +470,11 @@ fn DeviceControls() -> impl IntoView {
     }
 }
 
-/// "1 record", "2 records".
-fn records(n: usize) -> String {
+/// "1 record", "2 records", in `locale`.
+fn records(locale: Locale, n: usize) -> String {
     if n == 1 {
-        "1 record".to_owned()
+        td_string!(locale, records.record_one).to_owned()
     } else {
-        format!("{n} records")
+        td_string!(locale, records.record_many, count = n)
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::content::Library;
+use crate::i18n::{td_string, Locale};
 use crate::model::tlp::Tlp;
 
 /// Which page is shown.
@@ -104,27 +105,31 @@ impl Route {
         }
     }
 
-    /// The standalone page's title for this route, naming the page for tabs, history and
-    /// screen readers.
-    pub fn title(&self, library: &Library) -> String {
+    /// The standalone page's title for this route in `locale`, naming the page for tabs, history
+    /// and screen readers.
+    pub fn title(&self, library: &Library, locale: Locale) -> String {
         let page = match self {
             Route::Catalog => None,
-            Route::Decide => Some("Choose a label".to_owned()),
-            Route::Labels => Some("Labels explained".to_owned()),
-            Route::Summary => Some("Governance stress test summary".to_owned()),
-            Route::Records => Some("Records".to_owned()),
-            Route::Drill(_) => Some("Drill: facilitator".to_owned()),
-            Route::DrillView(_) => Some("Drill: participants".to_owned()),
-            Route::DrillReport(_) => Some("Print: after-action report".to_owned()),
+            Route::Decide => Some(td_string!(locale, frame.decide).to_owned()),
+            Route::Labels => Some(td_string!(locale, frame.labels).to_owned()),
+            Route::Summary => Some(td_string!(locale, route.summary).to_owned()),
+            Route::Records => Some(td_string!(locale, frame.records).to_owned()),
+            Route::Drill(_) => Some(td_string!(locale, route.drill).to_owned()),
+            Route::DrillView(_) => Some(td_string!(locale, route.drill_view).to_owned()),
+            Route::DrillReport(_) => Some(td_string!(locale, route.drill_report).to_owned()),
             Route::Print(id) | Route::PrintBlank(id) | Route::PrintLog(id, _) | Route::Scenario(id) => {
                 let title = library.get(id).map(|s| s.title.clone());
-                let title = title.unwrap_or_else(|| "Checklist not found".to_owned());
-                Some(if matches!(self, Route::Scenario(_)) { title } else { format!("Print: {title}") })
+                let title = title.unwrap_or_else(|| td_string!(locale, frame.not_found).to_owned());
+                Some(if matches!(self, Route::Scenario(_)) {
+                    title
+                } else {
+                    td_string!(locale, route.print, title)
+                })
             }
         };
         match page {
-            Some(page) => format!("{page} — crisis-comms"),
-            None => "crisis-comms — crisis communication checklists".to_owned(),
+            Some(page) => td_string!(locale, route.page, page),
+            None => td_string!(locale, route.home).to_owned(),
         }
     }
 }

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::order::sort_by;
 use crate::model::saved::RecordOf;
-use crate::render::words;
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
 use crate::ui::link::RouteLink;
@@ -24,6 +24,7 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
 
     let id = scenario.id.clone();
     let default_label = scenario.label;
@@ -74,7 +75,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                     <h2 id=sid.clone()>
                         {section.title.clone()}
                         <span class="cc-section-progress">
-                            {move || { let t = tally(); format!(" — {} of {}", t.settled(), t.total) }}
+                            " " {move || { let t = tally(); t_string!(i18n, scenario.section_progress, done = t.settled(), total = t.total) }}
                         </span>
                     </h2>
                     <Prose text=section.intro.clone() />
@@ -87,7 +88,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     view! {
         <article class="cc-page cc-scenario cc-screen-only">
             <nav class="cc-crumbs">
-                <RouteLink route=Route::Catalog>"← All checklists"</RouteLink>
+                <RouteLink route=Route::Catalog>{move || t_string!(i18n, scenario.all_checklists)}</RouteLink>
             </nav>
             <crate::ui::drill::ExerciseBannerFor scenario=scenario.clone() />
             <header class="cc-scenario-head">
@@ -95,22 +96,22 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 <p class="cc-lead">{scenario.summary.clone()}</p>
                 <Prose text=scenario.when.clone() />
                 {scenario.items().any(|i| i.kind == ItemKind::Response).then(|| view! {
-                    <p class="cc-help">{words::RESPONSE_STEP_HELP}</p>
+                    <p class="cc-help">{move || t_string!(i18n, scenario.response_step_help)}</p>
                 })}
                 <p class="cc-meta cc-record-label">
-                    "Label for this record: "
+                    {move || t_string!(i18n, scenario.record_label)} " "
                     {move || view! { <TlpBadge tlp=record_label.get() /> }}
-                    {move || (record_label.get() != default_label).then_some(" (chosen with the label framework)")}
+                    {move || (record_label.get() != default_label).then(|| view! { " " {t_string!(i18n, scenario.chosen)} })}
                 </p>
                 {move || why_label.get().map(|reasons| view! {
                     <details class="cc-why-label">
-                        <summary>"Why this label"</summary>
+                        <summary>{move || t_string!(i18n, scenario.why_label)}</summary>
                         <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                     </details>
                 })}
                 <p class="cc-overall">
                     <label>
-                        {move || { let t = overall.get(); format!("{} of {} steps done or not applicable", t.settled(), t.total) }}
+                        {move || { let t = overall.get(); t_string!(i18n, catalog.steps_done, done = t.settled(), total = t.total) }}
                         <progress max=move || overall.get().total value=move || overall.get().settled()></progress>
                     </label>
                 </p>
@@ -121,7 +122,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             <TimelineSection scenario=scenario.clone() />
             {(!scenario.references.is_empty()).then(|| view! {
                 <section class="cc-references">
-                    <h2>"Sources and further reading"</h2>
+                    <h2>{move || t_string!(i18n, scenario.references)}</h2>
                     <ul>
                         {scenario.references.iter().map(|r| view! {
                             <li><a href=r.url.clone() rel="noopener noreferrer" target="_blank">{r.title.clone()}</a></li>
@@ -138,6 +139,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
 #[component]
 pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let select_id = state.dom_id("record-select");
     let sid = scenario.id.clone();
     let records = Memo::new(move |_| {
@@ -173,10 +175,11 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
         state.change(|s| {
             s.start_record(&sc, &default_record_name(&sc.title, now), now);
         });
+        let locale = i18n.get_locale_untracked();
         started.set(if had_one {
-            "Started a new, empty record. The earlier one is kept: choose it under Record.".to_owned()
+            td_string!(locale, scenario.started_kept).to_owned()
         } else {
-            "Started a new, empty record.".to_owned()
+            td_string!(locale, scenario.started_new).to_owned()
         });
     };
     // In the list, a name the app gave shows only what tells records of this checklist apart.
@@ -184,15 +187,15 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
     view! {
         <div class="cc-record-bar">
             {move || match current.get() {
-                None => view! { <p class="cc-meta">"Nothing saved yet: your first tick or note starts a record on this device."</p> }.into_any(),
+                None => view! { <p class="cc-meta">{move || t_string!(i18n, scenario.nothing_saved)}</p> }.into_any(),
                 Some(id) => view! {
                     <p>
-                        <label for=select_id.clone()>"Record: "</label>
+                        <label for=select_id.clone()>{move || t_string!(i18n, scenario.record)} " "</label>
                         <select id=select_id.clone() class="cc-record-select" on:change=switch.clone()>
                             {records.get().into_iter().map(|(rid, name, created)| {
                                 let selected = rid == id;
                                 let shown = if name == default_record_name(&title, created) {
-                                    format!("Started {}", local_time(created))
+                                    t_string!(i18n, scenario.started_at, time = local_time(created))
                                 } else {
                                     name
                                 };
@@ -200,16 +203,16 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                             }).collect_view()}
                         </select>
                         " "
-                        <RouteLink route=Route::Records>"Rename, export or archive"</RouteLink>
+                        <RouteLink route=Route::Records>{move || t_string!(i18n, scenario.manage)}</RouteLink>
                     </p>
                 }.into_any(),
             }}
             <p class="cc-actions">
-                <button type="button" class="cc-button cc-new-record" on:click=start>"Start a new record of this checklist"</button>
+                <button type="button" class="cc-button cc-new-record" on:click=start>{move || t_string!(i18n, scenario.new_record)}</button>
                 " "
-                <RouteLink route=Route::Print(scenario.id.clone()) class="cc-print-link">"Print this record"</RouteLink>
+                <RouteLink route=Route::Print(scenario.id.clone()) class="cc-print-link">{move || t_string!(i18n, scenario.print_record)}</RouteLink>
                 " · "
-                <RouteLink route=Route::PrintBlank(scenario.id.clone()) class="cc-blank-link">"Print a blank checklist"</RouteLink>
+                <RouteLink route=Route::PrintBlank(scenario.id.clone()) class="cc-blank-link">{move || t_string!(i18n, scenario.print_blank)}</RouteLink>
             </p>
             <p class="cc-record-started" role="status">{move || started.get()}</p>
         </div>

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::model::audience::titles;
 use crate::model::channels::ProjectChannel;
 use crate::model::checklist::{Scenario, Template};
@@ -21,6 +22,7 @@ use crate::ui::tlp_badge::TlpBadge;
 #[component]
 pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let heading = state.dom_id("templates");
     let fields = scenario
         .placeholders
@@ -38,7 +40,14 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
                     pr.values.insert(name.clone(), text);
                 });
             };
-            let hint = if p.example.is_empty() { String::new() } else { format!("e.g. {}", p.example) };
+            let example = p.example.clone();
+            let hint = move || {
+                if example.is_empty() {
+                    String::new()
+                } else {
+                    t_string!(i18n, templates.example, example = example.clone())
+                }
+            };
             view! {
                 <div class="cc-field">
                     <label for=input_id.clone()>{p.description.clone()} " " <code>{format!("{{{}}}", p.name)}</code></label>
@@ -64,12 +73,8 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="cc-templates" aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>"Message templates"</h2>
-            <p>
-                "Fill these in once; every template below uses them. They stay in this browser. "
-                "Each message opens with its label and what the person who receives it may do with it; the label is "
-                "also in the subject and where the text ends."
-            </p>
+            <h2 id=heading.clone()>{move || t_string!(i18n, templates.title)}</h2>
+            <p>{move || t_string!(i18n, templates.intro)}</p>
             <div class="cc-fields">{fields}</div>
             {templates}
         </section>
@@ -80,6 +85,7 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
 #[component]
 fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let heading = state.dom_id(&format!("template-{}", template.id));
     let audience = titles(&template.audience);
     let (sid, tid) = (scenario_id.clone(), template.id.clone());
@@ -112,18 +118,13 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
         let next_update = parse_local(&next.get_untracked());
         // A message that promises an update and has no time for it is copied, and says that
         // no reminder was set, so the promise is not silently forgotten.
+        let locale = i18n.get_locale_untracked();
         let done = if promises && next_update.is_none() {
-            "Copied, with its label. No reminder set: this message promises a next update; \
-             give its time above to be reminded here."
+            td_string!(locale, templates.copied_no_reminder)
         } else {
-            "Copied, with its label."
+            td_string!(locale, templates.copied)
         };
-        copy_text(
-            text,
-            copied,
-            done.to_owned(),
-            "Could not copy: select the message above and copy it by hand.",
-        );
+        copy_text(text, copied, done.to_owned(), td_string!(locale, templates.copy_failed));
         let mut entry = new_entry(now(), How::Copied, t.audience.clone(), label.get_untracked());
         entry.template = Some(t.id.clone());
         entry.channel =
@@ -147,36 +148,42 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     };
     let channel_id = state.dom_id(&format!("channel-{}", template.id));
     let next_id = state.dom_id(&format!("next-{}", template.id));
-    let channel = (!template.channel.is_empty()).then(|| view! { " · Where: " {template.channel.clone()} });
+    let channel = (!template.channel.is_empty())
+        .then(|| view! { " · " {move || t_string!(i18n, templates.channel)} " " {template.channel.clone()} });
     view! {
         <article class="cc-template" data-template=template.id.clone() aria-labelledby=heading.clone()>
             <h3 id=heading.clone()>{template.title.clone()}</h3>
             <p class="cc-meta">
-                "For: " {audience} {channel} " · " {move || view! { <TlpBadge tlp=label.get() /> }}
-                {move || (label.get() != default_label).then_some(" (chosen with the label framework)")}
+                {move || t_string!(i18n, templates.for_whom)} " " {audience} {channel} " · "
+                {move || view! { <TlpBadge tlp=label.get() /> }}
+                {move || (label.get() != default_label).then(|| view! { " " {t_string!(i18n, templates.chosen)} })}
             </p>
             {move || {
                 let missing = composed.get().missing;
                 (!missing.is_empty()).then(|| {
                     let names: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
-                    view! { <p class="cc-missing">"Not filled in yet: " {names.join(", ")}</p> }
+                    view! { <p class="cc-missing">{t_string!(i18n, templates.not_filled)} " " {names.join(", ")}</p> }
                 })
             }}
             <pre class="cc-message" tabindex="0">{move || composed.get().message()}</pre>
             <p class="cc-send-to">
-                <label for=channel_id.clone()>"Sending it through: "</label>
+                <label for=channel_id.clone()>{move || t_string!(i18n, templates.sending)} " "</label>
                 <ChannelSelect id=channel_id class="cc-template-channel" chosen=send_channel />
             </p>
             {promises.then(|| view! {
                 <p class="cc-send-next">
-                    <label for=next_id.clone()>"It promises the next update by (for the reminder): "</label>
+                    <label for=next_id.clone()>{move || t_string!(i18n, templates.next_update)} " "</label>
                     <input id=next_id class="cc-template-next" type="datetime-local" prop:value=move || next.get()
                         on:input=move |ev| next.set(event_target_value(&ev)) />
                 </p>
             })}
-            <ChannelWarning why=warning go="Copy it anyway" on_go=move || copy_and_log() />
+            // The warning's button takes its words once: it is made again in another language.
+            {move || {
+                let copy_and_log = copy_and_log.clone();
+                view! { <ChannelWarning why=warning go=t_string!(i18n, templates.copy_anyway) on_go=move || copy_and_log() /> }
+            }}
             <p class="cc-copy-row">
-                <button type="button" class="cc-button" on:click=copy>"Copy message"</button>
+                <button type="button" class="cc-button" on:click=copy>{move || t_string!(i18n, templates.copy)}</button>
                 " "
                 <span class="cc-copied" role="status">{move || copied.get()}</span>
             </p>
