@@ -9,6 +9,7 @@ use leptos_i18n::Locale as _;
 use crate::i18n::{t_string, use_i18n, I18nContextProvider, I18nSubContextProvider, Locale};
 use crate::model::language::{self, LANGUAGES};
 use crate::ui::state::AppState;
+use crate::ui::time;
 
 /// The generated locale of a language code of [`LANGUAGES`] (English for any other).
 pub fn locale(code: &str) -> Locale {
@@ -50,6 +51,7 @@ pub fn Languages(initial: Locale, children: Children) -> impl IntoView {
 /// The context that starts in `initial` and follows the reader's choice from then on.
 #[component]
 fn StartIn(initial: Locale, children: Children) -> impl IntoView {
+    time::set_language(initial);
     view! { <I18nSubContextProvider initial_locale=Signal::stored(initial)>{children()}</I18nSubContextProvider> }
 }
 
@@ -69,6 +71,7 @@ pub fn LanguageChoice() -> impl IntoView {
     let choose = move |ev| {
         if let Some(code) = language::supported(&event_target_value(&ev)) {
             i18n.set_locale(locale(code));
+            time::set_language(locale(code));
             state.store.with_value(|s| s.set_language(code));
         }
     };
