@@ -16,7 +16,7 @@ use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::templates::Templates;
 use crate::ui::text::Prose;
-use crate::ui::time::{default_record_name, local_time};
+use crate::ui::time::{default_record_name, is_default_record_name, local_time};
 use crate::ui::timeline::TimelineSection;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -194,7 +194,7 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                         <select id=select_id.clone() class="cc-record-select" on:change=switch.clone()>
                             {records.get().into_iter().map(|(rid, name, created)| {
                                 let selected = rid == id;
-                                let shown = if name == default_record_name(&title, created) {
+                                let shown = if is_default_record_name(&name, &title, created) {
                                     t_string!(i18n, scenario.started_at, time = local_time(created))
                                 } else {
                                     name

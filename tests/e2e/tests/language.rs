@@ -133,6 +133,16 @@ async fn switching_the_language_keeps_a_record_s_ticks_and_notes_and_is_kept_aft
     assert_eq!(stored_after, stored_before, "switching writes nothing to the records");
     let setting = js(&c, "return localStorage.getItem('crisis-comms:default:language')", vec![]).await;
     assert_eq!(setting, json!("de"), "the choice is a device setting of the namespace");
+    // The record started in English is still told by its start, now in German words and
+    // German dates (day.month.year), though the browser speaks English.
+    let started = find(&c, ".cc-record-select option").await.text().await.unwrap();
+    let prefix = word(&german, "scenario.started_at", &[("time", String::new())]);
+    let date = started.strip_prefix(&prefix).and_then(|t| t.split(',').next()).unwrap_or_default();
+    let parts: Vec<&str> = date.split('.').collect();
+    assert!(
+        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())),
+        "a German date: {started:?}"
+    );
 
     // After a reload the choice holds, over the browser's English, and so does the record.
     c.refresh().await.unwrap();
