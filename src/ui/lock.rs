@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::export::CopyLabel;
 use crate::model::saved::{decode, encode, Saved};
 use crate::model::tlp::Tlp;
@@ -183,6 +183,7 @@ async fn write_one(state: AppState, mut snapshot: Saved) -> Result<(), Notice> {
     }
 }
 
+// Kept in `LockState::why` in English, and shown in the reader's language (`why_words`).
 const OTHER_PASSPHRASE: &str = "The passphrase was changed in another tab or window. Enter the new one.";
 const LOCKED_HERE: &str = "This tab was locked.";
 const LOCKED_ELSEWHERE: &str = "Locked in another tab or window.";
@@ -368,23 +369,32 @@ pub fn strictest_label(state: &AppState, saved: &Saved) -> Tlp {
 }
 
 /// Checks a new passphrase and its repetition.
-fn check_new(passphrase: &str, again: &str) -> Result<(), String> {
+fn check_new(locale: Locale, passphrase: &str, again: &str) -> Result<(), String> {
     if passphrase.chars().count() < MIN_LENGTH {
-        return Err(format!(
-            "Choose a passphrase of at least {MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess."
-        ));
+        return Err(td_string!(locale, lock.too_short, count = MIN_LENGTH));
     }
     if passphrase != again {
-        return Err("The two passphrases are not the same. Type them again.".to_owned());
+        return Err(td_string!(locale, lock.not_same).to_owned());
     }
     Ok(())
 }
 
-/// What a passphrase refused says.
-fn refused(e: LockError) -> String {
+/// What a passphrase refused says; the lock's own reason stays as it is.
+fn refused(locale: Locale, e: LockError) -> String {
     match e {
-        LockError::Refused => "That passphrase is not right. Nothing was changed.".to_owned(),
-        other => format!("Could not unlock: {other}. Nothing was changed."),
+        LockError::Refused => td_string!(locale, lock.refused).to_owned(),
+        other => td_string!(locale, lock.could_not_unlock, error = other.to_string()),
+    }
+}
+
+/// Why the prompt shows, in `locale`: `why` is one of the reasons above, kept in English.
+fn why_words(locale: Locale, why: &str) -> String {
+    match why {
+        OTHER_PASSPHRASE => td_string!(locale, lock.why_other_passphrase).to_owned(),
+        LOCKED_HERE => td_string!(locale, lock.why_locked_here).to_owned(),
+        LOCKED_ELSEWHERE => td_string!(locale, lock.why_locked_elsewhere).to_owned(),
+        NEW_LOCK_ELSEWHERE => td_string!(locale, lock.why_new_lock_elsewhere).to_owned(),
+        other => other.to_owned(),
     }
 }
 
@@ -402,14 +412,14 @@ fn clear(inputs: &[NodeRef<leptos::html::Input>]) {
 }
 
 /// Opens the newest encrypted state with `passphrase`.
-async fn unlock(state: AppState, passphrase: String) -> Result<(), String> {
+async fn unlock(state: AppState, locale: Locale, passphrase: String) -> Result<(), String> {
     let Some(text) = state.store.with_value(Store::sealed_text) else {
         // The lock was removed or everything forgotten in another tab meanwhile.
         state.lock.refresh(&state);
         return Ok(());
     };
-    let key = lock::key_for(&passphrase, &text).await.map_err(refused)?;
-    let plain = lock::open(&key, &text).await.map_err(refused)?;
+    let key = lock::key_for(&passphrase, &text).await.map_err(|e| refused(locale, e))?;
+    let plain = lock::open(&key, &text).await.map_err(|e| refused(locale, e))?;
     state.store.with_value(|s| s.set_key(Some(key)));
     match decode(&plain) {
         Ok(saved) => {
@@ -432,6 +442,7 @@ async fn unlock(state: AppState, passphrase: String) -> Result<(), String> {
 #[component]
 pub fn UnlockPrompt() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let input = NodeRef::<leptos::html::Input>::new();
     let message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -442,10 +453,11 @@ pub fn UnlockPrompt() -> impl IntoView {
             return;
         }
         let passphrase = value(input);
+        let locale = i18n.get_locale_untracked();
         busy.set(true);
-        message.set("Unlocking…".into());
+        message.set(td_string!(locale, lock.unlocking).into());
         leptos::task::spawn_local(async move {
-            let result = unlock(state, passphrase).await;
+            let result = unlock(state, locale, passphrase).await;
             busy.set(false);
             match result {
                 Ok(()) => message.set(String::new()),
@@ -476,25 +488,22 @@ pub fn UnlockPrompt() -> impl IntoView {
     }
     view! {
         <div class="cc-page cc-unlock">
-            <h1>"Locked"</h1>
+            <h1>{move || t_string!(i18n, lock.locked)}</h1>
             {move || {
                 let why = state.lock.why.get();
-                (!why.is_empty()).then(|| view! { <p class="cc-unlock-why">{why}</p> })
+                (!why.is_empty()).then(|| view! { <p class="cc-unlock-why">{move || why_words(i18n.get_locale(), &why)}</p> })
             }}
-            <p>"What this page keeps on this device is encrypted. Enter the passphrase to see it."</p>
+            <p>{move || t_string!(i18n, lock.locked_lead)}</p>
             <form class="cc-fields" on:submit=submit>
                 <p class="cc-field">
-                    <label for=field.clone()>"Passphrase"</label>
+                    <label for=field.clone()>{move || t_string!(i18n, lock.passphrase)}</label>
                     <input id=field type="password" class="cc-passphrase" autocomplete="current-password" node_ref=input />
                 </p>
-                <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>"Unlock"</button></p>
+                <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>{move || t_string!(i18n, lock.unlock)}</button></p>
             </form>
             <p class="cc-unlock-message" role="alert">{move || message.get()}</p>
-            <h2>"Forgot the passphrase?"</h2>
-            <p>
-                "Nothing can recover it: the passphrase is not kept anywhere, and without it the records \
-                 cannot be read, by you or by anyone else. You can remove everything and start again."
-            </p>
+            <h2>{move || t_string!(i18n, lock.forgot)}</h2>
+            <p>{move || t_string!(i18n, lock.forgot_text)}</p>
             <p>
                 <ForgetEverything on_yes=forget />
             </p>
@@ -517,17 +526,18 @@ pub fn LockNow() -> impl IntoView {
     }
 }
 
-/// A passphrase field with its label.
+/// A passphrase field with its label, in the reader's language.
 #[component]
 fn Passphrase(
     id: String,
-    label: &'static str,
+    label: fn(Locale) -> &'static str,
     input: NodeRef<leptos::html::Input>,
     #[prop(optional)] current: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="cc-field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label(i18n.get_locale())}</label>
             <input id=id type="password" class="cc-passphrase" spellcheck="false"
                 autocomplete=if current { "current-password" } else { "new-password" } node_ref=input />
         </p>
@@ -535,8 +545,10 @@ fn Passphrase(
 }
 
 /// Sets a new lock with `passphrase`: the state shown is encrypted and written.
-async fn set_lock(state: AppState, passphrase: String) -> Result<(), String> {
-    let key = lock::new_key(&passphrase).await.map_err(|e| format!("The lock could not be set: {e}."))?;
+async fn set_lock(state: AppState, locale: Locale, passphrase: String) -> Result<(), String> {
+    let key = lock::new_key(&passphrase)
+        .await
+        .map_err(|e| td_string!(locale, lock.not_set, error = e.to_string()))?;
     state.store.with_value(|s| s.set_key(Some(key)));
     if !state.lock.has_lock.get_untracked() {
         state.lock.has_lock.set(true);
@@ -546,14 +558,14 @@ async fn set_lock(state: AppState, passphrase: String) -> Result<(), String> {
 }
 
 /// Checks `passphrase` against the lock: the key it gives must open the newest envelope.
-async fn check_current(state: AppState, passphrase: &str) -> Result<(), String> {
+async fn check_current(state: AppState, locale: Locale, passphrase: &str) -> Result<(), String> {
     let Some(text) = state.store.with_value(Store::sealed_text) else {
-        return Err("The lock is still being set; try again in a moment.".into());
+        return Err(td_string!(locale, lock.still_setting).into());
     };
-    let key = lock::key_for(passphrase, &text).await.map_err(refused)?;
+    let key = lock::key_for(passphrase, &text).await.map_err(|e| refused(locale, e))?;
     lock::open(&key, &text).await.map(drop).map_err(|e| match e {
-        LockError::Refused => "That is not the current passphrase. Nothing was changed.".to_owned(),
-        other => format!("Nothing was changed: {other}."),
+        LockError::Refused => td_string!(locale, lock.not_current).to_owned(),
+        other => td_string!(locale, lock.nothing_changed, error = other.to_string()),
     })
 }
 
@@ -566,6 +578,7 @@ pub fn SetLock(
     message: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let (first, again) = (NodeRef::new(), NodeRef::new());
     let own = message.is_none();
     let message = message.unwrap_or_else(|| RwSignal::new(String::new()));
@@ -573,27 +586,28 @@ pub fn SetLock(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (p, a) = (value(first), value(again));
-        if let Err(why) = check_new(&p, &a) {
+        let locale = i18n.get_locale_untracked();
+        if let Err(why) = check_new(locale, &p, &a) {
             message.set(why);
             return;
         }
         busy.set(true);
-        message.set("Setting the lock…".into());
+        message.set(td_string!(locale, lock.setting).into());
         leptos::task::spawn_local(async move {
-            let result = set_lock(state, p).await;
+            let result = set_lock(state, locale, p).await;
             busy.set(false);
             clear(&[first, again]);
             message.set(match result {
-                Ok(()) => "The lock is on: what this page keeps on this device is now encrypted.".into(),
+                Ok(()) => td_string!(locale, lock.set_done).into(),
                 Err(why) => why,
             });
         });
     };
     view! {
         <form class="cc-fields cc-set-lock" on:submit=submit>
-            <Passphrase id=state.dom_id("lock-new") label="Passphrase" input=first />
-            <Passphrase id=state.dom_id("lock-new-again") label="The same passphrase again" input=again />
-            <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>"Turn on the lock"</button></p>
+            <Passphrase id=state.dom_id("lock-new") label=|l| td_string!(l, lock.passphrase) input=first />
+            <Passphrase id=state.dom_id("lock-new-again") label=|l| td_string!(l, lock.same_again) input=again />
+            <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>{move || t_string!(i18n, lock.turn_on)}</button></p>
             {own.then(|| view! { <p class="cc-lock-message" role="status">{move || message.get()}</p> })}
         </form>
     }
@@ -603,22 +617,22 @@ pub fn SetLock(
 #[component]
 pub fn LockSection() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     // Kept here: setting or removing the lock swaps the forms below, and the message stays.
     let message = RwSignal::new(String::new());
     view! {
-        <section class="cc-lock" aria-label="Passphrase lock">
-            <h2>"Passphrase lock"</h2>
+        <section class="cc-lock" aria-label=move || t_string!(i18n, lock.title)>
+            <h2>{move || t_string!(i18n, lock.title)}</h2>
             {move || if !lock::available() {
-                view! { <p>{LockError::Unavailable.to_string()} ". The lock cannot be used here."</p> }.into_any()
+                view! { <p>{move || t_string!(i18n, lock.unavailable, reason = LockError::Unavailable.to_string())}</p> }.into_any()
             } else if state.lock.has_lock.get() {
                 view! { <LockSettings message /> }.into_any()
             } else {
                 view! {
                     <p>
-                        "With a lock, everything this page keeps on this device is encrypted with a passphrase \
-                         that only you know, and the page asks for it each time it opens. "
-                        <strong>"Nothing can recover a forgotten passphrase"</strong>
-                        ": the records are then lost, unless you have a backup."
+                        {move || t_string!(i18n, lock.intro)} " "
+                        <strong>{move || t_string!(i18n, lock.no_recovery)}</strong>
+                        {move || t_string!(i18n, lock.no_recovery_then)}
                     </p>
                     <SetLock message />
                 }
@@ -632,6 +646,7 @@ pub fn LockSection() -> impl IntoView {
 #[component]
 fn LockSettings(message: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let idle_id = state.dom_id("lock-idle");
     let choose_idle = move |ev: leptos::ev::Event| {
         if let Ok(m) = event_target_value(&ev).parse::<u32>() {
@@ -645,21 +660,22 @@ fn LockSettings(message: RwSignal<String>) -> impl IntoView {
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (old, p, a) = (value(current), value(first), value(again));
-        if let Err(why) = check_new(&p, &a) {
+        let locale = i18n.get_locale_untracked();
+        if let Err(why) = check_new(locale, &p, &a) {
             message.set(why);
             return;
         }
         busy.set(true);
-        message.set("Changing the passphrase…".into());
+        message.set(td_string!(locale, lock.changing).into());
         leptos::task::spawn_local(async move {
-            let result = match check_current(state, &old).await {
-                Ok(()) => set_lock(state, p).await,
+            let result = match check_current(state, locale, &old).await {
+                Ok(()) => set_lock(state, locale, p).await,
                 Err(why) => Err(why),
             };
             busy.set(false);
             clear(&[current, first, again]);
             message.set(match result {
-                Ok(()) => "The passphrase was changed. Other open tabs ask for the new one.".into(),
+                Ok(()) => td_string!(locale, lock.changed).into(),
                 Err(why) => why,
             });
         });
@@ -667,10 +683,11 @@ fn LockSettings(message: RwSignal<String>) -> impl IntoView {
     let remove = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let old = value(remove_current);
+        let locale = i18n.get_locale_untracked();
         busy.set(true);
-        message.set("Removing the lock…".into());
+        message.set(td_string!(locale, lock.removing).into());
         leptos::task::spawn_local(async move {
-            let result = check_current(state, &old).await;
+            let result = check_current(state, locale, &old).await;
             busy.set(false);
             clear(&[remove_current]);
             match result {
@@ -681,40 +698,43 @@ fn LockSettings(message: RwSignal<String>) -> impl IntoView {
                     if let Err(n) = written {
                         state.notice.set(Some(n));
                     }
-                    message.set("The lock is off: what this page keeps is stored unencrypted again.".into());
+                    message.set(td_string!(locale, lock.removed).into());
                 }
                 Err(why) => message.set(why),
             }
         });
     };
     view! {
-        <p class="cc-lock-on">
-            "The lock is on: what this page keeps on this device is encrypted. Lock it with “Lock now” \
-             at the top of the page, or by pressing Escape twice."
-        </p>
+        <p class="cc-lock-on">{move || t_string!(i18n, lock.on)}</p>
         <p class="cc-field">
-            <label for=idle_id.clone()>"Lock by itself after"</label>
+            <label for=idle_id.clone()>{move || t_string!(i18n, lock.idle)}</label>
             <select id=idle_id class="cc-lock-idle" on:change=choose_idle>
                 {IDLE_CHOICES
                     .into_iter()
                     .map(|m| {
-                        let words = if m == 1 { "1 minute without use".to_owned() } else { format!("{m} minutes without use") };
+                        let words = move || {
+                            if m == 1 {
+                                t_string!(i18n, lock.idle_minute).to_owned()
+                            } else {
+                                t_string!(i18n, lock.idle_minutes, count = m)
+                            }
+                        };
                         view! { <option value=m.to_string() prop:selected=move || state.lock.idle_minutes.get() == m>{words}</option> }
                     })
                     .collect_view()}
             </select>
         </p>
-        <h3>"Change the passphrase"</h3>
+        <h3>{move || t_string!(i18n, lock.change)}</h3>
         <form class="cc-fields cc-change-lock" on:submit=change>
-            <Passphrase id=state.dom_id("lock-current") label="Current passphrase" input=current current=true />
-            <Passphrase id=state.dom_id("lock-next") label="New passphrase" input=first />
-            <Passphrase id=state.dom_id("lock-next-again") label="The new passphrase again" input=again />
-            <p><button type="submit" class="cc-button" prop:disabled=move || busy.get()>"Change the passphrase"</button></p>
+            <Passphrase id=state.dom_id("lock-current") label=|l| td_string!(l, lock.current) input=current current=true />
+            <Passphrase id=state.dom_id("lock-next") label=|l| td_string!(l, lock.new_passphrase) input=first />
+            <Passphrase id=state.dom_id("lock-next-again") label=|l| td_string!(l, lock.new_again) input=again />
+            <p><button type="submit" class="cc-button" prop:disabled=move || busy.get()>{move || t_string!(i18n, lock.change)}</button></p>
         </form>
-        <h3>"Remove the lock"</h3>
+        <h3>{move || t_string!(i18n, lock.remove)}</h3>
         <form class="cc-fields cc-remove-lock" on:submit=remove>
-            <Passphrase id=state.dom_id("lock-remove") label="Current passphrase" input=remove_current current=true />
-            <p><button type="submit" class="cc-button" prop:disabled=move || busy.get()>"Remove the lock"</button></p>
+            <Passphrase id=state.dom_id("lock-remove") label=|l| td_string!(l, lock.current) input=remove_current current=true />
+            <p><button type="submit" class="cc-button" prop:disabled=move || busy.get()>{move || t_string!(i18n, lock.remove)}</button></p>
         </form>
     }
 }
@@ -724,20 +744,22 @@ fn LockSettings(message: RwSignal<String>) -> impl IntoView {
 #[component]
 pub fn EncryptedExport(message: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let (first, again) = (NodeRef::new(), NodeRef::new());
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (p, a) = (value(first), value(again));
+        let locale = i18n.get_locale_untracked();
         let lock_key = if p.is_empty() && a.is_empty() { state.store.with_value(Store::key) } else { None };
         if lock_key.is_none() {
-            if let Err(why) = check_new(&p, &a) {
+            if let Err(why) = check_new(locale, &p, &a) {
                 message.set(why);
                 return;
             }
         }
         busy.set(true);
-        message.set("Encrypting the backup…".into());
+        message.set(td_string!(locale, lock.encrypting).into());
         leptos::task::spawn_local(async move {
             let key = match lock_key {
                 Some(k) => Ok(k),
@@ -756,25 +778,22 @@ pub fn EncryptedExport(message: RwSignal<String>) -> impl IntoView {
                 Ok(text) if download(file, "application/json", &text) => {
                     let now = js_sys::Date::now();
                     state.change(|s| s.last_backup = Some(now));
-                    message.set(format!(
-                        "Encrypted backup saved as {file}. Its label, {label}, is written on it in clear. \
-                         Only its passphrase opens it: nothing can recover a forgotten one."
-                    ));
+                    message.set(td_string!(locale, lock.backup_saved, file, label));
                 }
-                Ok(_) => message.set("The browser did not let the page save the file.".into()),
-                Err(e) => message.set(format!("The backup could not be encrypted: {e}.")),
+                Ok(_) => message.set(td_string!(locale, lock.not_saved).into()),
+                Err(e) => message.set(td_string!(locale, lock.not_encrypted, error = e.to_string())),
             }
         });
     };
     view! {
         <form class="cc-fields cc-encrypted-export" on:submit=submit>
             <p>
-                "An encrypted backup can be read only with its passphrase. "
-                {move || state.lock.has_lock.get().then_some("Leave both fields empty to use the lock’s passphrase.")}
+                {move || t_string!(i18n, lock.backup_intro)} " "
+                {move || state.lock.has_lock.get().then(|| t_string!(i18n, lock.backup_use_lock))}
             </p>
-            <Passphrase id=state.dom_id("backup-pass") label="Passphrase for the backup" input=first />
-            <Passphrase id=state.dom_id("backup-pass-again") label="The same passphrase again" input=again />
-            <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>"Export an encrypted backup"</button></p>
+            <Passphrase id=state.dom_id("backup-pass") label=|l| td_string!(l, lock.backup_pass) input=first />
+            <Passphrase id=state.dom_id("backup-pass-again") label=|l| td_string!(l, lock.same_again) input=again />
+            <p><button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>{move || t_string!(i18n, lock.backup_export)}</button></p>
         </form>
     }
 }
@@ -788,14 +807,16 @@ pub fn SealedImport(
     #[prop(into)] on_open: Callback<Saved>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let input = NodeRef::new();
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(text) = sealed.get_untracked() else { return };
         let passphrase = value(input);
+        let locale = i18n.get_locale_untracked();
         busy.set(true);
-        message.set("Opening the backup…".into());
+        message.set(td_string!(locale, lock.opening).into());
         leptos::task::spawn_local(async move {
             let opened = match lock::key_for(&passphrase, &text).await {
                 Ok(key) => lock::open(&key, &text).await,
@@ -803,7 +824,6 @@ pub fn SealedImport(
             };
             busy.set(false);
             clear(&[input]);
-            let nothing = "Nothing on this device was changed.";
             match opened.map(|plain| decode(&plain)) {
                 Ok(Ok(imported)) => {
                     sealed.set(None);
@@ -812,35 +832,37 @@ pub fn SealedImport(
                 }
                 Ok(Err(e)) => {
                     sealed.set(None);
-                    message.set(format!("Not imported: {e}. {nothing}"));
+                    message.set(td_string!(locale, lock.not_imported, error = e.to_string()));
                 }
-                Err(LockError::Refused) => message.set(format!(
-                    "Not imported: the passphrase is not right, or the file was changed after it was made. {nothing}"
-                )),
+                Err(LockError::Refused) => message.set(td_string!(locale, lock.not_imported_refused).into()),
                 Err(e) => {
                     sealed.set(None);
-                    message.set(format!("Not imported: {e}. {nothing}"));
+                    message.set(td_string!(locale, lock.not_imported, error = e.to_string()));
                 }
             }
         });
     };
     move || {
         sealed.get().map(|text| {
+            // The label as the file writes it, never translated.
             let label = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
-                .and_then(|v| v.get("label").and_then(|l| l.as_str()).map(str::to_owned))
-                .unwrap_or_else(|| "not given".to_owned());
+                .and_then(|v| v.get("label").and_then(|l| l.as_str()).map(str::to_owned));
+            let intro = move || {
+                let label = label.clone().unwrap_or_else(|| t_string!(i18n, lock.label_not_given).to_owned());
+                t_string!(i18n, lock.sealed_intro, label)
+            };
             view! {
                 <form class="cc-fields cc-preview cc-sealed-import" on:submit=submit>
-                    <p>"This backup is encrypted. Its label, as written on it: " {label} ". Enter its passphrase to see what it holds."</p>
-                    <Passphrase id=state.dom_id("import-pass") label="Passphrase of the backup" input=input current=true />
+                    <p>{intro}</p>
+                    <Passphrase id=state.dom_id("import-pass") label=|l| td_string!(l, lock.import_pass) input=input current=true />
                     <p>
-                        <button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>"Open the backup"</button>
+                        <button type="submit" class="cc-button cc-primary" prop:disabled=move || busy.get()>{move || t_string!(i18n, lock.open)}</button>
                         " "
                         <button type="button" class="cc-button" on:click=move |_| {
                             sealed.set(None);
                             message.set(String::new());
-                        }>"Cancel"</button>
+                        }>{move || t_string!(i18n, lock.cancel)}</button>
                     </p>
                 </form>
             }
@@ -853,6 +875,7 @@ pub fn SealedImport(
 #[component]
 pub fn StorageKept() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     if state.lock.persisted.get_untracked().is_none() && state.saving() {
         leptos::task::spawn_local(async move {
             let answer = ask_storage(false).await;
@@ -861,15 +884,14 @@ pub fn StorageKept() -> impl IntoView {
             }
         });
     }
-    let reminder = move || state.saved.with(|s| backup_reminder(s, js_sys::Date::now()));
+    let reminder = move || state.saved.with(|s| backup_reminder(i18n.get_locale(), s, js_sys::Date::now()));
     view! {
         <p class="cc-persisted">
             {move || match (state.saving(), state.lock.persisted.get()) {
                 (false, _) => "",
-                (true, Some(true)) => "This browser has agreed to keep what this page stores until you remove it.",
-                (true, Some(false)) => "This browser may clear what this page stores if space runs short or the page \
-                                        is not visited for a while (Safari does after some days): keep a backup.",
-                (true, None) => "This browser has not said whether it keeps what this page stores: keep a backup.",
+                (true, Some(true)) => t_string!(i18n, lock.kept),
+                (true, Some(false)) => t_string!(i18n, lock.may_clear),
+                (true, None) => t_string!(i18n, lock.not_said),
             }}
         </p>
         {move || reminder().map(|text| view! { <p class="cc-backup-reminder" role="status">{text}</p> })}
@@ -877,15 +899,12 @@ pub fn StorageKept() -> impl IntoView {
 }
 
 /// A reminder to export a backup when a record changed more than a week ago and no backup
-/// was made since.
-pub fn backup_reminder(saved: &Saved, now: f64) -> Option<&'static str> {
+/// was made since, in `locale`.
+pub fn backup_reminder(locale: Locale, saved: &Saved, now: f64) -> Option<&'static str> {
     let since = saved.last_backup.unwrap_or(0.0);
     let oldest_unsaved =
         saved.records.values().map(|r| r.updated).filter(|&u| u > since).fold(f64::INFINITY, f64::min);
-    (now - oldest_unsaved > WEEK_MS).then_some(
-        "Records have changed for more than a week since the last backup: export one now, so that a browser \
-         clearing its storage cannot take them.",
-    )
+    (now - oldest_unsaved > WEEK_MS).then(|| td_string!(locale, lock.backup_reminder))
 }
 
 #[cfg(test)]
@@ -906,13 +925,15 @@ mod tests {
     fn a_backup_is_asked_for_once_a_change_is_a_week_old_without_one() {
         let day = 24.0 * 3600.0 * 1000.0;
         let now = 100.0 * day;
-        assert!(backup_reminder(&saved_with(&[], None), now).is_none());
-        assert!(backup_reminder(&saved_with(&[now - 2.0 * day], None), now).is_none());
-        assert!(backup_reminder(&saved_with(&[now - 8.0 * day], None), now).is_some());
+        assert!(backup_reminder(Locale::en, &saved_with(&[], None), now).is_none());
+        assert!(backup_reminder(Locale::en, &saved_with(&[now - 2.0 * day], None), now).is_none());
+        assert!(backup_reminder(Locale::en, &saved_with(&[now - 8.0 * day], None), now).is_some());
         // A backup after the change: nothing to remind.
-        assert!(backup_reminder(&saved_with(&[now - 8.0 * day], Some(now - 7.5 * day)), now).is_none());
+        assert!(backup_reminder(Locale::en, &saved_with(&[now - 8.0 * day], Some(now - 7.5 * day)), now)
+            .is_none());
         // A change after the last backup, eight days old.
         assert!(backup_reminder(
+            Locale::en,
             &saved_with(&[now - 8.0 * day, now - 20.0 * day], Some(now - 9.0 * day)),
             now
         )
@@ -920,9 +941,30 @@ mod tests {
     }
 
     #[test]
+    fn why_the_prompt_shows_reads_in_english_as_it_is_kept() {
+        for why in [OTHER_PASSPHRASE, LOCKED_HERE, LOCKED_ELSEWHERE, NEW_LOCK_ELSEWHERE] {
+            assert_eq!(why_words(Locale::en, why), why);
+            assert_ne!(why_words(Locale::fr, why), why, "{why}");
+        }
+        let day = 24.0 * 3600.0 * 1000.0;
+        assert_eq!(
+            backup_reminder(Locale::en, &saved_with(&[day], None), 9.0 * day),
+            Some(
+                "Records have changed for more than a week since the last backup: export one now, so that a \
+                 browser clearing its storage cannot take them."
+            )
+        );
+    }
+
+    #[test]
     fn a_new_passphrase_is_long_enough_and_typed_twice_alike() {
-        assert!(check_new("short", "short").is_err());
-        assert!(check_new("long enough words", "long enough word").is_err());
-        assert!(check_new("long enough words", "long enough words").is_ok());
+        let english = Locale::en;
+        assert!(check_new(english, "short", "short").is_err());
+        assert!(check_new(english, "long enough words", "long enough word").is_err());
+        assert!(check_new(english, "long enough words", "long enough words").is_ok());
+        assert_eq!(
+            check_new(english, "short", "short").unwrap_err(),
+            "Choose a passphrase of at least 10 characters. A few unrelated words are easy to remember and hard to guess."
+        );
     }
 }
