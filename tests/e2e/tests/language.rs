@@ -104,6 +104,29 @@ async fn the_frame_and_the_catalog_follow_the_browser_s_language_and_the_labels_
             assert!(LABELS.contains(&badge.as_str()), "{lang}: a label reads {badge:?}");
         }
 
+        // The other pages' own words, and the window's title, in the same language; a
+        // checklist's step labels stay FIRST's.
+        open(&c, "#/s/account-compromise").await;
+        find(&c, "[data-item]").await;
+        let print = find(&c, ".cc-print-link").await.text().await.unwrap();
+        assert_eq!(print, word(&w, "scenario.print_record", &[]), "{lang}: the checklist's print link");
+        for badge in texts(&c, "[data-item] .cc-tlp").await {
+            assert!(LABELS.contains(&badge.as_str()), "{lang}: a step's label reads {badge:?}");
+        }
+        for (route, heading, key) in
+            [("#/decide", ".cc-decide h1", "decide.title"), ("#/records", "main h1", "records.title")]
+        {
+            open(&c, route).await;
+            let shown = find(&c, heading).await.text().await.unwrap();
+            assert_eq!(shown, word(&w, key, &[]), "{lang}: the heading of {route}");
+        }
+        let title = js(&c, "return document.title", vec![]).await;
+        let records = word(&w, "frame.records", &[]);
+        assert!(
+            title.as_str().is_some_and(|t| t.starts_with(&records)),
+            "{lang}: the window's title {title}"
+        );
+
         let errors = console_errors(&c).await;
         assert!(errors.is_empty(), "{lang}: console errors: {errors:#?}");
         c.close().await.unwrap();
