@@ -3,12 +3,14 @@
 //! fragment (never sent to any server).
 //!
 //! The page carries the built-in checklists twice over, once: as a static view, readable
-//! without scripts, and as wording blocks, the files' text the module reads here instead of
-//! carrying its own copy. When the module starts, the app takes over from the static view:
-//! it renders the same route in the same place, keeps the scroll position, and ticks in the
-//! record the steps ticked in the static view meanwhile.
+//! without scripts, and as its wording, the files' text the module reads here instead of
+//! carrying its own copy (a file the page preloads, or a block in the offline copy). When the
+//! module starts, the app takes over from the static view: it renders the same route in the
+//! same place, keeps the scroll position, and ticks in the record the steps ticked in the
+//! static view meanwhile.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 fn main() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -17,12 +19,90 @@ fn main() {
     else {
         return;
     };
-    if let Err(message) = read_wording(&element) {
-        element.set_text_content(Some(&message));
-        return;
+    match page_wording(&document) {
+        Wording::Here(json) => match crisis_comms::content::use_page_wording(&json) {
+            Ok(()) => start(&document, element),
+            Err(e) => cannot_start(&document, &element, &e),
+        },
+        Wording::File { href, integrity } => wasm_bindgen_futures::spawn_local(async move {
+            let read = fetch_text(&href, &integrity).await;
+            match read.and_then(|json| crisis_comms::content::use_page_wording(&json)) {
+                Ok(()) => start(&document, element),
+                Err(e) => cannot_start(&document, &element, &e),
+            }
+        }),
+        Wording::None if crisis_comms::content::BUILT_IN.is_empty() => cannot_start(
+            &document,
+            &element,
+            "this page does not carry the checklists' wording, which this build reads from the page. Use \
+             the index.html or frame.html it came with, or the embed build (embed/) on a page of your own",
+        ),
+        Wording::None => start(&document, element),
     }
+}
+
+/// Where the page keeps the built-in checklists' text.
+enum Wording {
+    /// In a block of the page itself (`<script type="application/json" id="cc-wording">`).
+    Here(String),
+    /// In a file of its own that the page preloads (`<link id="cc-wording" href integrity>`).
+    File { href: String, integrity: String },
+    /// Nowhere: only a module built with its own copy can start.
+    None,
+}
+
+fn page_wording(document: &web_sys::Document) -> Wording {
+    let Some(found) = document.get_element_by_id("cc-wording") else { return Wording::None };
+    match found.get_attribute("href") {
+        Some(href) => Wording::File { href, integrity: found.get_attribute("integrity").unwrap_or_default() },
+        None => Wording::Here(found.text_content().unwrap_or_default()),
+    }
+}
+
+/// The text of the page's wording file, fetched as the page's preload asked for it (same
+/// address, same integrity), so the browser hands over what it already has.
+async fn fetch_text(href: &str, integrity: &str) -> Result<String, String> {
+    let not_loaded =
+        |_| format!("the checklists' wording ({href}) did not load; reload the page to try again");
+    let window = web_sys::window().ok_or("there is no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_integrity(integrity);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(href, &init))
+        .await
+        .map_err(not_loaded)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the checklists' wording ({href}) did not load: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let text = JsFuture::from(response.text().map_err(not_loaded)?).await.map_err(not_loaded)?;
+    text.as_string().ok_or_else(|| format!("the checklists' wording ({href}) is not text"))
+}
+
+/// Says in the page why the app could not start. A static view stays, with the message at its
+/// top: its checklists can still be read and printed.
+fn cannot_start(document: &web_sys::Document, app: &web_sys::HtmlElement, reason: &str) {
+    let message = format!("crisis-comms could not start: {reason}.");
+    let view = app.query_selector(".cc-static").ok().flatten();
+    let (Some(view), Ok(note)) = (view, document.create_element("p")) else {
+        app.set_text_content(Some(&message));
+        return;
+    };
+    note.set_class_name("cc-notice");
+    let _ = note.set_attribute("role", "alert");
+    note.set_text_content(Some(&format!(
+        "{message} The checklists below can still be read and printed; ticking steps, notes and records need the app."
+    )));
+    let _ = view.insert_before(&note, view.first_child().as_ref());
+}
+
+/// Mounts the app in place of the static view, once the wording is there.
+fn start(document: &web_sys::Document, element: web_sys::HtmlElement) {
     #[cfg(feature = "bundled-wording")]
-    bring_stylesheet(&document, &element);
+    bring_stylesheet(document, &element);
     let mut options = if element.has_attribute("data-frame") {
         match frame_options() {
             Ok(options) => options,
@@ -73,33 +153,6 @@ fn reading_place(app: &web_sys::HtmlElement) -> Option<(String, f64)> {
         let item = step.get_attribute("data-item")?;
         (rect.height() > 0.0 && rect.bottom() > 0.0).then(|| (item, rect.top()))
     })
-}
-
-/// Gives the library the built-in checklists' text from the page's wording blocks
-/// (`<script type="application/json" class="cc-source" data-file="…">`). A page without them
-/// gets a plain message, unless the module was built with its own copy.
-fn read_wording(app: &web_sys::HtmlElement) -> Result<(), String> {
-    let mut blocks = Vec::new();
-    if let Ok(found) = app.query_selector_all("script.cc-source[data-file]") {
-        for n in 0..found.length() {
-            let Some(block) = found.item(n).and_then(|b| b.dyn_into::<web_sys::Element>().ok()) else {
-                continue;
-            };
-            let name = block.get_attribute("data-file").unwrap_or_default();
-            blocks.push((name, block.text_content().unwrap_or_default()));
-        }
-    }
-    if blocks.is_empty() {
-        return if crisis_comms::content::BUILT_IN.is_empty() {
-            Err("crisis-comms could not start: this page does not carry the checklists' wording, which \
-                 this build reads from the page. Use the index.html or frame.html it came with, or the \
-                 embed build (embed/) on a page of your own."
-                .to_owned())
-        } else {
-            Ok(())
-        };
-    }
-    crisis_comms::content::use_page_wording(blocks).map_err(|e| format!("crisis-comms could not start: {e}"))
 }
 
 /// Steps ticked in the static view, as (checklist id, step id): each checkbox carries its

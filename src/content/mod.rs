@@ -1,11 +1,11 @@
 //! The built-in checklist library: the files of `checklists/`, compiled in, or read from the
 //! standalone page that carries them.
 //!
-//! The standalone page carries every built-in file's text in a wording block (beside the
-//! static view made from it), so its module is built without them (no `bundled-wording`
-//! feature) and takes them from the page before mounting ([`use_page_wording`]): the wording is
-//! shipped once. Native builds (tests, xtask) and the embed library, whose host pages carry no
-//! blocks, compile them in.
+//! The standalone page comes with every built-in file's text in its wording (a file the page
+//! links, or a block inside the offline copy; see `render::wording`), so its module is built
+//! without them (no `bundled-wording` feature) and takes them from there before mounting
+//! ([`use_page_wording`]): the wording is shipped once. Native builds (tests, xtask) and the
+//! embed library, whose host pages carry no wording, compile them in.
 //!
 //! Built-in files are parsed when first needed: opening one checklist parses that file alone,
 //! which keeps start-up short; the catalog parses them all.
@@ -32,19 +32,24 @@ pub fn built_in_files() -> &'static [(&'static str, &'static str)] {
     FROM_PAGE.get().copied().unwrap_or(BUILT_IN)
 }
 
-/// Takes the built-in files from the page's wording blocks, each a file name (`data-file`, such
-/// as `account-compromise.md` or `stress-tests/bus-factor.md`) and the block's text, a JSON
-/// string of the file, in catalog order. An error names the block that could not be read. Only
-/// the first call takes effect.
-pub fn use_page_wording(blocks: Vec<(String, String)>) -> Result<(), String> {
-    let mut files: Vec<(&'static str, &'static str)> = Vec::with_capacity(blocks.len());
-    for (name, block) in blocks {
-        let text: String = serde_json::from_str(&block)
-            .map_err(|e| format!("the wording block of {name} is not a JSON string: {e}"))?;
+/// Takes the built-in files from the page's wording: a JSON array of `[file name, text]` pairs
+/// in catalog order, as `render::wording` writes it (names such as `account-compromise.md` or
+/// `stress-tests/bus-factor.md`). An error says what could not be read. Only the first call
+/// takes effect.
+pub fn use_page_wording(json: &str) -> Result<(), String> {
+    let pairs: Vec<(String, String)> = serde_json::from_str(json)
+        .map_err(|e| format!("the checklists' wording is not a list of files and their text: {e}"))?;
+    let mut files: Vec<(&'static str, &'static str)> = Vec::with_capacity(pairs.len());
+    for (name, text) in pairs {
         if !name.ends_with(".md") || files.iter().any(|(n, _)| *n == name) {
-            return Err(format!("the wording block `{name}` is not a checklist file, or comes twice"));
+            return Err(format!(
+                "the checklists' wording names `{name}`, which is not a checklist file, or twice"
+            ));
         }
         files.push((Box::leak(name.into_boxed_str()), Box::leak(text.into_boxed_str())));
+    }
+    if files.is_empty() {
+        return Err("the checklists' wording holds no file".to_owned());
     }
     let _ = FROM_PAGE.set(Box::leak(files.into_boxed_slice()));
     Ok(())
@@ -181,12 +186,13 @@ mod tests {
     }
 
     #[test]
-    fn page_wording_that_is_not_a_json_string_or_not_a_file_is_refused() {
+    fn page_wording_that_is_not_a_list_of_files_is_refused() {
         // The page's wording is taken only once per process: these calls fail before taking it.
-        assert!(use_page_wording(vec![("a.md".into(), "not json".into())]).unwrap_err().contains("a.md"));
-        assert!(use_page_wording(vec![("a.txt".into(), "\"x\"".into())]).is_err());
-        let twice = vec![("a.md".into(), "\"x\"".into()), ("a.md".into(), "\"y\"".into())];
-        assert!(use_page_wording(twice).is_err());
+        assert!(use_page_wording("not json").unwrap_err().contains("not a list of files"));
+        assert!(use_page_wording(r#"{"a.md": "x"}"#).is_err());
+        assert!(use_page_wording(r#"[["a.txt", "x"]]"#).unwrap_err().contains("a.txt"));
+        assert!(use_page_wording(r#"[["a.md", "x"], ["a.md", "y"]]"#).unwrap_err().contains("a.md"));
+        assert!(use_page_wording("[]").unwrap_err().contains("no file"));
         assert_eq!(built_in_files(), BUILT_IN);
     }
 }

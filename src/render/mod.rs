@@ -10,9 +10,10 @@
 //! which checklist is read). The markup and classes follow the app's components, so the app can
 //! take over without a visible jump. Every text goes through [`escape`].
 //!
-//! Right after each checklist's view comes its file's source as a wording block
-//! (`<script type="application/json" class="cc-source" data-file="…">`), which the module reads
-//! instead of carrying the wording a second time.
+//! The files' text itself goes beside the page as its wording ([`wording`]): a file the page
+//! links (or a block inside the offline copy), which the module reads instead of carrying the
+//! wording a second time. It is not inside the page's HTML, so a phone on a slow link has the
+//! static view whole, readable and tickable, before the wording and the module arrive.
 
 use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind, Scenario, ScenarioKind, Template};
@@ -76,15 +77,15 @@ pub mod words {
 }
 
 /// The whole static rendering for `<div id="app">` of the standalone page: the app's frame (the
-/// menu), the note for readers without scripts, the catalog, each file's view followed by its
-/// wording block, and the labels explained. `files` are (file name, text) in catalog order, as
+/// menu), the note for readers without scripts, the catalog, each file's view, and the labels
+/// explained. `files` are (file name, text) in catalog order, as
 /// `content::BUILT_IN` lists them.
 pub fn page(files: &[(&str, &str)]) -> Result<String, ParseError> {
     let mut scenarios = Vec::new();
     for &(name, text) in files {
-        scenarios.push((name, text, parse_scenario(name, text)?));
+        scenarios.push(parse_scenario(name, text)?);
     }
-    let list: Vec<&Scenario> = scenarios.iter().map(|(_, _, s)| s).collect();
+    let list: Vec<&Scenario> = scenarios.iter().collect();
     let mut out = String::new();
     out.push_str("<div class=\"crisis-comms cc-theme-system cc-static\">");
     out.push_str(&menu());
@@ -94,9 +95,8 @@ pub fn page(files: &[(&str, &str)]) -> Result<String, ParseError> {
     ));
     out.push_str("<main class=\"cc-main\">");
     out.push_str(&catalog(&list));
-    for (name, text, scenario) in &scenarios {
+    for scenario in &scenarios {
         out.push_str(&scenario_view(scenario));
-        out.push_str(&wording_block(name, text));
     }
     out.push_str(&labels());
     for (fragment, title) in [
@@ -119,15 +119,18 @@ pub fn one_checklist(scenario: &Scenario) -> String {
     )
 }
 
-/// A file's source as a wording block: its text as a JSON string, with every `</` written `<\/`
-/// and every `<!--` as `\u003c!--`, so nothing in it can end or change the script element.
-pub fn wording_block(file: &str, text: &str) -> String {
-    let json = serde_json::to_string(text).expect("a string always serialises");
-    let json = json.replace("</", "<\\/").replace("<!--", "\\u003c!--");
-    format!(
-        "<script type=\"application/json\" class=\"cc-source\" data-file=\"{}\">{json}</script>",
-        escape(file)
-    )
+/// The page's wording: the built-in files as a JSON array of `[file name, text]` pairs, in
+/// catalog order (what `content::use_page_wording` reads), with every `</` written `<\/` and
+/// every `<!--` as `\u003c!--`, so it can also sit in a script element ([`wording_block`]).
+pub fn wording(files: &[(&str, &str)]) -> String {
+    let json = serde_json::to_string(files).expect("text always serialises");
+    json.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+}
+
+/// The page's wording inside the page, for a copy that cannot link a file of its own (the
+/// offline copy): `<script type="application/json" id="cc-wording">`.
+pub fn wording_block(files: &[(&str, &str)]) -> String {
+    format!("<script type=\"application/json\" id=\"cc-wording\">{}</script>", wording(files))
 }
 
 /// The app's menu, with the same links.
@@ -661,7 +664,6 @@ example = "x"
             let s = parse_scenario(name, text).unwrap();
             assert!(html.contains(&format!("<article id=\"/s/{}\"", s.id)), "no view for {}", s.id);
             assert!(html.contains(&format!("<a href=\"#/s/{}\">", s.id)), "no catalog link to {}", s.id);
-            assert!(html.contains(&format!("data-file=\"{name}\">")), "no wording block for {name}");
             for item in s.items() {
                 assert!(
                     html.contains(&format!("data-item=\"{}\"", item.id)),
@@ -677,33 +679,33 @@ example = "x"
     }
 
     #[test]
-    fn each_view_sits_right_before_its_wording_block() {
-        let html = page(BUILT_IN).unwrap();
-        for (name, _) in BUILT_IN {
-            let block = html.find(&format!("data-file=\"{name}\"")).unwrap();
-            let id = crate::content::built_in_id(name);
-            let view = html.find(&format!("<article id=\"/s/{id}\"")).unwrap();
-            let between = &html[view..block];
-            assert_eq!(between.matches("<article id=").count(), 1, "{name}: another view between");
+    fn the_wording_gives_back_every_file_exactly_and_cannot_end_a_block_early() {
+        let text = "x </script><!-- <script> \"quoted\" \\ and é\n";
+        let files = [("a&b.md", text), ("b.md", "plain")];
+        let json = wording(&files);
+        assert!(!json.contains("</"), "{json}");
+        assert!(!json.contains("<!--"), "{json}");
+        let back: Vec<(String, String)> = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            back,
+            vec![("a&b.md".to_owned(), text.to_owned()), ("b.md".to_owned(), "plain".to_owned())]
+        );
+        let block = wording_block(&files);
+        assert_eq!(block, format!("<script type=\"application/json\" id=\"cc-wording\">{json}</script>"));
+        let back: Vec<(String, String)> = serde_json::from_str(&wording(BUILT_IN)).unwrap();
+        let names: Vec<&str> = back.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>());
+        for ((_, text), (name, original)) in back.iter().zip(BUILT_IN) {
+            assert_eq!(text, original, "{name}");
         }
     }
 
     #[test]
-    fn a_wording_block_gives_back_the_file_exactly_and_cannot_end_early() {
-        let text = "x </script><!-- <script> \"quoted\" \\ and é\n";
-        let block = wording_block("a&b.md", text);
-        assert!(block
-            .starts_with("<script type=\"application/json\" class=\"cc-source\" data-file=\"a&amp;b.md\">"));
-        let inner = &block[block.find('>').unwrap() + 1..block.rfind("</script>").unwrap()];
-        assert!(!inner.contains("</"), "{inner}");
-        assert!(!inner.contains("<!--"), "{inner}");
-        let back: String = serde_json::from_str(inner).unwrap();
-        assert_eq!(back, text);
-        for (name, text) in BUILT_IN {
-            let block = wording_block(name, text);
-            let inner = &block[block.find('>').unwrap() + 1..block.rfind("</script>").unwrap()];
-            assert_eq!(serde_json::from_str::<String>(inner).unwrap(), *text, "{name}");
-        }
+    fn the_page_carries_no_wording_of_its_own() {
+        let html = page(BUILT_IN).unwrap();
+        assert!(!html.contains("<script"), "the static view holds no script element");
+        assert!(!html.contains("+++"), "the static view holds no file's source");
+        assert!(wording(BUILT_IN).contains("+++\\nid = \\\"account-compromise\\\""), "the wording does");
     }
 
     #[test]

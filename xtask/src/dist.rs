@@ -17,7 +17,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     externalise_loader(&dist)?;
     minify_app_glue(tools, &dist)?;
     no_wasm_preload(&dist)?;
-    // The static rendering and the wording blocks, before frame.html and the offline copy copy them.
+    // The static rendering and the wording, before frame.html and the offline copy copy them.
     crate::page::build(&dist)?;
     frame_page(&dist)?;
     crate::offline::build(tools, &dist)?;

@@ -106,10 +106,9 @@ fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
         .find(|n| n.starts_with("favicon-") && n.ends_with(".svg"))
         .ok_or("dist/ has no favicon-*.svg")?;
     let favicon = base64::engine::general_purpose::STANDARD.encode(files::read(&dist.join(favicon))?);
-    // The module reads the checklists' wording from the page: the copy carries the blocks, as
-    // `index.html` does.
-    let blocks: String =
-        BUILT_IN.iter().map(|(name, text)| crisis_comms::render::wording_block(name, text)).collect();
+    // The module reads the checklists' wording from the page: the copy, which cannot fetch the
+    // standalone page's wording file, carries it in a block.
+    let blocks = crisis_comms::render::wording_block(BUILT_IN);
     let policy = format!(
         "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; \
          base-uri 'none'; form-action 'none'",

@@ -1,10 +1,12 @@
 //! The standalone page's static rendering, put into `dist/index.html` by `cargo xtask dist`:
 //! the catalog, every built-in checklist, stress test and drill and the labels explained,
-//! rendered by the app's own crate (`crisis_comms::render`) from the same model, with each
-//! file's wording block, inside `<div id="app">` in place of the `<noscript>` there; a link in
-//! the head to the app's stylesheet, for everyone (the standalone page's module carries no copy
-//! of it); and, for readers without scripts, a `<noscript>` in the head that links a few rules
-//! of their own.
+//! rendered by the app's own crate (`crisis_comms::render`) from the same model, inside
+//! `<div id="app">` in place of the `<noscript>` there; the files' text as the page's wording,
+//! `wording-<hash>.json`, which the module reads (preloaded by a link at the end of the body, so
+//! its download starts once the HTML is in and does not delay the static view); a link in the
+//! head to the app's stylesheet, for everyone (the standalone page's module carries no copy of
+//! it); and, for readers without scripts, a `<noscript>` in the head that links a few rules of
+//! their own.
 
 use std::path::Path;
 
@@ -16,8 +18,8 @@ use crate::Result;
 /// The element the app mounts into, as `index.html` writes it.
 const APP: &str = "<div id=\"app\">";
 
-/// Renders the library into `dist/index.html` and writes the stylesheet for readers without
-/// scripts beside it.
+/// Renders the library into `dist/index.html` and writes its wording and the stylesheet for
+/// readers without scripts beside it.
 pub fn build(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = files::read_text(&index)?;
@@ -36,10 +38,15 @@ pub fn build(dist: &Path) -> Result {
         integrity(main.as_bytes())
     );
     let html = html.replacen("</head>", &format!("{link}</head>"), 1);
-    files::write(&index, inject(&html, &views, &name, &integrity(css.as_bytes()))?)?;
+    let html = inject(&html, &views, &name, &integrity(css.as_bytes()))?;
+    let wording = crisis_comms::render::wording(crisis_comms::content::BUILT_IN);
+    let wording_name = format!("wording-{}.json", content_hash(wording.as_bytes()));
+    files::write(&dist.join(&wording_name), &wording)?;
+    files::write(&index, with_wording(&html, &wording_name, &integrity(wording.as_bytes()))?)?;
     println!(
-        "    static rendering: {} KB in index.html, stylesheets {main_name} and {name}",
-        views.len() / 1024
+        "    static rendering: {} KB in index.html; wording {wording_name}, {} KB; stylesheets {main_name} and {name}",
+        views.len() / 1024,
+        wording.len() / 1024
     );
     Ok(())
 }
@@ -64,6 +71,18 @@ fn inject(html: &str, views: &str, stylesheet: &str, hash: &str) -> Result<Strin
     Ok(format!("{}{link}{}{views}{}", &html[..head_end], &html[head_end..inside], &html[end..]))
 }
 
+/// `html` with the link to its wording (`file`, whose integrity value is `hash`) at the end of
+/// the body: the module fetches the same address with the same integrity, so the preload is
+/// what it gets.
+fn with_wording(html: &str, file: &str, hash: &str) -> Result<String> {
+    let end = html.rfind("</body>").ok_or("dist/index.html has no </body>")?;
+    Ok(format!(
+        "{}<link rel=\"preload\" id=\"cc-wording\" href=\"./{file}\" as=\"fetch\" crossorigin=\"anonymous\" integrity=\"{hash}\">\n{}",
+        &html[..end],
+        &html[end..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +98,12 @@ mod tests {
              <div id=\"app\"><div class=\"crisis-comms\">views</div></div>\n</body></html>"
         );
         assert!(inject("<head></head><body></body>", "v", "s.css", "h").is_err());
+        assert_eq!(
+            with_wording("<body><div id=\"app\"></div>\n</body></html>", "wording-1.json", "sha384-y").unwrap(),
+            "<body><div id=\"app\"></div>\n<link rel=\"preload\" id=\"cc-wording\" href=\"./wording-1.json\" \
+             as=\"fetch\" crossorigin=\"anonymous\" integrity=\"sha384-y\">\n</body></html>"
+        );
+        assert!(with_wording("<body>", "w.json", "h").is_err());
         assert!(inject("<head></head><div id=\"app\"><p>other</p></div>", "v", "s.css", "h").is_err());
     }
 }

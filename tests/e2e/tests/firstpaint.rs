@@ -1,7 +1,8 @@
 //! The first paint on the release build, in each engine: the standalone page shows its static
 //! view before the module has arrived; steps ticked there are kept when the app takes over
 //! (in place, at the same scroll position), and with a lock they are ticked once unlocked; the
-//! module reads the checklists' wording from the page, and a page without it says so plainly.
+//! module reads the checklists' wording from the file the page links, and a page without it, or
+//! whose wording does not load, says so plainly.
 //!
 //! Each test serves `dist/` on a port of its own, through a server that holds back the module
 //! (`*_bg.wasm`) until the test lets it go, so the test can act while only the static view is
@@ -20,7 +21,8 @@ use fantoccini::{Client, Locator};
 use serde_json::Value;
 
 /// `dist/` served on a port of its own, with the module held back while `hold` is set. It also
-/// serves `bare.html`: `index.html` without its wording blocks.
+/// serves `bare.html`, `index.html` without the link to its wording, and `lost.html`, whose link
+/// names a wording file the server does not have.
 struct Site {
     port: u16,
     hold: Arc<AtomicBool>,
@@ -70,25 +72,32 @@ fn serve(stream: TcpStream, dir: &Path, hold: &AtomicBool) -> std::io::Result<()
     let found = if path.contains("..") {
         None
     } else if path == "bare.html" {
-        std::fs::read_to_string(dir.join("index.html")).ok().map(|html| without_blocks(&html).into_bytes())
+        std::fs::read_to_string(dir.join("index.html")).ok().map(|html| without_wording(&html).into_bytes())
+    } else if path == "lost.html" {
+        let html = std::fs::read_to_string(dir.join("index.html")).ok();
+        html.map(|html| html.replace(&wording_file(&html), "wording-lost.json").into_bytes())
     } else {
         std::fs::read(&file).ok()
     };
     respond(stream, &file, found)
 }
 
-/// `html` without its wording blocks.
-fn without_blocks(html: &str) -> String {
-    let open = "<script type=\"application/json\" class=\"cc-source\"";
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(open) {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find("</script>").map_or(rest.len(), |e| at + e + "</script>".len());
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+/// The link to the page's wording in `html`.
+fn wording_link(html: &str) -> &str {
+    let at = html.find("<link rel=\"preload\" id=\"cc-wording\"").expect("index.html links its wording");
+    &html[at..at + html[at..].find('>').unwrap() + 1]
+}
+
+/// The name of the wording file `html` links.
+fn wording_file(html: &str) -> String {
+    let link = wording_link(html);
+    let at = link.find("href=\"./").unwrap() + "href=\"./".len();
+    link[at..at + link[at..].find('"').unwrap()].to_owned()
+}
+
+/// `html` without the link to its wording.
+fn without_wording(html: &str) -> String {
+    html.replace(wording_link(html), "")
 }
 
 const CHECKLIST: &str = "account-compromise";
@@ -201,9 +210,8 @@ async fn ticks_made_before_the_module_arrives_are_kept_and_the_app_takes_over_in
     );
     assert!(app_ticked(&c, &first).await && app_ticked(&c, &third).await, "the static ticks are in the app");
     assert!(!app_ticked(&c, &untouched).await, "a step not ticked stays open");
-    let left =
-        js(&c, "return document.querySelectorAll('.cc-static, script.cc-source').length", vec![]).await;
-    assert_eq!(left, 0, "the static view and its wording blocks are gone once the app is in place");
+    let left = js(&c, "return document.querySelectorAll('.cc-static').length", vec![]).await;
+    assert_eq!(left, 0, "the static view is gone once the app is in place");
     assert!(console_errors(&c).await.is_empty());
 
     // Saved as if ticked in the app: a new visit, with the module at once, shows them.
@@ -282,11 +290,11 @@ async fn with_a_lock_the_static_ticks_are_kept_until_unlocked() {
 }
 
 #[tokio::test]
-async fn the_module_reads_the_wording_from_the_page_and_a_page_without_it_says_so() {
+async fn the_module_reads_the_wording_the_page_links_and_a_page_without_it_says_so() {
     let site = Site::start();
     site.release();
     let c = browser().await;
-    // The module carries no copy of the wording: the page's blocks are all it has.
+    // The module carries no copy of the wording, nor does the page's HTML: the file it links does.
     let module = std::fs::read_dir(dist())
         .unwrap()
         .flatten()
@@ -294,8 +302,10 @@ async fn the_module_reads_the_wording_from_the_page_and_a_page_without_it_says_s
         .map(|e| std::fs::read(e.path()).unwrap())
         .expect("dist/ has the module");
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let wording = std::fs::read_to_string(dist().join(wording_file(&index))).unwrap();
     let phrase = "id = \"account-compromise\"";
-    assert!(index.contains(r#"id = \"account-compromise\""#), "the page carries the checklist's source");
+    assert!(wording.contains(r#"id = \"account-compromise\""#), "the wording carries the checklist's source");
+    assert!(!index.contains(r#"id = \"account-compromise\""#), "the page's HTML does not");
     assert!(!module.windows(phrase.len()).any(|w| w == phrase.as_bytes()), "the module has no copy of it");
 
     c.goto(&site.url("index.html#/s/account-compromise")).await.unwrap();
@@ -303,20 +313,28 @@ async fn the_module_reads_the_wording_from_the_page_and_a_page_without_it_says_s
     let title = find(&c, "[data-app-ready] h1").await.text().await.unwrap();
     assert!(!title.is_empty() && !title.contains("not found"), "the checklist opens: {title}");
 
-    c.goto(&site.url("bare.html#/s/account-compromise")).await.unwrap();
-    let mut said = String::new();
-    for _ in 0..100 {
-        said = js(&c, "return document.getElementById('app').textContent", vec![])
-            .await
-            .as_str()
-            .unwrap_or("")
-            .to_owned();
-        if said.contains("could not start") {
-            break;
+    for (page, why) in
+        [("bare.html", "does not carry the checklists' wording"), ("lost.html", "did not load")]
+    {
+        c.goto(&site.url(&format!("{page}#/s/account-compromise"))).await.unwrap();
+        let mut said = String::new();
+        for _ in 0..100 {
+            // Read once the new page is there (its address), not the page before it.
+            let text = "return location.pathname.endsWith(arguments[0]) ? document.getElementById('app').textContent : ''";
+            said = js(&c, text, vec![serde_json::json!(page)]).await.as_str().unwrap_or("").to_owned();
+            if said.contains("could not start") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(
+            said.starts_with("crisis-comms could not start"),
+            "{page}: a plain message, not a blank page: {said}"
+        );
+        assert!(said.contains(why), "{page}: {said}");
+        // The static view stays below the message, to read and print.
+        let step = find(&c, &static_box("reach-owner")).await;
+        assert!(step.is_displayed().await.unwrap(), "{page}: the checklist can still be read");
     }
-    assert!(said.starts_with("crisis-comms could not start"), "a plain message, not a blank page: {said}");
-    assert!(said.contains("wording"), "{said}");
     c.close().await.unwrap();
 }
