@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{t_string, td_string, tu_string, use_i18n};
+use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::channels::{
     add, archive_words, edit, in_use, readers_words, ProjectChannel, ARCHIVES, READERS,
 };
@@ -79,7 +79,8 @@ pub fn ChannelSelect(
 #[component]
 pub fn ChannelWarning(
     why: RwSignal<Option<String>>,
-    go: &'static str,
+    /// The words of the button that goes ahead, for every language (`|l| td_string!(l, …)`).
+    go: fn(Locale) -> &'static str,
     #[prop(into)] on_go: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -92,7 +93,7 @@ pub fn ChannelWarning(
                         <button type="button" class="cc-button cc-danger cc-go-anyway" on:click=move |_| {
                             why.set(None);
                             on_go.run(());
-                        }>{go}</button>
+                        }>{move || go(i18n.get_locale())}</button>
                         " "
                         <button type="button" class="cc-button cc-stop" on:click=move |_| why.set(None)>{move || t_string!(i18n, channels.stop)}</button>
                     </p>
@@ -215,16 +216,15 @@ pub fn ProjectChannels() -> impl IntoView {
                         {if from_site {
                             view! { " " {move || t_string!(i18n, channels.from_site)} }.into_any()
                         } else {
-                            let l = i18n.get_locale();
                             view! {
                                 " "
                                 <button type="button" class="cc-button cc-ch-edit" aria-describedby=about.clone() on:click=start_edit>{move || t_string!(i18n, channels.edit)}</button>
                                 " "
                                 <ConfirmButton
-                                    ask=td_string!(l, channels.remove)
-                                    question=td_string!(l, channels.remove_question)
-                                    yes=td_string!(l, channels.remove_yes)
-                                    no=td_string!(l, channels.remove_no)
+                                    ask=|l| td_string!(l, channels.remove)
+                                    question=|l| td_string!(l, channels.remove_question)
+                                    yes=|l| td_string!(l, channels.remove_yes)
+                                    no=|l| td_string!(l, channels.remove_no)
                                     on_yes=remove
                                     described_by=about
                                 />

@@ -274,16 +274,13 @@ fn RecordRow(id: String) -> impl IntoView {
                     {move || if archived() { t_string!(i18n, records.unarchive) } else { t_string!(i18n, records.archive) }}
                 </button>
                 " "
-                // The button takes its words once: it is made again in another language.
-                {move || view! {
-                    <ConfirmButton
-                        ask=t_string!(i18n, records.delete)
-                        question=t_string!(i18n, records.delete_question)
-                        yes=t_string!(i18n, records.delete_yes)
-                        no=t_string!(i18n, records.keep)
-                        on_yes=delete.clone()
-                    />
-                }}
+                <ConfirmButton
+                    ask=|l| td_string!(l, records.delete)
+                    question=|l| td_string!(l, records.delete_question)
+                    yes=|l| td_string!(l, records.delete_yes)
+                    no=|l| td_string!(l, records.keep)
+                    on_yes=delete
+                />
                 " " <span role="status">{move || copied.get()}</span>
             </p>
         </li>
@@ -452,10 +449,10 @@ fn DeviceControls() -> impl IntoView {
                 view! {
                     <p class="cc-session-only">
                         <ConfirmButton
-                            ask=t_string!(i18n, records.keep_nothing)
-                            question=t_string!(i18n, records.keep_nothing_question)
-                            yes=t_string!(i18n, records.keep_nothing_yes)
-                            no=t_string!(i18n, records.cancel)
+                            ask=|l| td_string!(l, records.keep_nothing)
+                            question=|l| td_string!(l, records.keep_nothing_question)
+                            yes=|l| td_string!(l, records.keep_nothing_yes)
+                            no=|l| td_string!(l, records.cancel)
                             on_yes=move || switch(true)
                         />
                     </p>

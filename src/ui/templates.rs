@@ -177,11 +177,7 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
                         on:input=move |ev| next.set(event_target_value(&ev)) />
                 </p>
             })}
-            // The warning's button takes its words once: it is made again in another language.
-            {move || {
-                let copy_and_log = copy_and_log.clone();
-                view! { <ChannelWarning why=warning go=t_string!(i18n, templates.copy_anyway) on_go=move || copy_and_log() /> }
-            }}
+            <ChannelWarning why=warning go=|l| td_string!(l, templates.copy_anyway) on_go=move || copy_and_log() />
             <p class="cc-copy-row">
                 <button type="button" class="cc-button" on:click=copy>{move || t_string!(i18n, templates.copy)}</button>
                 " "

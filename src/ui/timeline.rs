@@ -226,19 +226,14 @@ fn EntryView(
             <p class="cc-actions">
                 <button type="button" class="cc-button cc-entry-correct" aria-describedby=about.clone() on:click=move |_| editing.set(Some(e.clone()))>{move || t_string!(i18n, timeline.correct)}</button>
                 " "
-                {move || {
-                    let l = i18n.get_locale();
-                    view! {
-                        <ConfirmButton
-                            ask=td_string!(l, timeline.remove)
-                            question=td_string!(l, timeline.remove_question)
-                            yes=td_string!(l, timeline.remove_yes)
-                            no=td_string!(l, timeline.remove_no)
-                            on_yes=remove.clone()
-                            described_by=about.clone()
-                        />
-                    }
-                }}
+                <ConfirmButton
+                    ask=|l| td_string!(l, timeline.remove)
+                    question=|l| td_string!(l, timeline.remove_question)
+                    yes=|l| td_string!(l, timeline.remove_yes)
+                    no=|l| td_string!(l, timeline.remove_no)
+                    on_yes=remove
+                    described_by=about
+                />
             </p>
         </li>
     }
@@ -423,10 +418,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
                 <label for=next_id.clone()>{move || t_string!(i18n, timeline.next_by)} " "</label>
                 <input id=next_id class="cc-log-next" type="datetime-local" prop:value=move || next.get() on:input=move |ev| next.set(event_target_value(&ev)) />
             </p>
-            {move || {
-                let save = save.clone();
-                view! { <ChannelWarning why=warning go=td_string!(i18n.get_locale(), timeline.log_anyway) on_go=move || save() /> }
-            }}
+            <ChannelWarning why=warning go=|l| td_string!(l, timeline.log_anyway) on_go=move || save() />
             <p>
                 <button type="submit" class="cc-button cc-log-add">{move || if editing.with(Option::is_some) { t_string!(i18n, timeline.save_correction) } else { t_string!(i18n, timeline.add) }}</button>
                 {move || editing.with(Option::is_some).then(|| view! {

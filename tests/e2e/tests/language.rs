@@ -180,11 +180,25 @@ async fn switching_the_language_keeps_a_record_s_ticks_and_notes_and_is_kept_aft
     let kept = find(&c, "[data-item='tell-platform'] textarea").await.prop("value").await.unwrap();
     assert_eq!(kept.as_deref(), Some(note), "the note after a reload");
 
-    // Back to English, which the catalog then speaks.
+    // A question asked stays open through a change of language, in the new language's words:
+    // here the records page's "Delete…", then back to English, which the catalog then speaks.
+    open(&c, "#/records").await;
+    let english = words("en");
+    let buttons = c.find_all(Locator::Css(".cc-record .cc-actions button")).await.unwrap();
+    let delete = buttons.last().expect("the record's buttons");
+    assert_eq!(delete.text().await.unwrap(), word(&german, "records.delete", &[]));
+    delete.click().await.unwrap();
+    let asked = find(&c, ".cc-record .cc-confirm").await.text().await.unwrap();
+    assert!(asked.starts_with(&word(&german, "records.delete_question", &[])), "{asked}");
     choose(&c, ".cc-language select", "en").await;
     assert_eq!(root_lang(&c).await, json!("en"));
+    let asked = find(&c, ".cc-record .cc-confirm").await.text().await.unwrap();
+    assert!(asked.starts_with(&word(&english, "records.delete_question", &[])), "still asked: {asked}");
+    let keep = c.find_all(Locator::Css(".cc-record .cc-confirm button")).await.unwrap();
+    assert_eq!(keep.last().unwrap().text().await.unwrap(), word(&english, "records.keep", &[]));
+    keep.last().unwrap().click().await.unwrap();
+    assert_eq!(c.find_all(Locator::Css(".cc-record")).await.unwrap().len(), 1, "the record is kept");
     open(&c, "").await;
-    let english = words("en");
     assert_eq!(find(&c, ".cc-catalog h1").await.text().await.unwrap(), word(&english, "catalog.title", &[]));
     let errors = console_errors(&c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
