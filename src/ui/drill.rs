@@ -14,6 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::content::Library;
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::model::audience::Audience;
 use crate::model::checklist::Scenario;
 use crate::model::debrief::{
@@ -39,11 +40,12 @@ use crate::ui::tlp_badge::TlpBadge;
 /// The marking of an exercise record: EXERCISE beside its label, on every page that shows one.
 #[component]
 pub fn ExerciseBanner(label: Signal<Tlp>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="cc-exercise-banner" role="note">
             <strong class="cc-exercise">{EXERCISE}</strong>
             " " {move || view! { <TlpBadge tlp=label.get() /> }}
-            " This is a drill, not a real incident."
+            " " {move || t_string!(i18n, drill.exercise_note)}
         </p>
     }
 }
@@ -52,6 +54,7 @@ pub fn ExerciseBanner(label: Signal<Tlp>) -> impl IntoView {
 #[component]
 pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let (sid, default) = (scenario.id.clone(), scenario.label);
     // The label of the exercise record shown, and its run's record id if it runs a drill.
     let shown = Memo::new(move |_| {
@@ -66,7 +69,7 @@ pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
             view! {
                 <ExerciseBanner label=Signal::derive(move || shown.try_get().flatten().map_or(l, |(l, _)| l)) />
                 {drill.map(|rid| view! {
-                    <p class="cc-meta"><RouteLink route=Route::Drill(rid)>"Back to the drill"</RouteLink></p>
+                    <p class="cc-meta"><RouteLink route=Route::Drill(rid)>{move || t_string!(i18n, drill.back_to_drill)}</RouteLink></p>
                 })}
             }
         })
@@ -77,8 +80,9 @@ pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
 #[component]
 pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let Some(drill) = scenario.drill.clone() else {
-        return view! { <p>"This drill could not be read."</p> }.into_any();
+        return view! { <p>{move || t_string!(i18n, drill.not_readable)}</p> }.into_any();
     };
     let checklist = state.library.with_value(|l| l.get(&drill.scenario));
     let checklist_title = checklist.as_ref().map_or_else(|| drill.scenario.clone(), |c| c.title.clone());
@@ -123,46 +127,48 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
         })
         .collect_view();
     let label = scenario.label;
+    let (minutes, quick_minutes) = (drill.minutes, drill.quick_minutes);
+    let length = move || td_string!(i18n.get_locale(), catalog.drill_length, minutes, quick = quick_minutes);
     // Printed, the drill's page says EXERCISE beside its label at the top and bottom of every sheet.
     view! {
         <article class="cc-page cc-drill">
-            <nav class="cc-crumbs"><RouteLink route=Route::Catalog>"← All checklists"</RouteLink></nav>
+            <nav class="cc-crumbs"><RouteLink route=Route::Catalog>{move || t_string!(i18n, drill.all_checklists)}</RouteLink></nav>
             <PrintFrame label=Signal::stored(label) labels_in_print_only=true exercise=Signal::stored(true)>
             <ExerciseBanner label=Signal::stored(label) />
             <h1>{scenario.title.clone()}</h1>
             <p class="cc-lead">{scenario.summary.clone()}</p>
             <p class="cc-meta">
-                "A tabletop drill of the checklist “"
+                {move || t_string!(i18n, drill.of_checklist_before)}
                 <RouteLink route=Route::Scenario(drill.scenario.clone())>{checklist_title}</RouteLink>
-                {format!("”: {}. A run is kept as an exercise record, labelled ", drill.length_text())}
-                <TlpBadge tlp=scenario.label />"."
+                {move || t_string!(i18n, drill.of_checklist_after, length = length())} " "
+                <TlpBadge tlp=scenario.label />{move || t_string!(i18n, drill.labelled_after)}
             </p>
             <section class="cc-drill-roles">
-                <h2>"Roles"</h2>
+                <h2>{move || t_string!(i18n, drill.roles)}</h2>
                 <Prose text=drill.roles_intro.clone() />
                 {roles}
             </section>
             <form class="cc-drill-start" on:submit=start>
-                <h2>"Run this drill"</h2>
+                <h2>{move || t_string!(i18n, drill.run_title)}</h2>
                 <p>
-                    <label for=name_id.clone()>"Name of the run "</label>
+                    <label for=name_id.clone()>{move || t_string!(i18n, drill.run_name)} " "</label>
                     <input id=name_id type="text" autocomplete="off" prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </p>
                 <fieldset>
-                    <legend>"Length"</legend>
+                    <legend>{move || t_string!(i18n, drill.length)}</legend>
                     <input type="radio" class="cc-drill-full" id=full_id.clone() name=state.dom_id("drill-length") checked=true
                         on:change=move |_| quick.set(false) />
-                    <label for=full_id>{format!(" The full drill ({} minutes) ", drill.minutes)}</label>
+                    <label for=full_id>" " {move || t_string!(i18n, drill.full, minutes)} " "</label>
                     <input type="radio" class="cc-drill-quick" id=quick_id.clone() name=state.dom_id("drill-length")
                         on:change=move |_| quick.set(true) />
-                    <label for=quick_id>{format!(" The quick variant ({} minutes)", drill.quick_minutes)}</label>
+                    <label for=quick_id>" " {move || t_string!(i18n, drill.quick, minutes = quick_minutes)}</label>
                 </fieldset>
-                <p><button type="submit" class="cc-button cc-primary cc-drill-begin">"Start as the facilitator"</button></p>
+                <p><button type="submit" class="cc-button cc-primary cc-drill-begin">{move || t_string!(i18n, drill.start)}</button></p>
             </form>
             {move || (!runs.with(Vec::is_empty)).then(|| view! {
                 <section class="cc-drill-runs">
-                    <h2>"Runs on this device"</h2>
+                    <h2>{move || t_string!(i18n, drill.runs)}</h2>
                     <ul>{runs.get().into_iter().map(|(id, name)| view! {
                         <li><strong class="cc-exercise">{EXERCISE}</strong>" "<RouteLink route=Route::Drill(id)>{name}</RouteLink></li>
                     }).collect_view()}</ul>
@@ -193,11 +199,12 @@ fn parts(state: AppState, rid: &str) -> Option<Parts> {
 }
 
 fn not_here() -> AnyView {
+    let i18n = use_i18n();
     view! {
         <div class="cc-page">
-            <h1>"Drill not found"</h1>
-            <p>"This drill run is not on this device, or its drill is no longer available."</p>
-            <p><RouteLink route=Route::Records>"See the records"</RouteLink></p>
+            <h1>{move || t_string!(i18n, drill.not_found)}</h1>
+            <p>{move || t_string!(i18n, drill.not_here)}</p>
+            <p><RouteLink route=Route::Records>{move || t_string!(i18n, drill.see_records)}</RouteLink></p>
         </div>
     }
     .into_any()
@@ -226,6 +233,7 @@ fn run_memo(state: AppState, rid: &str) -> Memo<Option<DrillRun>> {
 #[component]
 pub fn FacilitatorView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
     let quick = record.drill.as_ref().is_some_and(|d| d.quick);
     let run = run_memo(state, &rid);
@@ -266,9 +274,10 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     let skip = move |_| {
         let mut next = None;
         change_run(state, &r2, |r, t| next = r.skip_ahead(&inj, t));
+        let locale = i18n.get_locale_untracked();
         said.set(match next {
-            Some(_) => "Skipped ahead to the next inject.".into(),
-            None => "Every inject is out.".into(),
+            Some(_) => td_string!(locale, drill.skipped).into(),
+            None => td_string!(locale, drill.all_out).into(),
         });
     };
     let minutes = if quick { drill.quick_minutes } else { drill.minutes };
@@ -303,7 +312,8 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                         // A step that an earlier inject calls for too is ticked there: one
                         // checkbox per step keeps the page's ids unique.
                         if shown_steps.contains(&item.id) {
-                            return view! { <li class="cc-item cc-meta">{format!("{} (above)", item.text)}</li> }.into_any();
+                            let step = item.text.clone();
+                            return view! { <li class="cc-item cc-meta">{move || t_string!(i18n, drill.step_above, step = step.clone())}</li> }.into_any();
                         }
                         shown_steps.push(item.id.clone());
                         let cell = cells.get(&item.id);
@@ -318,13 +328,13 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 let body = view! {
                     <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />
                     {(!i.steps.is_empty()).then(|| view! {
-                        <p class="cc-meta">"Steps of the checklist this calls for:"</p>
+                        <p class="cc-meta">{move || t_string!(i18n, drill.steps_called)}</p>
                         <ul class="cc-items">{steps}</ul>
                     })}
                     {(!templates.is_empty()).then(|| view! {
                         <p class="cc-meta">
-                            "Messages it calls for: " {templates.join(", ")} " — "
-                            <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>"on the checklist"</ExerciseChecklistLink>
+                            {move || t_string!(i18n, drill.messages_called, messages = templates.join(", "))} " "
+                            <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>{move || t_string!(i18n, drill.on_the_checklist)}</ExerciseChecklistLink>
                         </p>
                     })}
                 };
@@ -334,16 +344,16 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                             <span class="cc-inject-at">{clock_text(f64::from(minute) * MINUTE)}</span>" "{i.title.clone()}
                         </h3>
                         {move || match revealed.get() {
-                            Some(at) => view! { <p class="cc-meta">{format!("Revealed at {}.", clock_text(at))}</p> }.into_any(),
+                            Some(at) => view! { <p class="cc-meta">{move || t_string!(i18n, drill.revealed_at, time = clock_text(at))}</p> }.into_any(),
                             None => view! {
                                 <p class="cc-meta">
-                                    "Not revealed yet. "
-                                    <button type="button" class="cc-button cc-reveal" on:click=reveal.clone()>"Reveal now"</button>
+                                    {move || t_string!(i18n, drill.not_revealed)} " "
+                                    <button type="button" class="cc-button cc-reveal" on:click=reveal.clone()>{move || t_string!(i18n, drill.reveal_now)}</button>
                                 </p>
                             }.into_any(),
                         }}
                         <details class="cc-inject-body" open=move || revealed.get().is_some()>
-                            <summary>"What the participants read"</summary>
+                            <summary>{move || t_string!(i18n, drill.participants_read)}</summary>
                             {body}
                         </details>
                     </li>
@@ -356,56 +366,63 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
         <PrintFrame label=printed_label labels_in_print_only=true exercise=Signal::stored(true)>
         <article class="cc-page cc-drill-run">
             <ExerciseBanner label=printed_label />
-            <h1>{format!("Facilitator: {}", record.name)}</h1>
+            <h1>{move || t_string!(i18n, drill.facilitator_title, name = record.name.clone())}</h1>
             <p class="cc-meta">
-                {format!("{}{}, rehearsing “", drill_sc.title, if quick { " (quick variant)" } else { "" })}
+                {move || if quick {
+                    t_string!(i18n, drill.rehearsing_before_quick, drill = drill_sc.title.clone())
+                } else {
+                    t_string!(i18n, drill.rehearsing_before, drill = drill_sc.title.clone())
+                }}
                 <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>{checklist_title}</ExerciseChecklistLink>
-                {format!("”. Planned length: {minutes} minutes.")}
+                {move || t_string!(i18n, drill.rehearsing_after, minutes)}
             </p>
             <p class="cc-help">
                 {move || if shared() {
                     view! {
-                        "Open the participants' view in another tab or window of this browser, on a shared screen: "
-                        "it shows only what you reveal, as you reveal it. Nothing leaves this browser. "
-                        <a href=view_route.fragment() target="_blank" class="cc-participants-link">"Open the participants' view"</a>
+                        {move || t_string!(i18n, drill.shared_help)} " "
+                        <a href=view_route.fragment() target="_blank" class="cc-participants-link">{move || t_string!(i18n, drill.open_participants)}</a>
                     }.into_any()
                 } else {
                     view! {
                         <span class="cc-drill-not-shared">
-                            "Nothing is saved on this device now (session-only mode, or this browser does not let "
-                            "the page store data), so a participants' view in another tab cannot follow this drill. "
-                            "Read the injects out from this screen instead, or turn session-only mode off on the Records page."
+                            {move || t_string!(i18n, drill.not_shared)}
                         </span>
                     }.into_any()
                 }}
             </p>
-            <section class="cc-drill-clock" aria-label="Drill clock">
+            <section class="cc-drill-clock" aria-label=move || t_string!(i18n, drill.clock)>
                 <p class="cc-clock"><span class="cc-clock-time" role="timer">{elapsed}</span>
-                    {move || if ended() { " (ended)" } else if running() { " (running)" } else { " (paused)" }}</p>
+                    " " {move || if ended() {
+                        t_string!(i18n, drill.ended)
+                    } else if running() {
+                        t_string!(i18n, drill.running)
+                    } else {
+                        t_string!(i18n, drill.paused)
+                    }}</p>
                 <p class="cc-actions">
                     {move || (!ended()).then(|| {
                         let (a, b, inj) = (r1.clone(), r3.clone(), inj.clone());
                         if running() {
-                            view! { <button type="button" class="cc-button cc-drill-pause" on:click=move |_| change_run(state, &a, |r, t| r.pause(t))>"Pause"</button> }.into_any()
+                            view! { <button type="button" class="cc-button cc-drill-pause" on:click=move |_| change_run(state, &a, |r, t| r.pause(t))>{move || t_string!(i18n, drill.pause)}</button> }.into_any()
                         } else {
                             view! { <button type="button" class="cc-button cc-primary cc-drill-go" on:click=move |_| change_run(state, &b, |r, t| {
                                 r.start(t);
                                 r.reveal_due(&inj, t);
-                            })>"Start the clock"</button> }.into_any()
+                            })>{move || t_string!(i18n, drill.start_clock)}</button> }.into_any()
                         }
                     })}
                     " "
-                    <button type="button" class="cc-button cc-drill-skip" on:click=skip disabled=ended>"Skip ahead to the next inject"</button>
+                    <button type="button" class="cc-button cc-drill-skip" on:click=skip disabled=ended>{move || t_string!(i18n, drill.skip)}</button>
                     " "
                     <button type="button" class="cc-button cc-drill-end" disabled=ended on:click=move |_| {
                         change_run(state, &r4, |r, t| r.end(t));
-                        said.set("The drill has ended. Write the debrief below.".into());
-                    }>"End the drill"</button>
+                        said.set(td_string!(i18n.get_locale_untracked(), drill.has_ended).into());
+                    }>{move || t_string!(i18n, drill.end)}</button>
                     " " <span role="status">{move || said.get()}</span>
                 </p>
             </section>
             <section class="cc-drill-injects">
-                <h2>"Injects"</h2>
+                <h2>{move || t_string!(i18n, drill.injects)}</h2>
                 <ol class="cc-injects">{list}</ol>
             </section>
             <ScribeNotes rid=rid.clone() run checklist=checklist.clone() label />
@@ -458,6 +475,7 @@ fn ScribeNotes(
     label: Tlp,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let who = RwSignal::new(Audience::Responders);
     let said = RwSignal::new(String::new());
@@ -481,13 +499,13 @@ fn ScribeNotes(
         })
     };
     let link = view! {
-        <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>"The checklist and its log"</ExerciseChecklistLink>
+        <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>{move || t_string!(i18n, drill.log_link)}</ExerciseChecklistLink>
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let words = text.get_untracked().trim().to_owned();
         if words.is_empty() {
-            said.set("Write the decision first.".into());
+            said.set(td_string!(i18n.get_locale_untracked(), drill.decision_first).into());
             return;
         }
         let t = now();
@@ -502,23 +520,22 @@ fn ScribeNotes(
             }
         });
         text.set(String::new());
-        said.set(format!("Noted at drill time {at}, in the communications log."));
+        said.set(td_string!(i18n.get_locale_untracked(), drill.noted, time = at));
     };
     view! {
         <section class="cc-scribe">
-            <h2>"Scribe's notes"</h2>
+            <h2>{move || t_string!(i18n, drill.scribe_title)}</h2>
             <p class="cc-help">
-                "Note each decision as it is made: who is told, with what label, what is said. "
-                "Each note goes into this exercise record's communications log, with its time. "
+                {move || t_string!(i18n, drill.scribe_help)} " "
                 {link}
             </p>
             <form class="cc-scribe-form" on:submit=add>
                 <p>
-                    <label for=text_id.clone()>"Decision "</label>
+                    <label for=text_id.clone()>{move || t_string!(i18n, drill.decision)} " "</label>
                     <input id=text_id type="text" autocomplete="off" class="cc-scribe-text" prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev)) />
                     " "
-                    <label for=who_id.clone()>"for "</label>
+                    <label for=who_id.clone()>{move || t_string!(i18n, drill.for_whom)} " "</label>
                     <select id=who_id on:change=move |ev| {
                         if let Ok(a) = event_target_value(&ev).parse() { who.set(a) }
                     }>
@@ -527,7 +544,7 @@ fn ScribeNotes(
                         }).collect_view()}
                     </select>
                     " "
-                    <button type="submit" class="cc-button cc-scribe-add">"Note it"</button>
+                    <button type="submit" class="cc-button cc-scribe-add">{move || t_string!(i18n, drill.note_it)}</button>
                 </p>
                 <p role="status" class="cc-scribe-said">{move || said.get()}</p>
             </form>
@@ -545,6 +562,7 @@ fn ScribeNotes(
 #[component]
 fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let kind = RwSignal::new(PointKind::WentWell);
     let text = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
@@ -572,7 +590,10 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                     <strong>{q.text.clone()}</strong>
                     <Prose text=q.detail.clone() />
                     {(!links.is_empty()).then(|| view! {
-                        <p class="cc-meta">"Stress-test questions: " {links.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ")}</p>
+                        <p class="cc-meta">{
+                            let questions = links.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ");
+                            move || t_string!(i18n, drill.stress_questions, questions = questions.clone())
+                        }</p>
                     })}
                 </li>
             }
@@ -584,13 +605,13 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
             ev.prevent_default();
             let words = text.get_untracked().trim().to_owned();
             if words.is_empty() {
-                said.set("Write the point first.".into());
+                said.set(td_string!(i18n.get_locale_untracked(), drill.point_first).into());
                 return;
             }
             let k = kind.get_untracked();
             let who = owner.get_untracked().trim().to_owned();
             if k == PointKind::Action && who.is_empty() {
-                said.set("Give the action item an owner.".into());
+                said.set(td_string!(i18n.get_locale_untracked(), drill.owner_needed).into());
                 return;
             }
             let t = now();
@@ -607,7 +628,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
             text.set(String::new());
             owner.set(String::new());
             links.set(Vec::new());
-            said.set(format!("Added to “{}”.", k.title()));
+            said.set(td_string!(i18n.get_locale_untracked(), drill.added, kind = k.title()));
         }
     };
     let lists = {
@@ -631,12 +652,18 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                                     view! {
                                         <li data-point=p.id.clone()>
                                             {p.text.clone()}
-                                            {(!p.owner.is_empty()).then(|| format!(" (owner: {})", p.owner))}
-                                            {(!p.stress.is_empty()).then(|| format!(" — stress tests: {}", p.stress.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ")))}
+                                            {(!p.owner.is_empty()).then(|| {
+                                                let owner = p.owner.clone();
+                                                view! { " " {move || t_string!(i18n, drill.owner_of, owner = owner.clone())} }
+                                            })}
+                                            {(!p.stress.is_empty()).then(|| {
+                                                let tests = p.stress.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ");
+                                                view! { " " {move || t_string!(i18n, drill.stress_tests_of, tests = tests.clone())} }
+                                            })}
                                             " "
                                             <button type="button" class="cc-button" on:click=move |_| change_run(state, &rid, |r, t| {
                                                 r.remove_point(&pid, t);
-                                            })>"Remove"</button>
+                                            })>{move || t_string!(i18n, drill.remove)}</button>
                                         </li>
                                     }
                                 }).collect_view()
@@ -670,38 +697,38 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
         .collect_view();
     view! {
         <section class="cc-debrief">
-            <h2>"Debrief"</h2>
+            <h2>{move || t_string!(i18n, drill.debrief)}</h2>
             <Prose text=drill.debrief_intro.clone() />
             <ol class="cc-debrief-questions">{questions}</ol>
             {lists}
             <form class="cc-debrief-form" on:submit=add>
                 <p>
-                    <label for=kind_id.clone()>"Kind "</label>
+                    <label for=kind_id.clone()>{move || t_string!(i18n, drill.kind)} " "</label>
                     <select id=kind_id class="cc-debrief-kind" on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse() { kind.set(k) }
                     }>
                         {PointKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.title()}</option> }).collect_view()}
                     </select>
                     " "
-                    <label for=text_id.clone()>"Point "</label>
+                    <label for=text_id.clone()>{move || t_string!(i18n, drill.point)} " "</label>
                     <input id=text_id class="cc-debrief-text" type="text" autocomplete="off" prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev)) />
                     " "
-                    <label for=owner_id.clone()>"Owner (action items) "</label>
+                    <label for=owner_id.clone()>{move || t_string!(i18n, drill.owner)} " "</label>
                     <input id=owner_id class="cc-debrief-owner" type="text" autocomplete="off" prop:value=move || owner.get()
                         on:input=move |ev| owner.set(event_target_value(&ev)) />
                 </p>
                 <fieldset class="cc-debrief-stress">
-                    <legend>"Stress-test questions it touches"</legend>
+                    <legend>{move || t_string!(i18n, drill.stress_touched)}</legend>
                     <ul>{boxes}</ul>
                 </fieldset>
                 <p>
-                    <button type="submit" class="cc-button cc-debrief-add">"Add to the debrief"</button>
+                    <button type="submit" class="cc-button cc-debrief-add">{move || t_string!(i18n, drill.add)}</button>
                     " " <span role="status">{move || said.get()}</span>
                 </p>
             </form>
             <p class="cc-actions">
-                <RouteLink route=Route::DrillReport(rid.clone()) class="cc-report-link">"The after-action report (print or export)"</RouteLink>
+                <RouteLink route=Route::DrillReport(rid.clone()) class="cc-report-link">{move || t_string!(i18n, drill.report_link)}</RouteLink>
             </p>
         </section>
     }
@@ -730,6 +757,7 @@ fn stress_title(state: AppState, key: &str) -> String {
 #[component]
 pub fn ParticipantsView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
     let run = run_memo(state, &rid);
     // What was revealed, alone: the clock's start and pause leave the list (read aloud) be.
@@ -762,8 +790,8 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
         <article class="cc-page cc-drill-participants">
             <ExerciseBanner label=Signal::derive(move || label) />
             <h1>{format!("{}: {}", drill_sc.title, record.name)}</h1>
-            <p class="cc-meta">{format!("Rehearsing “{}”. Drill time: ", checklist.title)}<span class="cc-clock-time" role="timer">{elapsed}</span></p>
-            {move || none().then(|| view! { <p class="cc-drill-waiting">"Nothing yet. The facilitator will reveal what happens."</p> })}
+            <p class="cc-meta">{move || t_string!(i18n, drill.participants_meta, checklist = checklist.title.clone())} " "<span class="cc-clock-time" role="timer">{elapsed}</span></p>
+            {move || none().then(|| view! { <p class="cc-drill-waiting">{move || t_string!(i18n, drill.waiting)}</p> })}
             <ol class="cc-injects" aria-live="polite">{shown}</ol>
         </article>
         </PrintFrame>
@@ -776,6 +804,7 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
 #[component]
 pub fn DrillReport(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
     let mut run = record.drill.clone().unwrap_or_default();
     // The drill time as of now, if the clock still runs.
@@ -830,7 +859,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
     let file = safe_file_name(&format!("after-action {}", record.name), "md");
     let export = move |_| {
         if download(&file, "text/markdown", &markdown()) {
-            said.set(format!("Exported as {file}, in your downloads."));
+            said.set(td_string!(i18n.get_locale_untracked(), drill.exported, file = file.clone()));
         }
     };
     let points = PointKind::ALL
@@ -841,14 +870,20 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                 <section class="cc-print-section">
                     <h2>{k.title()}</h2>
                     {if list.is_empty() {
-                        view! { <p>"None written."</p> }.into_any()
+                        view! { <p>{move || t_string!(i18n, drill.none_written)}</p> }.into_any()
                     } else {
                         view! { <ul>{list.into_iter().map(|p| view! {
                             <li>
                                 {p.text.clone()}
-                                {(!p.owner.is_empty()).then(|| format!(" (owner: {})", p.owner))}
+                                {(!p.owner.is_empty()).then(|| {
+                                    let owner = p.owner.clone();
+                                    view! { " " {move || t_string!(i18n, drill.owner_of, owner = owner.clone())} }
+                                })}
                                 {(!p.stress.is_empty()).then(|| view! {
-                                    <ul>{p.stress.iter().map(|s| view! { <li>{format!("Stress test: {}", stress_title(state, s))}</li> }).collect_view()}</ul>
+                                    <ul>{p.stress.iter().map(|s| {
+                                        let test = stress_title(state, s);
+                                        view! { <li>{move || t_string!(i18n, drill.stress_test, test = test.clone())}</li> }
+                                    }).collect_view()}</ul>
                                 })}
                             </li>
                         }).collect_view()}</ul> }.into_any()
@@ -860,32 +895,34 @@ pub fn DrillReport(rid: String) -> impl IntoView {
     view! {
         <div class="cc-page cc-print-page cc-drill-report">
             <p class="cc-print-toolbar">
-                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>"Print"</button>
+                <button type="button" class="cc-button cc-primary" on:click=move |_| print_now()>{move || t_string!(i18n, drill.print)}</button>
                 " "
-                <button type="button" class="cc-button cc-report-export" on:click=export>"Export as Markdown"</button>
+                <button type="button" class="cc-button cc-report-export" on:click=export>{move || t_string!(i18n, drill.export)}</button>
                 " "
-                <RouteLink route=Route::Drill(rid.clone())>"Back to the drill"</RouteLink>
-                <span class="cc-help">" EXERCISE and the label are printed at the top and bottom of every page."</span>
+                <RouteLink route=Route::Drill(rid.clone())>{move || t_string!(i18n, drill.back_to_drill)}</RouteLink>
+                <span class="cc-help">" " {move || t_string!(i18n, drill.print_help, mark = EXERCISE)}</span>
                 " " <span role="status">{move || said.get()}</span>
             </p>
             <PrintFrame label exercise=Signal::stored(true)>
-                <h1>{format!("After-action report: {}", record.name)}</h1>
+                <h1>{move || t_string!(i18n, drill.report_title, name = record.name.clone())}</h1>
                 <p class="cc-print-facts">
-                    "This was an exercise, not a real incident." <br />
+                    {move || t_string!(i18n, drill.was_exercise)} <br />
+                    // The drill's title as the model gives it (with its variant) and the label's
+                    // audience are the model's English words, as in the Markdown report.
                     {format!("Drill: {drill_title}")}<br />
-                    {format!("Checklist rehearsed: {} (version {})", checklist.title, checklist.version)}<br />
-                    {format!("Drill time: {}", clock_text(run.elapsed))}<br />
+                    {move || t_string!(i18n, drill.checklist_rehearsed, checklist = checklist.title.clone(), version = checklist.version)}<br />
+                    {move || t_string!(i18n, drill.drill_time, time = clock_text(run.elapsed))}<br />
                     {format!("Label: {label} — {}", label.audience_summary())}<br />
-                    {format!("Printed: {printed}")}
+                    {move || t_string!(i18n, drill.printed_at, time = printed.clone())}
                 </p>
                 <section class="cc-print-section">
-                    <h2>"Injects"</h2>
-                    {if injects.is_empty() { Some(view! { <p>"None was revealed."</p> }) } else { None }}
+                    <h2>{move || t_string!(i18n, drill.injects)}</h2>
+                    {if injects.is_empty() { Some(view! { <p>{move || t_string!(i18n, drill.none_revealed)}</p> }) } else { None }}
                     <ul>{injects.iter().map(|(at, t)| view! { <li>{format!("{} — {t}", clock_text(*at))}</li> }).collect_view()}</ul>
                 </section>
                 {(!notes.is_empty()).then(|| view! {
                     <section class="cc-print-section">
-                        <h2>"Decisions noted"</h2>
+                        <h2>{move || t_string!(i18n, drill.decisions_noted)}</h2>
                         <ul>{notes.iter().map(|(w, t)| view! { <li>{format!("{w} — {t}")}</li> }).collect_view()}</ul>
                     </section>
                 })}
