@@ -17,13 +17,27 @@ use e2e::{
     PageFrame,
 };
 use fantoccini::{Client, Locator};
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// 30 November 2025, 09:00 UTC: the test clock's start.
 const T: f64 = 1_764_493_200_000.0;
 const MINUTE: f64 = 60_000.0;
 const DRILL: &str = "social-engineering-takeover-drill";
 const CHECKLIST: &str = "social-engineering-takeover";
+
+/// The interface's English words for the dotted `key` (`drill.noted`), from `locales/en.json`,
+/// the file the app is built from, with each `{{ name }}` of `values` filled in.
+fn en(key: &str, values: &[(&str, &str)]) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales/en.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let words: Value = serde_json::from_str(&text).expect("a locale file is JSON");
+    let mut text =
+        key.split('.').fold(&words, |v, k| &v[k]).as_str().unwrap_or_else(|| panic!("no `{key}`")).to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{{ {name} }}}}"), value);
+    }
+    text
+}
 
 /// The ids of the injects the facilitator's view marks as revealed, in the list's order.
 async fn revealed_here(c: &Client) -> Vec<String> {
@@ -170,7 +184,10 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
     .await;
     find(&c, ".cc-scribe-add").await.click().await.unwrap();
     let said = find(&c, ".cc-scribe-said").await.text().await.unwrap();
-    assert!(said.starts_with("Noted at drill time 55:"), "{said}");
+    // The words before the drill time, then the time.
+    let noted = en("drill.noted", &[]);
+    let before_time = noted.split("{{ time }}").next().unwrap_or_default();
+    assert!(said.starts_with(&format!("{before_time}55:")), "{said}");
     // A step the inject calls for, ticked in the drill, is ticked in the exercise record.
     find(&c, ".cc-inject[data-inject='helper-offers'] [data-item='pause-request'] label")
         .await
@@ -198,7 +215,7 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
     add("went-well", "The second maintainer heard of every request within minutes".into(), "").await;
     add("action", "Write down who may grant publish rights, and how".into(), "").await;
     let refused = find(&c, ".cc-debrief-form [role='status']").await.text().await.unwrap();
-    assert_eq!(refused, "Give the action item an owner.");
+    assert_eq!(refused, en("drill.owner_needed", &[]));
     find(&c, ".cc-debrief-stress input[type='checkbox']").await.click().await.unwrap();
     add("action", "Write down who may grant publish rights, and how".into(), "Dana").await;
     // Enough gaps for the report to run over several pages.
@@ -207,7 +224,11 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
             .await;
     }
     let action = find(&c, ".cc-debrief-action li").await.text().await.unwrap();
-    assert!(action.contains("(owner: Dana)") && action.contains("stress tests: "), "{action}");
+    assert!(
+        action.contains(&en("drill.owner_of", &[("owner", "Dana")]))
+            && action.contains(&en("drill.stress_tests_of", &[("tests", "")])),
+        "{action}"
+    );
 
     // The after-action report prints with EXERCISE and the label on every page.
     find(&c, ".cc-report-link").await.click().await.unwrap();
@@ -218,15 +239,18 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
     // Words as printed, whatever the lines they wrap over.
     let all = pages.join("\n").split_whitespace().collect::<Vec<_>>().join(" ");
     for want in [
-        "After-action report: Spring drill",
-        "This was an exercise, not a real incident.",
-        "Write down who may grant publish rights, and how (owner: Dana)",
-        "Stress test: ",
-        "Nobody gets publish rights this week",
+        en("drill.report_title", &[("name", "Spring drill")]),
+        en("drill.was_exercise", &[]),
+        format!(
+            "Write down who may grant publish rights, and how {}",
+            en("drill.owner_of", &[("owner", "Dana")])
+        ),
+        en("drill.stress_test", &[("test", "")]),
+        "Nobody gets publish rights this week".into(),
         // Firefox's PDF writes "fi" as one ligature: the words checked have none.
-        "40:00 — A build",
+        "40:00 — A build".into(),
     ] {
-        assert!(all.contains(want), "{want:?} in\n{all}");
+        assert!(all.contains(&want), "{want:?} in\n{all}");
     }
     // And exports as Markdown, marked at both ends.
     capture_downloads(&c).await;
@@ -336,7 +360,7 @@ async fn in_session_only_mode_the_facilitator_is_told_no_other_tab_can_follow() 
     // Nothing is saved now: the run goes on in this tab, and another tab could not follow it.
     start(&c, "Drill on one screen", false).await;
     let said = find(&c, ".cc-drill-run .cc-drill-not-shared").await.text().await.unwrap();
-    assert!(said.contains("cannot follow this drill"), "{said}");
+    assert_eq!(said.trim(), en("drill.not_shared", &[]), "{said}");
     assert!(c.find_all(Locator::Css(".cc-participants-link")).await.unwrap().is_empty());
     find(&c, ".cc-drill-go").await.click().await.unwrap();
     wait_revealed(&c, "helper-offers").await;
