@@ -222,3 +222,45 @@ async fn in_session_only_mode_the_choice_of_language_is_not_written() {
     assert_eq!(root_lang(&c).await, json!("fr"), "after a reload the browser's language again");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_drill_s_page_speaks_spanish_and_its_label_stays_first_s() {
+    let (w, english) = (words("es"), words("en"));
+    for key in ["drill.run_title", "drill.start"] {
+        assert_ne!(word(&w, key, &[]), word(&english, key, &[]), "{key} is translated");
+    }
+    let c = browser_speaking("es").await;
+    open(&c, "").await;
+    // The first card of the catalog's group of drills, found by the group's Spanish heading.
+    let href = js(
+        &c,
+        "const group = [...document.querySelectorAll('.cc-group-title')].find(h => h.textContent === arguments[0]); \
+         return group && group.parentElement.querySelector('.cc-scenario-card a').getAttribute('href');",
+        vec![json!(word(&w, "catalog.drills", &[]))],
+    )
+    .await;
+    let href = href.as_str().expect("the catalog lists a drill under its Spanish heading").to_owned();
+    find(&c, &format!(".cc-scenario-card a[href='{href}']")).await.click().await.unwrap();
+    find(&c, ".cc-drill h1").await;
+
+    let shown = |css: &'static str| {
+        let c = c.clone();
+        async move { find(&c, css).await.text().await.unwrap() }
+    };
+    assert_eq!(shown(".cc-drill-roles > h2").await, word(&w, "drill.roles", &[]), "the roles' heading");
+    assert_eq!(shown(".cc-drill-start h2").await, word(&w, "drill.run_title", &[]), "the run's heading");
+    assert_eq!(shown(".cc-drill-start legend").await, word(&w, "drill.length", &[]), "the length's legend");
+    assert_eq!(shown(".cc-drill-begin").await, word(&w, "drill.start", &[]), "the start button");
+    let banner = shown(".cc-drill .cc-exercise-banner").await;
+    assert!(banner.contains("EXERCISE"), "the EXERCISE mark stays the model's: {banner}");
+    assert!(banner.contains(&word(&w, "drill.exercise_note", &[])), "the banner's words: {banner}");
+    // The labels, in the banner and in the page's sentence about its runs, are FIRST's.
+    let badges = texts(&c, ".cc-drill .cc-exercise-banner .cc-tlp, .cc-drill .cc-meta .cc-tlp").await;
+    assert!(!badges.is_empty(), "the drill's page shows its label");
+    for badge in &badges {
+        assert!(LABELS.contains(&badge.as_str()), "a label reads {badge:?}");
+    }
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}
