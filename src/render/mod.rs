@@ -119,9 +119,10 @@ pub fn one_checklist(scenario: &Scenario) -> String {
     )
 }
 
-/// The page's wording: the built-in files as a JSON array of `[file name, text]` pairs, in
-/// catalog order (what `content::use_page_wording` reads), with every `</` written `<\/` and
-/// every `<!--` as `\u003c!--`, so it can also sit in a script element ([`wording_block`]).
+/// The page's wording: the built-in files, then their translations (`content::page_files`),
+/// as a JSON array of `[file name, text]` pairs, in catalog order (what
+/// `content::use_page_wording` reads), with every `</` written `<\/` and every `<!--` as
+/// `\u003c!--`, so it can also sit in a script element ([`wording_block`]).
 pub fn wording(files: &[(&str, &str)]) -> String {
     let json = serde_json::to_string(files).expect("text always serialises");
     json.replace("</", "<\\/").replace("<!--", "\\u003c!--")

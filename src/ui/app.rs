@@ -152,30 +152,56 @@ fn adopt_static_ticks(state: AppState, ticks: Vec<(String, String)>) {
 
 /// The page `route` names.
 fn page(state: AppState, route: Route) -> AnyView {
+    let i18n = use_i18n();
+    // Pages that show checklists' own text are drawn again when the reader switches language:
+    // a checklist follows the interface where it has a translation (a record's ticks and notes
+    // stay, as a translation keeps its original's ids). The other pages change only their words.
+    let in_language = move |page: fn(AppState, Route, &'static str) -> AnyView, route: Route| {
+        (move || page(state, route.clone(), i18n.get_locale().as_str())).into_any()
+    };
     match route {
         // Printed, every page carries a label at the top and bottom of each sheet: the public
         // pages TLP:CLEAR, the records list the strictest label of the records it names.
-        Route::Catalog => {
-            view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><Catalog /></PrintFrame> }
-                .into_any()
-        }
+        Route::Catalog => in_language(
+            |_, _, _| {
+                view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><Catalog /></PrintFrame> }
+                    .into_any()
+            },
+            route,
+        ),
         Route::Decide => view! { <DecidePage /> }.into_any(),
         Route::Labels => {
             view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><LabelsPage /></PrintFrame> }
                 .into_any()
         }
-        Route::Summary => view! { <SummaryPage /> }.into_any(),
+        Route::Summary => in_language(|_, _, _| view! { <SummaryPage /> }.into_any(), route),
         Route::Records => {
             let label = Memo::new(move |_| records_label(state));
             view! { <PrintFrame label labels_in_print_only=true><RecordsPage /></PrintFrame> }.into_any()
         }
-        Route::Print(id) => print_page(state, &id, false, None),
-        Route::PrintBlank(id) => print_page(state, &id, true, None),
-        Route::PrintLog(id, limit) => print_page(state, &id, false, Some(limit)),
-        Route::Drill(rid) => view! { <FacilitatorView rid /> }.into_any(),
-        Route::DrillView(rid) => view! { <ParticipantsView rid /> }.into_any(),
-        Route::DrillReport(rid) => view! { <DrillReport rid /> }.into_any(),
-        Route::Scenario(id) => match state.library.with_value(|l| l.get(&id)) {
+        Route::Drill(_) | Route::DrillView(_) | Route::DrillReport(_) => in_language(
+            |_, route, _| match route {
+                Route::Drill(rid) => view! { <FacilitatorView rid /> }.into_any(),
+                Route::DrillView(rid) => view! { <ParticipantsView rid /> }.into_any(),
+                Route::DrillReport(rid) => view! { <DrillReport rid /> }.into_any(),
+                _ => ().into_any(),
+            },
+            route,
+        ),
+        Route::Print(_) | Route::PrintBlank(_) | Route::PrintLog(..) | Route::Scenario(_) => {
+            in_language(scenario_page, route)
+        }
+    }
+}
+
+/// A checklist's, stress test's or drill's page, or one of its print pages, in `lang` where it
+/// has a translation.
+fn scenario_page(state: AppState, route: Route, lang: &'static str) -> AnyView {
+    match route {
+        Route::Print(id) => print_page(state, &id, lang, false, None),
+        Route::PrintBlank(id) => print_page(state, &id, lang, true, None),
+        Route::PrintLog(id, limit) => print_page(state, &id, lang, false, Some(limit)),
+        Route::Scenario(id) => match state.library.with_value(|l| l.get_in(&id, lang)) {
             Some(test) if test.kind == ScenarioKind::StressTest => {
                 view! { <StressTestPage test /> }.into_any()
             }
@@ -195,6 +221,7 @@ fn page(state: AppState, route: Route) -> AnyView {
                 .into_any()
             }
         },
+        _ => ().into_any(),
     }
 }
 
@@ -211,8 +238,8 @@ fn records_label(state: AppState) -> Tlp {
     })
 }
 
-fn print_page(state: AppState, id: &str, blank: bool, log: Option<Tlp>) -> AnyView {
-    match state.library.with_value(|l| l.get(id)) {
+fn print_page(state: AppState, id: &str, lang: &str, blank: bool, log: Option<Tlp>) -> AnyView {
+    match state.library.with_value(|l| l.get_in(id, lang)) {
         Some(scenario) => view! { <PrintPage scenario blank log /> }.into_any(),
         None => {
             let (i18n, id) = (use_i18n(), id.to_owned());

@@ -1,6 +1,7 @@
 //! The catalog: every checklist on offer, with search, tag filters and progress.
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 use std::sync::Arc;
 
@@ -24,7 +25,8 @@ fn lower(text: &str) -> String {
 pub fn Catalog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let scenarios = state.library.with_value(|l| l.scenarios());
+    // In the interface's language where translated (the page is drawn again on a switch).
+    let scenarios = state.library.with_value(|l| l.scenarios_in(i18n.get_locale_untracked().as_str()));
     let errors = state.library.with_value(|l| l.errors());
     // Each tag once, in alphabetical order.
     let tags: Map<()> = scenarios.iter().flat_map(|s| s.tags.iter().map(|t| (t.clone(), ()))).collect();

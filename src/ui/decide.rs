@@ -3,6 +3,7 @@
 //! and where to apply the label.
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::checklist::ScenarioKind;
@@ -503,7 +504,7 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
     let done = RwSignal::new(String::new());
     // (value, checklist's title, template's title when it is one).
     let options = state.library.with_value(|l| {
-        l.scenarios()
+        l.scenarios_in(i18n.get_locale_untracked().as_str())
             .into_iter()
             .filter(|s| s.kind == ScenarioKind::Checklist)
             .flat_map(|s| {

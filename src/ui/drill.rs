@@ -12,6 +12,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::ui::language::UntranslatedNote;
 
 use crate::content::Library;
 use crate::i18n::{t_string, td_string, use_i18n};
@@ -84,7 +87,8 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
     let Some(drill) = scenario.drill.clone() else {
         return view! { <p>{move || t_string!(i18n, drill.not_readable)}</p> }.into_any();
     };
-    let checklist = state.library.with_value(|l| l.get(&drill.scenario));
+    let lang = i18n.get_locale_untracked().as_str();
+    let checklist = state.library.with_value(|l| l.get_in(&drill.scenario, lang));
     let checklist_title = checklist.as_ref().map_or_else(|| drill.scenario.clone(), |c| c.title.clone());
     let name_id = state.dom_id("drill-name");
     let name = RwSignal::new(String::new());
@@ -94,7 +98,9 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
         let (scenario, drill) = (scenario.clone(), drill.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let Some(checklist) = state.library.with_value(|l| l.get(&drill.scenario)) else { return };
+            let Some(checklist) = state.library.with_value(|l| l.get_in(&drill.scenario, lang)) else {
+                return;
+            };
             let t = now();
             let typed = name.get_untracked().trim().to_owned();
             let name = if typed.is_empty() { default_record_name(&scenario.title, t) } else { typed };
@@ -135,6 +141,7 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
             <nav class="cc-crumbs"><RouteLink route=Route::Catalog>{move || t_string!(i18n, drill.all_checklists)}</RouteLink></nav>
             <PrintFrame label=Signal::stored(label) labels_in_print_only=true exercise=Signal::stored(true)>
             <ExerciseBanner label=Signal::stored(label) />
+            <UntranslatedNote id=scenario.id.clone() />
             <h1>{scenario.title.clone()}</h1>
             <p class="cc-lead">{scenario.summary.clone()}</p>
             <p class="cc-meta">
@@ -188,11 +195,12 @@ struct Parts {
     checklist: Arc<Scenario>,
 }
 
-/// The parts of run `rid`, if all of them are here.
-fn parts(state: AppState, rid: &str) -> Option<Parts> {
+/// The parts of run `rid`, if all of them are here, in `lang` where they have a translation.
+fn parts(state: AppState, rid: &str, lang: &str) -> Option<Parts> {
     let record = state.saved.with_untracked(|s| s.records.get(rid).cloned())?;
     let run = record.drill.as_ref()?;
-    let (drill_sc, checklist) = state.library.with_value(|l| (l.get(&run.drill), l.get(&record.scenario)));
+    let (drill_sc, checklist) =
+        state.library.with_value(|l| (l.get_in(&run.drill, lang), l.get_in(&record.scenario, lang)));
     let drill_sc = drill_sc?;
     let drill = Arc::new(drill_sc.drill.clone()?);
     Some(Parts { record, drill_sc, drill, checklist: checklist? })
@@ -234,7 +242,11 @@ fn run_memo(state: AppState, rid: &str) -> Memo<Option<DrillRun>> {
 pub fn FacilitatorView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
+    let Some(Parts { record, drill_sc, drill, checklist }) =
+        parts(state, &rid, i18n.get_locale_untracked().as_str())
+    else {
+        return not_here();
+    };
     let quick = record.drill.as_ref().is_some_and(|d| d.quick);
     let run = run_memo(state, &rid);
     let time = clock();
@@ -591,7 +603,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                     <Prose text=q.detail.clone() />
                     {(!links.is_empty()).then(|| view! {
                         <p class="cc-meta">{
-                            let questions = links.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ");
+                            let questions = links.iter().map(|k| stress_title(state, k, i18n.get_locale_untracked().as_str())).collect::<Vec<_>>().join("; ");
                             move || t_string!(i18n, drill.stress_questions, questions = questions.clone())
                         }</p>
                     })}
@@ -657,7 +669,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                                                 view! { " " {move || t_string!(i18n, drill.owner_of, owner = owner.clone())} }
                                             })}
                                             {(!p.stress.is_empty()).then(|| {
-                                                let tests = p.stress.iter().map(|k| stress_title(state, k)).collect::<Vec<_>>().join("; ");
+                                                let tests = p.stress.iter().map(|k| stress_title(state, k, i18n.get_locale_untracked().as_str())).collect::<Vec<_>>().join("; ");
                                                 view! { " " {move || t_string!(i18n, drill.stress_tests_of, tests = tests.clone())} }
                                             })}
                                             " "
@@ -690,7 +702,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                                 if on { l.push(k2.clone()) }
                             });
                         } />
-                    <label for=id>" " {stress_title(state, &key)}</label>
+                    <label for=id>" " {stress_title(state, &key, i18n.get_locale_untracked().as_str())}</label>
                 </li>
             }
         })
@@ -743,12 +755,13 @@ fn noted(checklist: &Scenario, e: &Entry) -> String {
     }
 }
 
-/// A stress-test question, `test/question`, in words: "Stress test title: question".
-fn stress_title(state: AppState, key: &str) -> String {
+/// A stress-test question, `test/question`, in words: "Stress test title: question", in `lang`
+/// where the stress test has a translation.
+fn stress_title(state: AppState, key: &str, lang: &str) -> String {
     let (test, question) = key.split_once('/').unwrap_or((key, ""));
     state
         .library
-        .with_value(|l: &Arc<Library>| l.get(test))
+        .with_value(|l: &Arc<Library>| l.get_in(test, lang))
         .and_then(|t| t.items().find(|i| i.id == question).map(|i| format!("{}: {}", t.title, i.text)))
         .unwrap_or_else(|| key.to_owned())
 }
@@ -758,7 +771,11 @@ fn stress_title(state: AppState, key: &str) -> String {
 pub fn ParticipantsView(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
+    let Some(Parts { record, drill_sc, drill, checklist }) =
+        parts(state, &rid, i18n.get_locale_untracked().as_str())
+    else {
+        return not_here();
+    };
     let run = run_memo(state, &rid);
     // What was revealed, alone: the clock's start and pause leave the list (read aloud) be.
     let revealed =
@@ -805,7 +822,11 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
 pub fn DrillReport(rid: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let Some(Parts { record, drill_sc, drill, checklist }) = parts(state, &rid) else { return not_here() };
+    let Some(Parts { record, drill_sc, drill, checklist }) =
+        parts(state, &rid, i18n.get_locale_untracked().as_str())
+    else {
+        return not_here();
+    };
     let mut run = record.drill.clone().unwrap_or_default();
     // The drill time as of now, if the clock still runs.
     run.elapsed = run.elapsed_at(now());
@@ -839,7 +860,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
         let (drill_title, checklist_title, name) =
             (drill_title.clone(), checklist.title.clone(), record.name.clone());
         move || {
-            let title = move |k: &str| stress_title(state, k);
+            let title = move |k: &str| stress_title(state, k, i18n.get_locale_untracked().as_str());
             report_markdown(
                 &run,
                 &ReportFacts {
@@ -881,7 +902,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                                 })}
                                 {(!p.stress.is_empty()).then(|| view! {
                                     <ul>{p.stress.iter().map(|s| {
-                                        let test = stress_title(state, s);
+                                        let test = stress_title(state, s, i18n.get_locale_untracked().as_str());
                                         view! { <li>{move || t_string!(i18n, drill.stress_test, test = test.clone())}</li> }
                                     }).collect_view()}</ul>
                                 })}

@@ -1,7 +1,9 @@
 //! The interface's language: the words' context for one mounted app, the language it starts in
 //! (the `lang` mount option, else the device's choice, else the browser's) and the menu's
-//! choice of language, kept on this device. Switching changes words only: records, their ticks
-//! and notes, and the checklists' own text are untouched.
+//! choice of language, kept on this device. The checklists follow it where they have a
+//! translation into it ([`current`]), and say so where they do not ([`UntranslatedNote`]).
+//! Switching changes words only: records, their ticks and notes are untouched, as a
+//! translation keeps its original's ids.
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
@@ -80,5 +82,19 @@ pub fn LanguageChoice() -> impl IntoView {
             <label for=id.clone()>{move || t_string!(i18n, frame.language)}</label>
             <select id=id on:change=choose>{options}</select>
         </span>
+    }
+}
+
+/// The plain note on a built-in checklist, stress test or drill that shows in its English
+/// original for want of a translation into the interface's language; nothing otherwise.
+#[component]
+pub fn UntranslatedNote(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i18n = use_i18n();
+    move || {
+        let untranslated = state.library.with_value(|l| l.untranslated(&id, i18n.get_locale().as_str()));
+        untranslated.then(|| {
+            view! { <p class="cc-help cc-untranslated" role="note">{t_string!(i18n, scenario.untranslated)}</p> }
+        })
     }
 }

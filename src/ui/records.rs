@@ -3,6 +3,7 @@
 //! "forget everything".
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -134,17 +135,24 @@ fn RecordRow(id: String) -> impl IntoView {
         })
         .unwrap_or_default();
     let scenario = state.library.with_value(|l| l.get(&sid));
-    let title = scenario.as_ref().map_or_else(
-        || td_string!(i18n.get_locale_untracked(), records.unavailable, id = sid.clone()),
-        |s| s.title.clone(),
-    );
+    // The checklist's title in the interface's language, where it has a translation.
+    let title = {
+        let sid = sid.clone();
+        Memo::new(move |_| {
+            let locale = i18n.get_locale();
+            state.library.with_value(|l| l.get_in(&sid, locale.as_str())).map_or_else(
+                || td_string!(locale, records.unavailable, id = sid.clone()),
+                |s| s.title.clone(),
+            )
+        })
+    };
     let shown = {
-        let (id, scenario, title) = (id.clone(), scenario.clone(), title.clone());
+        let (id, scenario) = (id.clone(), scenario.clone());
         Memo::new(move |_| {
             state.saved.with(|s| {
                 let r = s.records.get(&id)?;
                 Some(Shown {
-                    name: if r.name.is_empty() { title.clone() } else { r.name.clone() },
+                    name: if r.name.is_empty() { title.get() } else { r.name.clone() },
                     typed: r.name.clone(),
                     archived: r.archived,
                     label: scenario.as_ref().map(|s| r.label(s.label)),
@@ -214,11 +222,11 @@ fn RecordRow(id: String) -> impl IntoView {
     };
     // The record as Markdown, written when asked for, with its file name.
     let markdown = {
-        let (rid, scenario) = (id.clone(), scenario.clone());
+        let (rid, sid) = (id.clone(), sid.clone());
         move || {
-            let s = scenario.as_ref()?;
+            let s = state.library.with_value(|l| l.get_in(&sid, i18n.get_locale_untracked().as_str()))?;
             let record = state.saved.with_untracked(|saved| saved.records.get(&rid).cloned())?;
-            let md = record_markdown(s, &record, &local_time(js_sys::Date::now()), local_time);
+            let md = record_markdown(&s, &record, &local_time(js_sys::Date::now()), local_time);
             let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
             Some((md, name))
         }
@@ -254,7 +262,7 @@ fn RecordRow(id: String) -> impl IntoView {
             </p>
             <p class="cc-meta">
                 {exercise.then(|| view! { <strong class="cc-exercise">{EXERCISE}</strong>" · " })}
-                {title} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
+                {move || title.get()} " · " {label} " · " {read(|s| s.tally.clone().unwrap_or_default())}
                 " · " {move || t_string!(i18n, records.started, time = local_time(created))}
                 " · " {move || t_string!(i18n, records.changed, time = updated())}
                 <RecordDue id=id.clone() />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::content::Library;
 use crate::i18n::{td_string, Locale};
 use crate::model::tlp::Tlp;
+use leptos_i18n::Locale as _;
 
 /// Which page is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,7 +119,7 @@ impl Route {
             Route::DrillView(_) => Some(td_string!(locale, route.drill_view).to_owned()),
             Route::DrillReport(_) => Some(td_string!(locale, route.drill_report).to_owned()),
             Route::Print(id) | Route::PrintBlank(id) | Route::PrintLog(id, _) | Route::Scenario(id) => {
-                let title = library.get(id).map(|s| s.title.clone());
+                let title = library.get_in(id, locale.as_str()).map(|s| s.title.clone());
                 let title = title.unwrap_or_else(|| td_string!(locale, frame.not_found).to_owned());
                 Some(if matches!(self, Route::Scenario(_)) {
                     title

@@ -91,6 +91,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                 <RouteLink route=Route::Catalog>{move || t_string!(i18n, scenario.all_checklists)}</RouteLink>
             </nav>
             <crate::ui::drill::ExerciseBannerFor scenario=scenario.clone() />
+            <crate::ui::language::UntranslatedNote id=scenario.id.clone() />
             <header class="cc-scenario-head">
                 <h1>{scenario.title.clone()}</h1>
                 <p class="cc-lead">{scenario.summary.clone()}</p>

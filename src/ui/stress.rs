@@ -4,6 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::ui::language::UntranslatedNote;
 
 use crate::i18n::{t_string, tu_string, use_i18n};
 use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
@@ -85,6 +88,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
             <nav class="cc-crumbs">
                 <RouteLink route=Route::Catalog>{move || t_string!(i18n, stress.all_checklists)}</RouteLink>
             </nav>
+            <UntranslatedNote id=test.id.clone() />
             <h1 tabindex="-1">{test.title.clone()}</h1>
             <p class="cc-lead">{test.summary.clone()}</p>
             <Prose text=test.when.clone() />
@@ -202,9 +206,10 @@ fn SummaryCounts(summary: Summary) -> impl IntoView {
 pub fn SummaryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let tests: Vec<Arc<Scenario>> = state
-        .library
-        .with_value(|l| l.scenarios().into_iter().filter(|s| s.kind == ScenarioKind::StressTest).collect());
+    let tests: Vec<Arc<Scenario>> = state.library.with_value(|l| {
+        let in_language = l.scenarios_in(i18n.get_locale_untracked().as_str());
+        in_language.into_iter().filter(|s| s.kind == ScenarioKind::StressTest).collect()
+    });
     // A list of weak spots is at least TLP:AMBER+STRICT, and never looser than a test's own label.
     let label = state.saved.with_untracked(|s| {
         tests

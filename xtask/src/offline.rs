@@ -7,7 +7,6 @@ use std::io::Write;
 use std::path::Path;
 
 use base64::Engine;
-use crisis_comms::content::BUILT_IN;
 use serde_json::json;
 
 use crate::files;
@@ -108,7 +107,7 @@ fn copy_template(dist: &Path, app: &AppFiles) -> Result<String> {
     let favicon = base64::engine::general_purpose::STANDARD.encode(files::read(&dist.join(favicon))?);
     // The module reads the checklists' wording from the page: the copy, which cannot fetch the
     // standalone page's wording file, carries it in a block.
-    let blocks = crisis_comms::render::wording_block(BUILT_IN);
+    let blocks = crisis_comms::render::wording_block(&crisis_comms::content::page_files());
     let policy = format!(
         "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; img-src data:; \
          base-uri 'none'; form-action 'none'",

@@ -39,7 +39,7 @@ pub fn build(dist: &Path) -> Result {
     );
     let html = html.replacen("</head>", &format!("{link}</head>"), 1);
     let html = inject(&html, &views, &name, &integrity(css.as_bytes()))?;
-    let wording = crisis_comms::render::wording(crisis_comms::content::BUILT_IN);
+    let wording = crisis_comms::render::wording(&crisis_comms::content::page_files());
     let wording_name = format!("wording-{}.json", content_hash(wording.as_bytes()));
     files::write(&dist.join(&wording_name), &wording)?;
     files::write(&index, with_wording(&html, &wording_name, &integrity(wording.as_bytes()))?)?;

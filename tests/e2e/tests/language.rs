@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use e2e::{
-    browser, browser_speaking, choose, console_errors, find, is_checked, js, open, settle, wait_ready,
+    browser, browser_speaking, choose, console_errors, find, is_checked, js, open, page_frame, print_pages,
+    settle, wait_ready,
 };
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -262,5 +263,117 @@ async fn a_drill_s_page_speaks_spanish_and_its_label_stays_first_s() {
     }
     let errors = console_errors(&c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}
+
+/// A checklist file's title and the heading of its step `step`, from `checklists/<file>`.
+fn checklist_words(file: &str, step: &str) -> (String, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../checklists/{file}"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let title = text.lines().find_map(|l| l.strip_prefix("title = \"")).expect("a title");
+    let heading = text
+        .lines()
+        .find_map(|l| l.strip_prefix("### ")?.strip_suffix(&format!(" {{#{step}}}")))
+        .unwrap_or_else(|| panic!("{file} has no step {step}"));
+    (title.trim_end_matches('"').to_owned(), heading.to_owned())
+}
+
+#[tokio::test]
+async fn a_spanish_reader_gets_the_spanish_checklist_and_a_switch_keeps_its_ticks_and_notes() {
+    let (spanish, english) = (
+        checklist_words("es/account-compromise.md", "reach-owner"),
+        checklist_words("account-compromise.md", "reach-owner"),
+    );
+    assert_ne!(spanish, english, "the checklist is translated");
+    let c = browser_speaking("es").await;
+    open(&c, "").await;
+    let card = find(&c, ".cc-scenario-card a[href='#/s/account-compromise']").await.text().await.unwrap();
+    assert_eq!(card, spanish.0, "the catalog names the checklist in Spanish");
+    open(&c, "#/s/account-compromise").await;
+    assert_eq!(find(&c, ".cc-scenario h1").await.text().await.unwrap(), spanish.0);
+    let step = find(&c, "[data-item='reach-owner'] label").await;
+    assert_eq!(step.text().await.unwrap(), spanish.1, "the step in Spanish");
+    assert!(
+        c.find_all(Locator::Css(".cc-untranslated")).await.unwrap().is_empty(),
+        "no note: it is translated"
+    );
+    let steps = c.find_all(Locator::Css("[data-item]")).await.unwrap().len();
+    for badge in texts(&c, "[data-item] .cc-tlp").await {
+        assert!(LABELS.contains(&badge.as_str()), "a step's label reads {badge:?}");
+    }
+    let title = js(&c, "return document.title", vec![]).await;
+    assert!(title.as_str().is_some_and(|t| t.starts_with(&spanish.0)), "the window's title {title}");
+
+    // Ticked and noted in Spanish; in English the same record shows the original's words.
+    step.click().await.unwrap();
+    find(&c, "[data-item='tell-platform'] .cc-note summary").await.click().await.unwrap();
+    let note = "Pedimos al registro que congele el paquete a las 09:40.";
+    find(&c, "[data-item='tell-platform'] textarea").await.send_keys(note).await.unwrap();
+    settle(&c).await;
+    choose(&c, ".cc-language select", "en").await;
+    assert_eq!(find(&c, ".cc-scenario h1").await.text().await.unwrap(), english.0);
+    assert_eq!(find(&c, "[data-item='reach-owner'] label").await.text().await.unwrap(), english.1);
+    assert_eq!(c.find_all(Locator::Css("[data-item]")).await.unwrap().len(), steps, "the same steps");
+    assert!(is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await, "the tick stays");
+    let kept = find(&c, "[data-item='tell-platform'] textarea").await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some(note), "the note stays");
+
+    // German has no translation of the checklists: the original shows, with a plain note.
+    choose(&c, ".cc-language select", "de").await;
+    let untranslated = find(&c, ".cc-untranslated").await.text().await.unwrap();
+    assert_eq!(untranslated, word(&words("de"), "scenario.untranslated", &[]));
+    assert_eq!(find(&c, ".cc-scenario h1").await.text().await.unwrap(), english.0);
+    assert!(is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await);
+
+    // Back in Spanish, after a reload too.
+    choose(&c, ".cc-language select", "es").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    assert_eq!(find(&c, "[data-item='reach-owner'] label").await.text().await.unwrap(), spanish.1);
+    assert!(
+        is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await,
+        "the tick after a reload"
+    );
+    let kept = find(&c, "[data-item='tell-platform'] textarea").await.prop("value").await.unwrap();
+    assert_eq!(kept.as_deref(), Some(note), "the note after a reload");
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
+    let w = words("es");
+    let (title, step) = checklist_words("es/account-compromise.md", "reach-owner");
+    let c = browser_speaking("es").await;
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
+    settle(&c).await;
+    let print = find(&c, ".cc-print-link").await;
+    assert_eq!(print.text().await.unwrap(), word(&w, "scenario.print_record", &[]));
+    print.click().await.unwrap();
+    find(&c, ".cc-print-doc").await;
+
+    let pages = print_pages(&c, "spanish-record").await;
+    for (n, page) in pages.iter().enumerate() {
+        let frame = page_frame(page);
+        assert!(frame.header.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {page}", n + 1);
+        assert!(frame.footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {page}", n + 1);
+        for control in ["scenario.print_record", "templates.copy", "item.add_note"] {
+            let control = word(&w, control, &[]);
+            assert!(!page.contains(&control), "page {} shows the control {control:?}", n + 1);
+        }
+    }
+    // pdftotext may break a long line: the words are compared with single spaces.
+    let all = pages.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(all.contains(&flat(&title)), "the Spanish title: {all}");
+    assert!(all.contains(&flat(&step)), "the Spanish step: {all}");
+    let done = word(&w, "print.done_at", &[("time", String::new())]);
+    assert!(all.contains(done.trim_end()), "a done step in Spanish words: {all}");
+    assert!(all.contains(&word(&w, "print.open", &[])), "an open step in Spanish words");
+    let printed = word(&w, "print.printed_at", &[("time", String::new())]);
+    assert!(all.contains(printed.trim_end()), "when it was printed, in Spanish words");
     c.close().await.unwrap();
 }
