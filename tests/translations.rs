@@ -1,11 +1,13 @@
 //! Translated checklists against their originals. A translation is a file with the same name as
 //! its original in a folder named after its language: `checklists/es/account-compromise.md`
-//! translates `checklists/account-compromise.md`, and `checklists/es/stress-tests/…` translates
-//! `checklists/stress-tests/…` (see "Adding a language" in `checklists/README.md`).
+//! translates `checklists/account-compromise.md`, and `checklists/es/stress-tests/…` and
+//! `checklists/es/drills/…` translate `checklists/stress-tests/…` and `checklists/drills/…` (see
+//! "Adding a language" in `checklists/README.md`).
 //!
 //! Words are translated; what the app and people rely on is not: the ids (saved progress is
-//! filed under them), the audiences, the TLP labels, the placeholder names, and the exact
-//! original, recorded by its sha256 so that a change to the original is never missed.
+//! filed under them), the audiences, the TLP labels, the placeholder names, a drill's clock and
+//! links, and the exact original, recorded by its sha256 so that a change to the original is
+//! never missed.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 use crisis_comms::content::BUILT_IN;
 use crisis_comms::model::audience::Audience;
 use crisis_comms::model::checklist::{Item, Scenario, Template};
+use crisis_comms::model::drill::{DebriefQuestion, Drill};
 use crisis_comms::model::parse::{is_language_tag, parse_scenario, placeholder_names};
 use crisis_comms::model::tlp::Tlp;
 use sha2::{Digest, Sha256};
@@ -295,6 +298,103 @@ fn compare_scenarios(problems: &mut Vec<String>, name: &str, original: &Scenario
     for t in &translated.templates {
         if let Some(o) = original.templates.iter().find(|o| o.id == t.id) {
             compare_template(problems, name, o, t);
+        }
+    }
+    if let (Some(o), Some(t)) = (&original.drill, &translated.drill) {
+        compare_drills(problems, name, o, t);
+    }
+}
+
+/// A minute as a message says it: the number, or "not set" when an inject has no `quick-at`.
+fn minute(at: Option<u32>) -> String {
+    at.map_or_else(|| "not set".to_owned(), |m| m.to_string())
+}
+
+/// What must stay identical between a drill and its translation: the checklist it rehearses, its
+/// two lengths, the ids of its roles, sections, injects and debrief questions in order, and what
+/// each inject and question links (the drill's record and its links to steps rely on them).
+fn compare_drills(problems: &mut Vec<String>, name: &str, original: &Drill, translated: &Drill) {
+    if original.scenario != translated.scenario {
+        problems.push(format!(
+            "{name}: the drill rehearses `{}` here but `{}` in the original",
+            translated.scenario, original.scenario
+        ));
+    }
+    for (key, here, there) in [
+        ("minutes", translated.minutes, original.minutes),
+        ("quick-minutes", translated.quick_minutes, original.quick_minutes),
+    ] {
+        if here != there {
+            problems.push(format!("{name}: `{key}` is {here} here but {there} in the original"));
+        }
+    }
+    compare_ids(problems, name, "role", &ids(&original.roles, |x| &x.id), &ids(&translated.roles, |x| &x.id));
+    compare_ids(
+        problems,
+        name,
+        "section",
+        &ids(&original.phases, |x| &x.id),
+        &ids(&translated.phases, |x| &x.id),
+    );
+    for phase in &original.phases {
+        let Some(there) = translated.phases.iter().find(|x| x.id == phase.id) else { continue };
+        let place = format!("{name}: section `{}`", phase.id);
+        compare_ids(
+            problems,
+            &place,
+            "inject",
+            &ids(&phase.injects, |x| &x.id),
+            &ids(&there.injects, |x| &x.id),
+        );
+    }
+    let original_injects: Vec<_> = original.injects().collect();
+    for inject in translated.injects() {
+        let Some(o) = original_injects.iter().find(|o| o.id == inject.id) else { continue };
+        let id = &o.id;
+        if o.at != inject.at {
+            problems.push(format!(
+                "{name}: inject `{id}`: `at` is {} here but {} in the original",
+                inject.at, o.at
+            ));
+        }
+        if o.quick_at != inject.quick_at {
+            problems.push(format!(
+                "{name}: inject `{id}`: `quick-at` is {} here but {} in the original",
+                minute(inject.quick_at),
+                minute(o.quick_at)
+            ));
+        }
+        for (what, here, there) in
+            [("steps", &inject.steps, &o.steps), ("templates", &inject.templates, &o.templates)]
+        {
+            if here != there {
+                problems.push(format!(
+                    "{name}: inject `{id}`: it links the {what} {} here but {} in the original",
+                    listed(&here.iter().map(String::as_str).collect::<Vec<_>>()),
+                    listed(&there.iter().map(String::as_str).collect::<Vec<_>>())
+                ));
+            }
+        }
+    }
+    compare_ids(
+        problems,
+        name,
+        "debrief question",
+        &ids(&original.debrief, |x| &x.id),
+        &ids(&translated.debrief, |x| &x.id),
+    );
+    for q in &translated.debrief {
+        let Some(o) = original.debrief.iter().find(|o| o.id == q.id) else { continue };
+        let links = |q: &DebriefQuestion| q.stress.iter().map(|l| l.key()).collect::<Vec<_>>().join(", ");
+        if o.stress != q.stress {
+            let (here, there) = (links(q), links(o));
+            problems.push(format!(
+                "{name}: debrief question `{}`: it links the stress-test questions {} here but {} in the \
+                 original",
+                o.id,
+                if here.is_empty() { "none" } else { &here },
+                if there.is_empty() { "none" } else { &there }
+            ));
         }
     }
 }
@@ -777,6 +877,271 @@ fn a_translation_that_does_not_parse_gives_the_parser_error() {
     let problems = problems_of(&text);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("the template `Declaración inicial` has no label"), "{problems:?}");
+}
+
+// ---- drills -----------------------------------------------------------------------------------
+
+const DRILL: &str = r#"+++
+kind = "drill"
+id = "example-drill"
+title = "Drill: an example"
+summary = "Something happens on a clock."
+version = 1
+label = "TLP:AMBER"
+scenario = "example"
+minutes = 60
+quick-minutes = 15
++++
+
+## Roles {#roles}
+
+Everything here is made up.
+
+### Facilitator {#facilitator}
+
+You run the clock.
+
+### Scribe {#scribe}
+
+You write down each decision.
+
+## Something is off {#something-off}
+
+### Odd pushes {#odd-pushes}
+- at: 0
+- quick-at: 0
+- steps: call-owner, tell-team
+- templates: team-note
+
+The account pushes at night.
+
+- Who do you tell?
+
+### Nobody answers {#no-answer}
+- at: 10
+- steps: call-owner
+
+The owner does not answer.
+
+- What do you do now?
+
+## It goes public {#goes-public}
+
+### Users ask {#users-ask}
+- at: 40
+- quick-at: 10
+- steps: post-facts
+- templates: holding
+
+A user asks in public.
+
+- What do you post?
+
+## Debrief {#debrief}
+
+### How long did it take to reach the owner? {#time-to-reach}
+- stress: single-key-holder/inventory-known, single-key-holder/continuity-note
+
+### Who else could act? {#who-could-act}
+- stress: single-key-holder/two-org-owners
+"#;
+
+/// The Spanish translation of `DRILL`, with the original's current sha256.
+fn spanish_drill() -> String {
+    format!(
+        r#"+++
+kind = "drill"
+id = "example-drill"
+title = "Simulacro: un ejemplo"
+summary = "Algo pasa con el reloj en marcha."
+version = 1
+label = "TLP:AMBER"
+scenario = "example"
+minutes = 60
+quick-minutes = 15
+lang = "es"
+source-sha256 = "{}"
++++
+
+## Roles {{#roles}}
+
+Todo aquí es inventado.
+
+### Persona facilitadora {{#facilitator}}
+
+Llevas el reloj.
+
+### Persona que toma notas {{#scribe}}
+
+Anotas cada decisión.
+
+## Algo no cuadra {{#something-off}}
+
+### Commits raros {{#odd-pushes}}
+- at: 0
+- quick-at: 0
+- steps: call-owner, tell-team
+- templates: team-note
+
+La cuenta sube cambios de noche.
+
+- ¿A quién avisas?
+
+### Nadie responde {{#no-answer}}
+- at: 10
+- steps: call-owner
+
+El dueño no responde.
+
+- ¿Qué haces ahora?
+
+## Se hace público {{#goes-public}}
+
+### Los usuarios preguntan {{#users-ask}}
+- at: 40
+- quick-at: 10
+- steps: post-facts
+- templates: holding
+
+Un usuario pregunta en público.
+
+- ¿Qué publicas?
+
+## Revisión {{#debrief}}
+
+### ¿Cuánto tardaron en contactar al dueño? {{#time-to-reach}}
+- stress: single-key-holder/inventory-known, single-key-holder/continuity-note
+
+### ¿Quién más podía actuar? {{#who-could-act}}
+- stress: single-key-holder/two-org-owners
+"#,
+        sha256_hex(DRILL.as_bytes())
+    )
+}
+
+const DRILL_FILE: &str = "checklists/es/drills/example-drill.md";
+
+/// The problems of `spanish_drill()` with `from` replaced by `to` (which must be there), as the
+/// Spanish translation of `DRILL`.
+fn drill_problems(from: &str, to: &str) -> Vec<String> {
+    let text = spanish_drill();
+    assert!(text.contains(from), "the example drill has {from:?}");
+    problems(&Pair {
+        name: DRILL_FILE,
+        lang: "es",
+        text: &text.replacen(from, to, 1),
+        original_name: "checklists/drills/example-drill.md",
+        original: Some(DRILL.as_bytes()),
+    })
+}
+
+#[test]
+fn a_faithful_drill_translation_has_no_problem() {
+    assert_eq!(drill_problems("", ""), Vec::<String>::new());
+    let drill = parse_scenario(DRILL_FILE, &spanish_drill()).expect("parses").drill.expect("a drill");
+    assert_eq!(drill.injects().count(), 3);
+}
+
+#[test]
+fn a_drill_keeps_its_scenario_and_lengths() {
+    assert_eq!(
+        drill_problems("scenario = \"example\"", "scenario = \"ejemplo\""),
+        [format!("{DRILL_FILE}: the drill rehearses `ejemplo` here but `example` in the original")]
+    );
+    assert_eq!(
+        drill_problems("minutes = 60\nquick-minutes = 15", "minutes = 45\nquick-minutes = 12"),
+        [
+            format!("{DRILL_FILE}: `minutes` is 45 here but 60 in the original"),
+            format!("{DRILL_FILE}: `quick-minutes` is 12 here but 15 in the original"),
+        ]
+    );
+}
+
+#[test]
+fn a_drill_keeps_its_role_ids_in_order() {
+    assert_eq!(
+        drill_problems("### Persona que toma notas {#scribe}\n\nAnotas cada decisión.\n\n", ""),
+        [format!("{DRILL_FILE}: role `scribe` of the original is missing")]
+    );
+    assert_eq!(
+        drill_problems("{#scribe}", "{#secretario}"),
+        [
+            format!("{DRILL_FILE}: role `scribe` of the original is missing"),
+            format!("{DRILL_FILE}: role `secretario` is not in the original"),
+        ]
+    );
+}
+
+#[test]
+fn a_drill_keeps_its_section_and_inject_ids() {
+    assert_eq!(
+        drill_problems("{#goes-public}", "{#publico}"),
+        [
+            format!("{DRILL_FILE}: section `goes-public` of the original is missing"),
+            format!("{DRILL_FILE}: section `publico` is not in the original"),
+        ]
+    );
+    assert_eq!(
+        drill_problems("{#no-answer}", "{#sin-respuesta}"),
+        [
+            format!("{DRILL_FILE}: section `something-off`: inject `no-answer` of the original is missing"),
+            format!("{DRILL_FILE}: section `something-off`: inject `sin-respuesta` is not in the original"),
+        ]
+    );
+}
+
+#[test]
+fn an_inject_keeps_its_minutes() {
+    assert_eq!(
+        drill_problems("- at: 10", "- at: 12"),
+        [format!("{DRILL_FILE}: inject `no-answer`: `at` is 12 here but 10 in the original")]
+    );
+    assert_eq!(
+        drill_problems("- at: 10\n", "- at: 10\n- quick-at: 5\n"),
+        [format!("{DRILL_FILE}: inject `no-answer`: `quick-at` is 5 here but not set in the original")]
+    );
+    assert_eq!(
+        drill_problems("- quick-at: 10", "- quick-at: 12"),
+        [format!("{DRILL_FILE}: inject `users-ask`: `quick-at` is 12 here but 10 in the original")]
+    );
+}
+
+#[test]
+fn an_inject_keeps_its_linked_steps_and_templates() {
+    assert_eq!(
+        drill_problems("- steps: call-owner, tell-team", "- steps: call-owner, avisa-equipo"),
+        [format!(
+            "{DRILL_FILE}: inject `odd-pushes`: it links the steps call-owner, avisa-equipo here but \
+             call-owner, tell-team in the original"
+        )]
+    );
+    assert_eq!(
+        drill_problems("- templates: holding\n", ""),
+        [format!(
+            "{DRILL_FILE}: inject `users-ask`: it links the templates none here but holding in the original"
+        )]
+    );
+}
+
+#[test]
+fn a_debrief_question_keeps_its_id_and_stress_links() {
+    assert_eq!(
+        drill_problems(
+            "- stress: single-key-holder/two-org-owners",
+            "- stress: single-key-holder/two-publishers"
+        ),
+        [format!(
+            "{DRILL_FILE}: debrief question `who-could-act`: it links the stress-test questions \
+             single-key-holder/two-publishers here but single-key-holder/two-org-owners in the original"
+        )]
+    );
+    assert_eq!(
+        drill_problems("{#time-to-reach}", "{#tiempo}"),
+        [
+            format!("{DRILL_FILE}: debrief question `time-to-reach` of the original is missing"),
+            format!("{DRILL_FILE}: debrief question `tiempo` is not in the original"),
+        ]
+    );
 }
 
 // ---- the two front matter keys, in the parser -------------------------------------------------
