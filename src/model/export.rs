@@ -50,12 +50,16 @@ impl CopyLabel {
         CopyLabel { label: notes.chain(messages).fold(own, Ord::min), own }
     }
 
+    /// The copy's label and the record's, when the copy's is stricter.
+    pub fn stricter(&self) -> Option<(Tlp, Tlp)> {
+        (self.label != self.own).then_some((self.label, self.own))
+    }
+
     /// Why the copy's label is stricter than the record's, when it is.
     pub fn why_stricter(&self) -> Option<String> {
-        (self.label != self.own).then(|| {
+        self.stricter().map(|(label, own)| {
             format!(
-                "This copy is labelled {}, not {} as the record is, because it holds notes or messages labelled {}.",
-                self.label, self.own, self.label
+                "This copy is labelled {label}, not {own} as the record is, because it holds notes or messages labelled {label}."
             )
         })
     }

@@ -148,16 +148,19 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 .map(|item| {
                     let cell = cells.map(|c| c.get(&item.id));
                     let kind = item.kind;
-                    let meta = if kind == ItemKind::Question {
-                        String::new()
-                    } else {
-                        format!("For: {} · {}", titles(&item.audience), item.label)
+                    let (audience, label) = (titles(&item.audience), item.label);
+                    let meta = move || {
+                        if kind == ItemKind::Question {
+                            String::new()
+                        } else {
+                            t_string!(i18n, print.for_line, audience = audience.clone(), label).to_string()
+                        }
                     };
                     let mark = move || cell.map_or("☐", |c| c.with(|c| item_state(kind, c, i18n.get_locale()).0));
                     let line = move || match cell {
-                        None => meta.clone(),
+                        None => meta(),
                         Some(c) => {
-                            let words = c.with(|c| item_state(kind, c, i18n.get_locale()).1);
+                            let (words, meta) = (c.with(|c| item_state(kind, c, i18n.get_locale()).1), meta());
                             let sep = if meta.is_empty() { "" } else { " · " };
                             format!("{words}{sep}{meta}")
                         }
@@ -274,12 +277,14 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 }<br />
                 {move || {
                     let label = label.get();
-                    format!("Label: {label} — {}", label.audience_summary())
+                    t_string!(i18n, print.label_line, label, who = label.audience_summary())
                 }}<br />
                 {move || t_string!(i18n, print.printed_at, time = local_time(printed.get()))}
             </p>
             {move || exercise.get().then(|| view! { <p class="cc-print-exercise">{EXERCISE_RECORD}</p> })}
-            {move || head.with(|h| h.1.why_stricter()).map(|why| view! { <p class="cc-print-why-label">{why}</p> })}
+            {move || head.with(|h| h.1).stricter().map(|(label, own)| {
+                view! { <p class="cc-print-why-label">{t_string!(i18n, print.why_stricter, label, own)}</p> }
+            })}
             {sections}
             {messages}
             {decisions}

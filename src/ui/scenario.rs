@@ -184,7 +184,6 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
         });
     };
     // In the list, a name the app gave shows only what tells records of this checklist apart.
-    let title = scenario.title.clone();
     view! {
         <div class="cc-record-bar">
             {move || match current.get() {
@@ -195,7 +194,7 @@ pub fn RecordBar(scenario: Arc<Scenario>) -> impl IntoView {
                         <select id=select_id.clone() class="cc-record-select" on:change=switch.clone()>
                             {records.get().into_iter().map(|(rid, name, created)| {
                                 let selected = rid == id;
-                                let shown = if is_default_record_name(&name, &title, created) {
+                                let shown = if is_default_record_name(&name, created) {
                                     t_string!(i18n, scenario.started_at, time = local_time(created))
                                 } else {
                                     name

@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 use crate::content::Library;
 use crate::model::progress::Progress;
@@ -63,7 +64,9 @@ impl AppState {
     /// none yet) and saves at once.
     pub fn update_progress(&self, scenario: &str, change: impl FnOnce(&mut Progress)) {
         let now = js_sys::Date::now();
-        let Some(sc) = self.library.with_value(|l| l.get(scenario)) else { return };
+        // A new record is named after the checklist as the reader sees it, translated or not.
+        let lang = crate::ui::time::interface().map_or(crate::model::language::DEFAULT, |l| l.as_str());
+        let Some(sc) = self.library.with_value(|l| l.get_in(scenario, lang)) else { return };
         self.change(|s| {
             let id = match s.current.get(scenario) {
                 Some(id) if s.records.contains_key(id) => id.clone(),

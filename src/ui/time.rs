@@ -20,23 +20,36 @@ pub fn set_language(locale: Locale) {
     LANGUAGE.with(|l| l.set(Some(locale)));
 }
 
-/// The language tag dates are written in: the browser's own ("default", with its region, as in
-/// en-GB) when it speaks the interface's language, else the interface's language.
-fn language() -> &'static str {
-    let interface = use_context::<I18nContext<Locale>>()
+/// The interface's language: the app's own where a view asks, else the one the reader last
+/// chose in this page; `None` before the app has started.
+pub fn interface() -> Option<Locale> {
+    use_context::<I18nContext<Locale>>()
         .map(|i18n| i18n.get_locale_untracked())
         .or_else(|| LANGUAGE.with(Cell::get))
-        .map(|l| l.as_str());
-    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-    match interface {
-        Some(code) if browser.split('-').next() != Some(code) => code,
-        _ => "default",
+}
+
+/// The browser's own language tag, with its region (`en-GB`, `es-MX`), or "default".
+fn browser() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .filter(|t| !t.is_empty())
+        .unwrap_or("default".into())
+}
+
+/// The language tag dates are written in: the browser's own tag, with its region (as in
+/// en-GB), when it speaks the interface's language, else the interface's language. The tag is
+/// named rather than left to the browser's default, which need not follow its language.
+fn language() -> String {
+    let browser = browser();
+    match interface().map(|l| l.as_str()) {
+        Some(code) if browser.split('-').next() != Some(code) => code.to_owned(),
+        _ => browser,
     }
 }
 
 /// A local date and time for people.
 pub fn local_time(ms: f64) -> String {
-    time_in(ms, language())
+    time_in(ms, &language())
 }
 
 /// A local date and time in the language `tag` ("default": the browser's).
@@ -51,13 +64,11 @@ pub fn default_record_name(title: &str, now_ms: f64) -> String {
     format!("{title} — {}", local_time(now_ms))
 }
 
-/// Whether `name` is the name the app gave a record of `title` started at `created`, in
-/// whichever language the interface spoke then.
-pub fn is_default_record_name(name: &str, title: &str, created: f64) -> bool {
-    let Some(when) = name.strip_prefix(title).and_then(|rest| rest.strip_prefix(" — ")) else {
-        return false;
-    };
-    std::iter::once("default")
-        .chain(LANGUAGES.iter().map(|&(code, _)| code))
-        .any(|tag| when == time_in(created, tag))
+/// Whether `name` is the name the app gave a record started at `created`: its checklist's
+/// title, in whichever language the checklist and the interface were then, and that time.
+pub fn is_default_record_name(name: &str, created: f64) -> bool {
+    let Some((_, when)) = name.rsplit_once(" — ") else { return false };
+    let browser = browser();
+    let mut tags = ["default", browser.as_str()].into_iter().chain(LANGUAGES.iter().map(|&(code, _)| code));
+    tags.any(|tag| when == time_in(created, tag))
 }

@@ -375,5 +375,16 @@ async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
     assert!(all.contains(&word(&w, "print.open", &[])), "an open step in Spanish words");
     let printed = word(&w, "print.printed_at", &[("time", String::new())]);
     assert!(all.contains(printed.trim_end()), "when it was printed, in Spanish words");
+    // The record is named after the Spanish checklist; the lines around the labels, and the
+    // dates and times, are Spanish too (a 24-hour clock, no AM or PM).
+    assert!(all.contains(&format!("{} — ", flat(&title))), "the record's name: {all}");
+    let label_line =
+        word(&w, "print.label_line", &[("label", "TLP:AMBER+STRICT".into()), ("who", String::new())]);
+    assert!(all.contains(label_line.trim_end()), "the label's line in Spanish: {all}");
+    let for_line = word(&w, "print.for_line", &[("audience", String::new()), ("label", String::new())]);
+    let for_word = for_line.split_whitespace().next().unwrap();
+    assert!(all.contains(&format!(" · {for_word} ")), "each step says for whom in Spanish: {all}");
+    assert!(!all.contains(" · For: "), "no English line for whom: {all}");
+    assert!(!all.contains(" PM") && !all.contains(" AM"), "Spanish times: {all}");
     c.close().await.unwrap();
 }
