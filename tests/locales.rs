@@ -194,6 +194,22 @@ fn the_app_s_english_says_what_the_static_page_says() {
     }
 }
 
+#[test]
+fn the_labels_page_s_english_rules_are_the_label_lines_of_copies() {
+    // Copied messages, exports and printed copies carry the model's English rule beside the
+    // label; the labels page says the same in English.
+    let english = read_locale(&locales_dir().join("en.json"));
+    for t in Tlp::ALL {
+        let slug = t.slug().replace('-', "_");
+        for (key, words) in [
+            (format!("labels.recipient_{slug}"), t.recipient_rule()),
+            (format!("labels.audience_{slug}"), t.audience_summary()),
+        ] {
+            assert_eq!(english.get(&key).map(String::as_str), Some(words), "`{key}` in en.json");
+        }
+    }
+}
+
 // ---- each check refuses what it is there to refuse ---------------------------------------------
 
 fn words_of(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
