@@ -10,7 +10,6 @@ use std::path::Path;
 
 use crisis_comms::model::language::LANGUAGES;
 use crisis_comms::model::tlp::Tlp;
-use crisis_comms::render::words;
 use serde_json::Value;
 
 // ---- the checks -------------------------------------------------------------------------------
@@ -179,19 +178,6 @@ fn every_language_has_english_s_keys_and_placeholders_and_first_s_labels() {
     let mut spoken: Vec<String> = LANGUAGES.iter().map(|(code, _)| (*code).to_owned()).collect();
     spoken.sort();
     assert_eq!(seen, spoken, "locales/ holds one file for each language the interface offers");
-}
-
-#[test]
-fn the_app_s_english_says_what_the_static_page_says() {
-    let english = read_locale(&locales_dir().join("en.json"));
-    for (key, words) in [
-        ("catalog.lead", words::CATALOG_LEAD),
-        ("catalog.stress_tests_intro", words::STRESS_TESTS_INTRO),
-        ("catalog.drills_intro", words::DRILLS_INTRO),
-        ("scenario.response_step_help", words::RESPONSE_STEP_HELP),
-    ] {
-        assert_eq!(english.get(key).map(String::as_str), Some(words), "`{key}` in en.json");
-    }
 }
 
 #[test]

@@ -57,9 +57,9 @@ pub const NO_SCRIPT_NOTE: &str = "JavaScript is off, so this page shows every ch
      Ticking steps, notes, records and choosing a label need JavaScript and WebAssembly; nothing you do here \
      is saved.";
 
-/// Fixed sentences that the app's pages and the static rendering both show, in one place; and
-/// the interface's English words (`locales/en.json`, which the app's English is built from),
-/// read by key, so the static page says what the app says in English without a second copy.
+/// The interface's English words (`locales/en.json`, which the app's English is built from),
+/// read by key: the sentences that the app's pages and the static rendering both show, so the
+/// static page says what the app says in English without a second copy.
 pub mod words {
     use std::sync::OnceLock;
 
@@ -86,20 +86,6 @@ pub mod words {
             text.replace(&format!("{{{{ {name} }}}}"), value)
         })
     }
-
-    /// The catalog's lead.
-    pub const CATALOG_LEAD: &str = "Pick what is happening. Each step says who to tell and how widely the \
-         information may travel. Your progress stays in this browser; nothing you type leaves this page.";
-    /// The catalog's introduction to the stress tests, followed by a link to their summary.
-    pub const STRESS_TESTS_INTRO: &str =
-        "Before anything goes wrong: test how your project's governance would notice or slow down abuse.";
-    /// The catalog's introduction to the drills.
-    pub const DRILLS_INTRO: &str = "Rehearse before it happens: a facilitator reads a made-up crisis, new facts \
-         arrive on a clock, and the team practises who to tell, with what label and what words. A drill's record \
-         is marked as an exercise.";
-    /// A checklist's note on its response steps, when it has some.
-    pub const RESPONSE_STEP_HELP: &str =
-        "Steps marked “Response step” are actions, not messages: they are here because what you say depends on them.";
 }
 
 /// The whole static rendering for `<div id="app">` of the standalone page: the app's frame (the
@@ -275,21 +261,21 @@ pub fn catalog(scenarios: &[&Scenario]) -> String {
         groups.push_str(&format!(
             "<div><h2 class=\"cc-group-title\">Governance stress tests</h2>\
              <p>{} <a href=\"#/summary\">See the summary</a>.</p><ul class=\"cc-scenarios\">{test_cards}</ul></div>",
-            escape(words::STRESS_TESTS_INTRO)
+            escape(words::english("catalog.stress_tests_intro"))
         ));
     }
     if !drill_cards.is_empty() {
         groups.push_str(&format!(
             "<div><h2 class=\"cc-group-title\">Tabletop drills</h2><p>{}</p>\
              <ul class=\"cc-scenarios\">{drill_cards}</ul></div>",
-            escape(words::DRILLS_INTRO)
+            escape(words::english("catalog.drills_intro"))
         ));
     }
     let content = format!(
         "<h1>Crisis communication checklists</h1><p class=\"cc-lead\">{}</p>\
          <p class=\"cc-count\">{} {noun}</p>\
          <ul class=\"cc-scenarios\">{checklist_cards}</ul>{groups}",
-        escape(words::CATALOG_LEAD),
+        escape(words::english("catalog.lead")),
         scenarios.len()
     );
     view("#/", "cc-view-catalog cc-page cc-catalog", &print_frame(Tlp::Clear, false, &content))
@@ -344,7 +330,10 @@ fn checklist_body(s: &Scenario) -> String {
         prose(&s.when)
     ));
     if s.items().any(|i| i.kind == ItemKind::Response) {
-        out.push_str(&format!("<p class=\"cc-help\">{}</p>", escape(words::RESPONSE_STEP_HELP)));
+        out.push_str(&format!(
+            "<p class=\"cc-help\">{}</p>",
+            escape(words::english("scenario.response_step_help"))
+        ));
     }
     out.push_str(&format!(
         "<p class=\"cc-meta cc-record-label\">Label for this record: {}</p></header>",
