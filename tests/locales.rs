@@ -10,7 +10,6 @@ use std::path::Path;
 
 use crisis_comms::model::language::LANGUAGES;
 use crisis_comms::model::tlp::Tlp;
-use crisis_comms::render::words;
 use serde_json::Value;
 
 // ---- the checks -------------------------------------------------------------------------------
@@ -182,15 +181,18 @@ fn every_language_has_english_s_keys_and_placeholders_and_first_s_labels() {
 }
 
 #[test]
-fn the_app_s_english_says_what_the_static_page_says() {
+fn the_labels_page_s_english_rules_are_the_label_lines_of_copies() {
+    // Copied messages, exports and printed copies carry the model's English rule beside the
+    // label; the labels page says the same in English.
     let english = read_locale(&locales_dir().join("en.json"));
-    for (key, words) in [
-        ("catalog.lead", words::CATALOG_LEAD),
-        ("catalog.stress_tests_intro", words::STRESS_TESTS_INTRO),
-        ("catalog.drills_intro", words::DRILLS_INTRO),
-        ("scenario.response_step_help", words::RESPONSE_STEP_HELP),
-    ] {
-        assert_eq!(english.get(key).map(String::as_str), Some(words), "`{key}` in en.json");
+    for t in Tlp::ALL {
+        let slug = t.slug().replace('-', "_");
+        for (key, words) in [
+            (format!("labels.recipient_{slug}"), t.recipient_rule()),
+            (format!("labels.audience_{slug}"), t.audience_summary()),
+        ] {
+            assert_eq!(english.get(&key).map(String::as_str), Some(words), "`{key}` in en.json");
+        }
     }
 }
 

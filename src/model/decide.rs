@@ -1,7 +1,8 @@
-//! The TLP decision framework: a few plain questions lead to one label, who may receive the
-//! message in project terms, the reasons, how to mark it, what would change the answer and
-//! when to review it. Also the reverse question ("I received X — what may I do?") and the
-//! channel check, which asks who can read a channel rather than what kind of channel it is.
+//! The TLP decision framework: a few plain questions lead to one label, the reasons, what
+//! would change the answer and when to review it. Also the channel check, which asks who can
+//! read a channel rather than what kind of channel it is. How to mark a message and what a
+//! recipient may do ("I received X — what may I do?") are the interface's words, in each of its
+//! languages (`labels.marking_*` and `labels.received_*` in `locales/`).
 //!
 //! The framework is built so that a hurried but reasonable reading of any one question never
 //! gives a looser label than the facts warrant: "not sure" always counts as the careful answer,
@@ -602,34 +603,6 @@ pub fn decide(a: Answers) -> Decision {
     Decision { label, reasons, warnings, would_change, review }
 }
 
-/// Where a label goes when the message is sent, following TLP 2.0.
-pub fn marking(label: Tlp) -> Vec<String> {
-    vec![
-        format!("Email or forum post: put {label} in the subject line."),
-        format!("Any message: write {label} directly before the labelled text."),
-        format!(
-            "If only part of a message carries the label, mark where it ends, for example \"END OF {label} TEXT\"."
-        ),
-        format!("Documents and printouts: {label} in the header and the footer of every page, right-aligned, 12 pt or larger."),
-        format!("Spoken, in a call or meeting: say \"{label}\" before you share it."),
-    ]
-}
-
-/// What a recipient may do with information that carries `label`.
-pub fn received(label: Tlp) -> Vec<String> {
-    // The same words as the label line of a copied message: one rule for every recipient.
-    let mut out = vec![label.recipient_rule().to_owned()];
-    if label != Tlp::Clear {
-        out.push(format!(
-            "To share it more widely than {label} allows, first ask the source — the person or group who sent it — \
-             and wait for their explicit yes."
-        ));
-        out.push(format!("When you pass it on within the limits, keep the label {label} on it."));
-    }
-    out.push("TLP is an agreement between people, not a law or an encryption rule: it works because people keep it.".into());
-    out
-}
-
 /// A channel a message might travel through, by kind. The kind is only a first guess of who can
 /// read it: [`ChannelFacts`] asks the questions that decide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -941,13 +914,5 @@ mod tests {
         for bad in ["2025-02-29", "2026-13-01", "2026-1-01", "01-12-2026", "", "2026-12-01x", "+026-12-01"] {
             assert!(bad.parse::<Day>().is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn received_red_says_ask_the_source() {
-        let g = received(Tlp::Red);
-        assert_eq!(g[0], Tlp::Red.recipient_rule());
-        assert!(g.iter().any(|l| l.contains("ask the source")));
-        assert!(!received(Tlp::Clear).iter().any(|l| l.contains("ask the source")));
     }
 }

@@ -60,7 +60,10 @@ impl Tlp {
     }
 
     /// Who may receive information with this label: FIRST's rule in plain words, for any source
-    /// and any recipient (a person, a team, a foundation).
+    /// and any recipient (a person, a team, a foundation). The label line of printed copies
+    /// says it, in English in every language like the label lines of copied messages; the
+    /// labels page and the label framework show `labels.audience_*` of `locales/`, whose English
+    /// is this (checked by `tests/locales.rs`).
     pub const fn audience_summary(self) -> &'static str {
         match self {
             Tlp::Red => "Only the people it was shared with, in this conversation or message. No one else.",
@@ -81,7 +84,9 @@ impl Tlp {
 
     /// What the person who receives a message with this label may do with it, said to them. A
     /// copied message opens with this, so that a reader who does not know the sender's project
-    /// reads the rule that binds them, not the sender's idea of who should have it.
+    /// reads the rule that binds them, not the sender's idea of who should have it. The labels
+    /// page shows `labels.recipient_*` of `locales/`, whose English is this (checked by
+    /// `tests/locales.rs`).
     pub const fn recipient_rule(self) -> &'static str {
         match self {
             Tlp::Red => {
@@ -105,91 +110,10 @@ impl Tlp {
             Tlp::Clear => "You may share this with anyone.",
         }
     }
-
-    /// Who each label reaches when a project is the source, in plain words (the labels page).
-    pub const fn in_project_terms(self) -> &'static str {
-        match self {
-            Tlp::Red => {
-                "The few people handling the matter right now, for example the code of conduct responders and \
-                 the person who reported, or the two maintainers on the call."
-            }
-            Tlp::AmberStrict => {
-                "The project's formal governance: core team, steering council, security or moderation \
-                 team, or the foundation's staff where a foundation is the legal home."
-            }
-            Tlp::Amber => {
-                "The project's governance, plus those who must act to protect themselves: downstream packagers, \
-                 maintainers of affected projects, affected contributors, the platform's trust and safety team."
-            }
-            Tlp::Green => {
-                "A closed group with controlled membership: the private maintainers list, a members-only forum, \
-                 a private channel whose members are known."
-            }
-            Tlp::Clear => {
-                "Anywhere archived or open to join: public trackers, open chat rooms, public mailing lists, \
-                 social media."
-            }
-        }
-    }
 }
 
-/// The words of the labels page ("Labels explained"), in one place for the app's page and the
-/// page's static rendering, which must say the same.
-pub mod explained {
-    /// The page's heading.
-    pub const TITLE: &str = "The Traffic Light Protocol, for open source";
-    /// The opening paragraph, before the link to the standard.
-    pub const LEAD: &str = "A label says how widely information may travel. The person or group who shares it \
-         (the source) chooses the label and makes sure the people receiving it understand it. This is TLP 2.0 \
-         by FIRST, read in open source terms. ";
-    /// The link to the standard: its words and address.
-    pub const STANDARD: (&str, &str) =
-        ("The standard itself is at first.org/tlp.", "https://www.first.org/tlp/");
-    /// Before the link to the label framework.
-    pub const NOT_SURE: &str = "Not sure which label fits? ";
-    /// The link to the label framework.
-    pub const NOT_SURE_LINK: &str = "Answer a few questions";
-    /// The table's caption.
-    pub const CAPTION: &str =
-        "Four labels, one of them with a stricter form (TLP:AMBER+STRICT), from most to least restricted";
-    /// The table's column headings.
-    pub const COLUMNS: [&str; 3] = ["Label", "Who may receive it", "When your project sends it"];
-    /// The rules' heading.
-    pub const RULES_TITLE: &str = "The rules";
-    /// The rules of TLP in plain words.
-    pub const RULES: [&str; 5] = [
-        "The source picks the label. Recipients keep it when they pass the information on.",
-        "A recipient never loosens a label. To share more widely, ask the source and wait for their yes.",
-        "The source may add a restriction or a permission of its own. It stands right next to the label, \
-         and nobody else may remove it.",
-        "A channel anyone can join is public, however small or friendly it feels.",
-        "TLP is an agreement between people. It is not a law, not a contract, and not encryption.",
-    ];
-    /// The heading of the part on one recipient.
-    pub const ONE_PERSON_TITLE: &str = "When the recipient is one person";
-    /// How TLP's organizations read for one person.
-    pub const ONE_PERSON_INTRO: &str = "TLP speaks of organizations. When you send something to one person, \
-         their organization is the group they act for in this matter: their team, their company, their \
-         project's governance. If they act alone, it is just them.";
-    /// Each label sent to one person.
-    pub const ONE_PERSON: [&str; 5] = [
-        "TLP:RED: only that person. They pass it on to no one.",
-        "TLP:AMBER+STRICT to a volunteer on a security team: they keep it to themselves and those in that team \
-         who need it. If they act alone, they keep it to themselves.",
-        "TLP:AMBER: the same, and they may also tell the people they serve, such as the users of a package \
-         they maintain, what those people need to protect themselves.",
-        "TLP:GREEN: peers and partners they trust, never in a public channel.",
-        "Want them to be able to show it to someone, such as a person who supports them? Say so right next \
-         to the label, or choose a label that allows it. A person's own experience is theirs to tell: the \
-         label covers what you sent, not what happened to them.",
-    ];
-    /// The heading of where the label is written.
-    pub const MARKING_TITLE: &str = "Where the label goes";
-    /// Below the examples of where the label goes.
-    pub const MARKING_HELP: &str = "The examples use TLP:AMBER; the same goes for every label.";
-    /// The heading of the reverse question.
-    pub const RECEIVED_TITLE: &str = "I received something with a label. What may I do?";
-}
+/// Where FIRST publishes the standard (the labels page links it).
+pub const STANDARD_URL: &str = "https://www.first.org/tlp/";
 
 impl fmt::Display for Tlp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -18,13 +18,12 @@
 use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind, Scenario, ScenarioKind, Template};
 use crate::model::debrief::EXERCISE;
-use crate::model::decide::{marking, received};
 use crate::model::drill::Drill;
 use crate::model::map::Map;
 use crate::model::markdown::{blocks, inlines, Block, Inline};
 use crate::model::parse::{parse_scenario, ParseError};
 use crate::model::template::compose;
-use crate::model::tlp::{explained, Tlp};
+use crate::model::tlp::{Tlp, STANDARD_URL};
 
 /// The text with `&`, `<`, `>`, `"` and `'` written as character references: safe in text and
 /// in quoted attribute values.
@@ -58,22 +57,35 @@ pub const NO_SCRIPT_NOTE: &str = "JavaScript is off, so this page shows every ch
      Ticking steps, notes, records and choosing a label need JavaScript and WebAssembly; nothing you do here \
      is saved.";
 
-/// Fixed sentences that the app's pages and the static rendering both show, in one place (the
-/// labels page's words are in `tlp::explained`).
+/// The interface's English words (`locales/en.json`, which the app's English is built from),
+/// read by key: the sentences that the app's pages and the static rendering both show, so the
+/// static page says what the app says in English without a second copy.
 pub mod words {
-    /// The catalog's lead.
-    pub const CATALOG_LEAD: &str = "Pick what is happening. Each step says who to tell and how widely the \
-         information may travel. Your progress stays in this browser; nothing you type leaves this page.";
-    /// The catalog's introduction to the stress tests, followed by a link to their summary.
-    pub const STRESS_TESTS_INTRO: &str =
-        "Before anything goes wrong: test how your project's governance would notice or slow down abuse.";
-    /// The catalog's introduction to the drills.
-    pub const DRILLS_INTRO: &str = "Rehearse before it happens: a facilitator reads a made-up crisis, new facts \
-         arrive on a clock, and the team practises who to tell, with what label and what words. A drill's record \
-         is marked as an exercise.";
-    /// A checklist's note on its response steps, when it has some.
-    pub const RESPONSE_STEP_HELP: &str =
-        "Steps marked “Response step” are actions, not messages: they are here because what you say depends on them.";
+    use std::sync::OnceLock;
+
+    use serde_json::Value;
+
+    /// The English words under the dotted `key` (`labels.title`). The file is compiled in and a
+    /// key is named in this crate, so a missing key is this crate's mistake: it panics, and the
+    /// static rendering's tests, which read every key used, find it.
+    pub fn english(key: &str) -> &'static str {
+        static WORDS: OnceLock<Value> = OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            serde_json::from_str(include_str!("../../locales/en.json"))
+                .expect("locales/en.json is JSON (build.rs reads it too)")
+        });
+        key.split('.')
+            .try_fold(words, |v, k| v.get(k))
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no `{key}` in locales/en.json"))
+    }
+
+    /// [`english`] with each `{{ name }}` of `values` filled in.
+    pub fn english_with(key: &str, values: &[(&str, &str)]) -> String {
+        values.iter().fold(english(key).to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{{ {name} }}}}"), value)
+        })
+    }
 }
 
 /// The whole static rendering for `<div id="app">` of the standalone page: the app's frame (the
@@ -250,21 +262,21 @@ pub fn catalog(scenarios: &[&Scenario]) -> String {
         groups.push_str(&format!(
             "<div><h2 class=\"cc-group-title\">Governance stress tests</h2>\
              <p>{} <a href=\"#/summary\">See the summary</a>.</p><ul class=\"cc-scenarios\">{test_cards}</ul></div>",
-            escape(words::STRESS_TESTS_INTRO)
+            escape(words::english("catalog.stress_tests_intro"))
         ));
     }
     if !drill_cards.is_empty() {
         groups.push_str(&format!(
             "<div><h2 class=\"cc-group-title\">Tabletop drills</h2><p>{}</p>\
              <ul class=\"cc-scenarios\">{drill_cards}</ul></div>",
-            escape(words::DRILLS_INTRO)
+            escape(words::english("catalog.drills_intro"))
         ));
     }
     let content = format!(
         "<h1>Crisis communication checklists</h1><p class=\"cc-lead\">{}</p>\
          <p class=\"cc-count\">{} {noun}</p>\
          <ul class=\"cc-scenarios\">{checklist_cards}</ul>{groups}",
-        escape(words::CATALOG_LEAD),
+        escape(words::english("catalog.lead")),
         scenarios.len()
     );
     view("#/", "cc-view-catalog cc-page cc-catalog", &print_frame(Tlp::Clear, false, &content))
@@ -319,7 +331,10 @@ fn checklist_body(s: &Scenario) -> String {
         prose(&s.when)
     ));
     if s.items().any(|i| i.kind == ItemKind::Response) {
-        out.push_str(&format!("<p class=\"cc-help\">{}</p>", escape(words::RESPONSE_STEP_HELP)));
+        out.push_str(&format!(
+            "<p class=\"cc-help\">{}</p>",
+            escape(words::english("scenario.response_step_help"))
+        ));
     }
     out.push_str(&format!(
         "<p class=\"cc-meta cc-record-label\">Label for this record: {}</p></header>",
@@ -504,22 +519,63 @@ fn question(q: &Item) -> String {
     out
 }
 
-/// The labels explained, in the app's words (`tlp::explained`), with what a recipient may do
-/// under each label (the app asks which label; here each is listed).
+/// The rules of TLP in plain words, each label sent to one person, and where a label goes: the
+/// keys of the labels page's lists.
+const RULES: [&str; 5] =
+    ["labels.rule_1", "labels.rule_2", "labels.rule_3", "labels.rule_4", "labels.rule_5"];
+const ONE_PERSON: [&str; 5] = [
+    "labels.one_person_1",
+    "labels.one_person_2",
+    "labels.one_person_3",
+    "labels.one_person_4",
+    "labels.one_person_5",
+];
+const MARKING: [&str; 5] = [
+    "labels.marking_subject",
+    "labels.marking_before",
+    "labels.marking_end",
+    "labels.marking_document",
+    "labels.marking_spoken",
+];
+
+/// The key of a label's own words under `labels`: `labels.<what>_<label>`
+/// (`labels.audience_amber_strict`).
+fn per_label(what: &str, label: Tlp) -> String {
+    format!("labels.{what}_{}", label.slug().replace('-', "_"))
+}
+
+/// What a recipient may do with information that carries `label`, as the app's labels page says
+/// it in English.
+fn received(label: Tlp) -> Vec<String> {
+    let shown = label.as_str();
+    let mut out = vec![words::english(&per_label("recipient", label)).to_owned()];
+    if label != Tlp::Clear {
+        out.push(words::english_with("labels.received_ask", &[("label", shown)]));
+        out.push(words::english_with("labels.received_keep", &[("label", shown)]));
+    }
+    out.push(words::english("labels.received_agreement").to_owned());
+    out
+}
+
+/// The labels explained, in the app's English words (`labels` in `locales/en.json`), with what
+/// a recipient may do under each label (the app asks which label; here each is listed).
 pub fn labels() -> String {
+    use words::english;
     let rows: String = Tlp::ALL
         .iter()
         .map(|t| {
             format!(
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
                 badge(*t),
-                escape(t.audience_summary()),
-                escape(t.in_project_terms())
+                escape(english(&per_label("audience", *t))),
+                escape(english(&per_label("project", *t)))
             )
         })
         .collect();
-    let columns: String =
-        explained::COLUMNS.iter().map(|c| format!("<th scope=\"col\">{}</th>", escape(c))).collect();
+    let columns: String = ["labels.column_label", "labels.column_who", "labels.column_project"]
+        .iter()
+        .map(|c| format!("<th scope=\"col\">{}</th>", escape(english(c))))
+        .collect();
     let received_lists: String = Tlp::ALL
         .iter()
         .map(|t| {
@@ -530,29 +586,29 @@ pub fn labels() -> String {
             )
         })
         .collect();
+    let marking = MARKING.map(|key| words::english_with(key, &[("label", Tlp::Amber.as_str())]));
     // A region that scrolls takes focus, so a keyboard can scroll it (as in the app).
-    let caption = escape(explained::CAPTION);
+    let caption = escape(english("labels.caption"));
     let content = format!(
-        "<h1>{}</h1><p class=\"cc-lead\">{}{}</p><p>{}<a href=\"#/decide\">{}</a>.</p>\
-         <div class=\"cc-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table class=\"cc-table\"><caption>{}</caption><thead><tr>{columns}</tr></thead>\
+        "<h1>{}</h1><p class=\"cc-lead\">{} {}</p><p>{} <a href=\"#/decide\">{}</a>.</p>\
+         <div class=\"cc-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{caption}\"><table class=\"cc-table\"><caption>{caption}</caption><thead><tr>{columns}</tr></thead>\
          <tbody>{rows}</tbody></table></div>\
          <h2>{}</h2><ul>{}</ul><h2>{}</h2><p>{}</p><ul class=\"cc-one-person\">{}</ul>\
          <h2>{}</h2><ul>{}</ul><p class=\"cc-help\">{}</p><h2>{}</h2>{received_lists}",
-        escape(explained::TITLE),
-        escape(explained::LEAD),
-        link(explained::STANDARD.1, explained::STANDARD.0),
-        escape(explained::NOT_SURE),
-        escape(explained::NOT_SURE_LINK),
-        escape(explained::CAPTION),
-        escape(explained::RULES_TITLE),
-        list_items(explained::RULES),
-        escape(explained::ONE_PERSON_TITLE),
-        escape(explained::ONE_PERSON_INTRO),
-        list_items(explained::ONE_PERSON),
-        escape(explained::MARKING_TITLE),
-        list_items(marking(Tlp::Amber)),
-        escape(explained::MARKING_HELP),
-        escape(explained::RECEIVED_TITLE),
+        escape(english("labels.title")),
+        escape(english("labels.lead")),
+        link(STANDARD_URL, english("labels.standard")),
+        escape(english("labels.not_sure")),
+        escape(english("labels.not_sure_link")),
+        escape(english("labels.rules_title")),
+        list_items(RULES.map(english)),
+        escape(english("labels.one_person_title")),
+        escape(english("labels.one_person_intro")),
+        list_items(ONE_PERSON.map(english)),
+        escape(english("labels.marking_title")),
+        list_items(marking),
+        escape(english("labels.marking_help")),
+        escape(english("labels.received_title")),
     );
     let content = format!("{}{}", print_choice("labels", "page"), print_frame(Tlp::Clear, false, &content));
     view("#/labels", "cc-page cc-labels", &content)
@@ -737,23 +793,34 @@ example = "x"
     }
 
     #[test]
-    fn the_labels_view_says_what_the_app_says() {
+    fn the_labels_view_says_every_sentence_of_the_app_s_labels_page_in_english() {
         let html = labels();
-        for text in
-            [explained::TITLE, explained::CAPTION, explained::ONE_PERSON_INTRO, explained::MARKING_HELP]
-        {
-            assert!(html.contains(&escape(text)), "{text}");
+        let english: serde_json::Value = serde_json::from_str(include_str!("../../locales/en.json")).unwrap();
+        // The controls of the reverse question and the channel check, which need scripts.
+        let controls = ["received_label", "label", "can_carry", "channel", "choose", "project_channels"];
+        let mut shown = 0;
+        for (key, text) in english["labels"].as_object().expect("a group `labels`") {
+            if controls.contains(&key.as_str()) {
+                continue;
+            }
+            let text = text.as_str().expect("words").replace("{{ label }}", "TLP:AMBER");
+            assert!(html.contains(&escape(&text)), "labels.{key}: {text}");
+            shown += 1;
         }
+        assert!(shown > 40, "the page's words are found: {shown}");
         for t in Tlp::ALL {
-            assert!(html.contains(&escape(t.audience_summary())), "{t}");
-            assert!(html.contains(&escape(t.in_project_terms())), "{t}");
             for r in received(t) {
                 assert!(html.contains(&escape(&r)), "{t}: {r}");
             }
         }
-        for r in explained::RULES.iter().chain(&explained::ONE_PERSON) {
-            assert!(html.contains(&escape(r)), "{r}");
-        }
+    }
+
+    #[test]
+    fn what_a_recipient_may_do_sends_to_the_source_for_any_label_but_clear() {
+        assert_eq!(received(Tlp::Red)[0], Tlp::Red.recipient_rule(), "the copied message's label line");
+        assert!(received(Tlp::Red).iter().any(|l| l.contains("first ask the source")));
+        assert!(received(Tlp::Red).iter().any(|l| l.contains("keep the label TLP:RED on it")));
+        assert!(!received(Tlp::Clear).iter().any(|l| l.contains("ask the source")));
     }
 
     #[test]

@@ -8,13 +8,14 @@ use leptos_i18n::Locale as _;
 use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::checklist::ScenarioKind;
 use crate::model::decide::{
-    check_reach, decide, marking, Answers, Archive, AtRisk, Bridge, ChannelFacts, Consent, Day, Decision,
-    Embargo, Inside, Need, Public, Readers, RunBy, TipOff,
+    check_reach, decide, Answers, Archive, AtRisk, Bridge, ChannelFacts, Consent, Day, Decision, Embargo,
+    Inside, Need, Public, Readers, RunBy, TipOff,
 };
 use crate::model::progress::KeptDecision;
 use crate::model::tlp::Tlp;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
+use crate::ui::labels::{audience, marking};
 use crate::ui::print::PrintFrame;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
@@ -375,7 +376,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
     view! {
         <section class="cc-result" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone() tabindex="-1" node_ref=heading>{move || t_string!(i18n, decide.use_it)} " " <TlpBadge tlp=label /></h2>
-            <p class="cc-lead"><strong>{move || t_string!(i18n, decide.who_may_receive)} " "</strong>{label.audience_summary()}</p>
+            <p class="cc-lead"><strong>{move || t_string!(i18n, decide.who_may_receive)} " "</strong>{move || audience(i18n, label)}</p>
             <p class="cc-screen-only">
                 <button type="button" class="cc-button" on:click=copy>{move || t_string!(i18n, decide.copy_label)}</button>
                 " " <span role="status">{move || copied.get()}</span>
@@ -385,7 +386,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
             {warnings}
             {review}
             <h3>{move || t_string!(i18n, decide.how_to_mark)}</h3>
-            <ul>{marking(label).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+            <ul>{move || marking(i18n, label).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             {changes}
             <ChannelReach label=Signal::stored(label) />
             <ApplyLabel label=label reasons=decision.kept_lines() />

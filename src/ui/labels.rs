@@ -2,17 +2,101 @@
 //! the reverse question ("I received X — what may I do?"), and the channel check.
 
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
-use crate::i18n::{t_string, use_i18n};
-use crate::model::decide::{check_channel, marking, received, Channel};
-use crate::model::tlp::{explained, Tlp};
+use crate::i18n::{t_string, use_i18n, Locale};
+use crate::model::decide::{check_channel, Channel};
+use crate::model::tlp::{Tlp, STANDARD_URL};
 use crate::ui::channels::{channels, ProjectChannels};
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
-/// The reference page.
+/// Who may receive information with `label`, in the interface's language: FIRST's rule in plain
+/// words (the labels page's table and the label framework's result).
+pub fn audience(i18n: I18nContext<Locale>, label: Tlp) -> String {
+    match label {
+        Tlp::Red => t_string!(i18n, labels.audience_red).to_string(),
+        Tlp::AmberStrict => t_string!(i18n, labels.audience_amber_strict).to_string(),
+        Tlp::Amber => t_string!(i18n, labels.audience_amber).to_string(),
+        Tlp::Green => t_string!(i18n, labels.audience_green).to_string(),
+        Tlp::Clear => t_string!(i18n, labels.audience_clear).to_string(),
+    }
+}
+
+/// Who each label reaches when a project is the source, in the interface's language.
+fn in_project_terms(i18n: I18nContext<Locale>, label: Tlp) -> String {
+    match label {
+        Tlp::Red => t_string!(i18n, labels.project_red).to_string(),
+        Tlp::AmberStrict => t_string!(i18n, labels.project_amber_strict).to_string(),
+        Tlp::Amber => t_string!(i18n, labels.project_amber).to_string(),
+        Tlp::Green => t_string!(i18n, labels.project_green).to_string(),
+        Tlp::Clear => t_string!(i18n, labels.project_clear).to_string(),
+    }
+}
+
+/// Where `label` is written, in the interface's language (the labels page and the label
+/// framework's result).
+pub fn marking(i18n: I18nContext<Locale>, label: Tlp) -> [String; 5] {
+    [
+        t_string!(i18n, labels.marking_subject, label).to_string(),
+        t_string!(i18n, labels.marking_before, label).to_string(),
+        t_string!(i18n, labels.marking_end, label).to_string(),
+        t_string!(i18n, labels.marking_document, label).to_string(),
+        t_string!(i18n, labels.marking_spoken, label).to_string(),
+    ]
+}
+
+/// What a recipient may do with information that carries `label`, in the interface's language.
+/// The rule itself says in other words what a copied message's label line says in English
+/// (`Tlp::recipient_rule`).
+fn received(i18n: I18nContext<Locale>, label: Tlp) -> Vec<String> {
+    let rule = match label {
+        Tlp::Red => t_string!(i18n, labels.recipient_red),
+        Tlp::AmberStrict => t_string!(i18n, labels.recipient_amber_strict),
+        Tlp::Amber => t_string!(i18n, labels.recipient_amber),
+        Tlp::Green => t_string!(i18n, labels.recipient_green),
+        Tlp::Clear => t_string!(i18n, labels.recipient_clear),
+    };
+    let mut out = vec![rule.to_string()];
+    if label != Tlp::Clear {
+        out.push(t_string!(i18n, labels.received_ask, label).to_string());
+        out.push(t_string!(i18n, labels.received_keep, label).to_string());
+    }
+    out.push(t_string!(i18n, labels.received_agreement).to_string());
+    out
+}
+
+/// The rules of TLP in plain words.
+fn rules(i18n: I18nContext<Locale>) -> [&'static str; 5] {
+    [
+        t_string!(i18n, labels.rule_1),
+        t_string!(i18n, labels.rule_2),
+        t_string!(i18n, labels.rule_3),
+        t_string!(i18n, labels.rule_4),
+        t_string!(i18n, labels.rule_5),
+    ]
+}
+
+/// Each label sent to one person.
+fn one_person(i18n: I18nContext<Locale>) -> [&'static str; 5] {
+    [
+        t_string!(i18n, labels.one_person_1),
+        t_string!(i18n, labels.one_person_2),
+        t_string!(i18n, labels.one_person_3),
+        t_string!(i18n, labels.one_person_4),
+        t_string!(i18n, labels.one_person_5),
+    ]
+}
+
+/// Items of a list, one `<li>` each.
+fn items<S: ToString>(texts: impl IntoIterator<Item = S>) -> impl IntoView {
+    texts.into_iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view()
+}
+
+/// The reference page, in the interface's language; the labels themselves are FIRST's in every
+/// language.
 #[component]
 pub fn LabelsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -25,40 +109,44 @@ pub fn LabelsPage() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><TlpBadge tlp=t /></th>
-                    <td>{t.audience_summary()}</td>
-                    <td>{t.in_project_terms()}</td>
+                    <td>{move || audience(i18n, t)}</td>
+                    <td>{move || in_project_terms(i18n, t)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <div class="cc-page cc-labels">
-            <h1>{explained::TITLE}</h1>
+            <h1>{move || t_string!(i18n, labels.title)}</h1>
             <p class="cc-lead">
-                {explained::LEAD}
-                <a href=explained::STANDARD.1 rel="noopener noreferrer" target="_blank">{explained::STANDARD.0}</a>
+                {move || t_string!(i18n, labels.lead)} " "
+                <a href=STANDARD_URL rel="noopener noreferrer" target="_blank">{move || t_string!(i18n, labels.standard)}</a>
             </p>
             <p>
-                {explained::NOT_SURE}
-                <RouteLink route=Route::Decide>{explained::NOT_SURE_LINK}</RouteLink>
+                {move || t_string!(i18n, labels.not_sure)} " "
+                <RouteLink route=Route::Decide>{move || t_string!(i18n, labels.not_sure_link)}</RouteLink>
                 "."
             </p>
-            <div class="cc-table-wrap" tabindex="0" role="region" aria-label=explained::CAPTION>
+            <div class="cc-table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, labels.caption)>
                 <table class="cc-table">
-                    <caption>{explained::CAPTION}</caption>
-                    <thead><tr>{explained::COLUMNS.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                    <caption>{move || t_string!(i18n, labels.caption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || t_string!(i18n, labels.column_label)}</th>
+                        <th scope="col">{move || t_string!(i18n, labels.column_who)}</th>
+                        <th scope="col">{move || t_string!(i18n, labels.column_project)}</th>
+                    </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <h2>{explained::RULES_TITLE}</h2>
-            <ul>{explained::RULES.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-            <h2>{explained::ONE_PERSON_TITLE}</h2>
-            <p>{explained::ONE_PERSON_INTRO}</p>
-            <ul class="cc-one-person">{explained::ONE_PERSON.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-            <h2>{explained::MARKING_TITLE}</h2>
-            <ul>{marking(Tlp::Amber).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-            <p class="cc-help">{explained::MARKING_HELP}</p>
-            <h2>{explained::RECEIVED_TITLE}</h2>
+            <h2>{move || t_string!(i18n, labels.rules_title)}</h2>
+            <ul>{move || items(rules(i18n))}</ul>
+            <h2>{move || t_string!(i18n, labels.one_person_title)}</h2>
+            <p>{move || t_string!(i18n, labels.one_person_intro)}</p>
+            <ul class="cc-one-person">{move || items(one_person(i18n))}</ul>
+            <h2>{move || t_string!(i18n, labels.marking_title)}</h2>
+            <ul>{move || items(marking(i18n, Tlp::Amber))}</ul>
+            <p class="cc-help">{move || t_string!(i18n, labels.marking_help)}</p>
+            <h2>{move || t_string!(i18n, labels.received_title)}</h2>
             <p>
                 <label for=select_id.clone()>{move || t_string!(i18n, labels.received_label)} " "</label>
                 <select id=select_id class="cc-received" on:change=move |ev| {
@@ -68,7 +156,7 @@ pub fn LabelsPage() -> impl IntoView {
                 </select>
             </p>
             <ul class="cc-received-guidance" aria-live="polite">
-                {move || received(got.get()).into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                {move || items(received(i18n, got.get()))}
             </ul>
             <ChannelCheck label=None />
             <ProjectChannels />

@@ -1,8 +1,8 @@
 //! The interface's language, end to end: it follows the browser's, the reader can switch it
 //! in the menu (kept on the device, over a reload), switching touches no record, the app's
 //! root says its language for screen readers, the host page's `<html lang>` is left alone, and
-//! the TLP labels are FIRST's in every language. The expected words are read from
-//! `locales/*.json`, the files the app is built from.
+//! the TLP labels are FIRST's in every language, on the labels page too. The expected words are
+//! read from `locales/*.json`, the files the app is built from.
 
 use std::path::Path;
 
@@ -15,6 +15,9 @@ use serde_json::{json, Value};
 
 /// The five labels, as FIRST writes them.
 const LABELS: [&str; 5] = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
+
+/// The five labels in the order the labels page lists them, most restricted first.
+const FIRST_ORDER: [&str; 5] = ["TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR"];
 
 /// The interface's words in `lang`, from `locales/<lang>.json`.
 fn words(lang: &str) -> Value {
@@ -127,6 +130,44 @@ async fn the_frame_and_the_catalog_follow_the_browser_s_language_and_the_labels_
             title.as_str().is_some_and(|t| t.starts_with(&records)),
             "{lang}: the window's title {title}"
         );
+
+        // The labels page in the same language, with the labels exactly as FIRST writes them.
+        let labels_title = word(&w, "labels.title", &[]);
+        assert_ne!(
+            labels_title,
+            word(&english, "labels.title", &[]),
+            "{lang}: the labels page is translated"
+        );
+        open(&c, "#/labels").await;
+        assert_eq!(
+            find(&c, ".cc-labels h1").await.text().await.unwrap(),
+            labels_title,
+            "{lang}: its heading"
+        );
+        let caption = find(&c, ".cc-labels caption").await.text().await.unwrap();
+        assert_eq!(caption, word(&w, "labels.caption", &[]), "{lang}: the table's caption");
+        let rows = texts(&c, ".cc-labels tbody th .cc-tlp").await;
+        assert_eq!(rows, FIRST_ORDER, "{lang}: the table's labels, most restricted first");
+        let audience = texts(&c, ".cc-labels tbody td:nth-child(2)").await;
+        assert_eq!(audience[0], word(&w, "labels.audience_red", &[]), "{lang}: who may receive TLP:RED");
+        let options = texts(&c, ".cc-labels select.cc-received option").await;
+        assert_eq!(options, FIRST_ORDER, "{lang}: the labels to choose from");
+        // Where the label goes, said with TLP:AMBER, and what a recipient of TLP:AMBER may do.
+        let marking = texts(&c, ".cc-labels h2 + ul li").await;
+        let subject = word(&w, "labels.marking_subject", &[("label", "TLP:AMBER".into())]);
+        assert!(marking.contains(&subject), "{lang}: {subject:?} in {marking:#?}");
+        let guidance = texts(&c, ".cc-labels .cc-received-guidance li").await;
+        assert_eq!(guidance[0], word(&w, "labels.recipient_amber", &[]), "{lang}: the rule of TLP:AMBER");
+        // Every label the page's text names is one of FIRST's five strings.
+        let text = find(&c, ".cc-labels").await.text().await.unwrap();
+        for label in LABELS {
+            assert!(text.contains(label), "{lang}: the page names {label}");
+        }
+        for token in text.split_whitespace().filter(|t| t.to_ascii_uppercase().contains("TLP:")) {
+            let token = token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '+' || c == ':'));
+            let token = token.trim_end_matches(':');
+            assert!(LABELS.contains(&token), "{lang}: the labels page writes {token:?}");
+        }
 
         let errors = console_errors(&c).await;
         assert!(errors.is_empty(), "{lang}: console errors: {errors:#?}");

@@ -11,7 +11,8 @@ use crisis_comms::model::audience::titles;
 use crisis_comms::model::checklist::{Scenario, ScenarioKind};
 use crisis_comms::model::map::Map;
 use crisis_comms::model::template::compose;
-use crisis_comms::model::tlp::{explained, Tlp};
+use crisis_comms::model::tlp::Tlp;
+use crisis_comms::render::words::english;
 use e2e::{
     assert_scripts_off, base_url, browser_without_scripts_as, engine, find, page_frame, print_pages,
     server_log, Engine, PageFrame,
@@ -131,15 +132,19 @@ async fn the_catalog_links_reach_every_checklist_and_the_labels_page() {
     // The menu's "Labels explained".
     find(&c, ".cc-topnav a[href=\"#/labels\"]").await.click().await.unwrap();
     let labels = shown_view(&c, "/labels").await;
-    for words in [explained::TITLE, explained::LEAD, explained::CAPTION, explained::ONE_PERSON_INTRO] {
+    // The app's English words for the page (`locales/en.json`).
+    for key in
+        ["title", "lead", "caption", "one_person_intro", "rule_1", "rule_2", "rule_3", "rule_4", "rule_5"]
+    {
+        let words = english(&format!("labels.{key}"));
         assert!(labels.contains(&squash(words)), "{words}");
     }
     for t in Tlp::ALL {
-        assert!(labels.contains(&squash(t.audience_summary())), "{t}");
-        assert!(labels.contains(&squash(t.in_project_terms())), "{t}");
-    }
-    for rule in explained::RULES {
-        assert!(labels.contains(&squash(rule)), "{rule}");
+        let slug = t.slug().replace('-', "_");
+        for what in ["audience", "project", "recipient"] {
+            let words = english(&format!("labels.{what}_{slug}"));
+            assert!(labels.contains(&squash(words)), "{t}: {words}");
+        }
     }
     c.close().await.unwrap();
 }
