@@ -21,6 +21,8 @@ pub struct Composed {
     pub body: String,
     /// Placeholders that have no value yet (they stay as `{name}` in the text).
     pub missing: Vec<String>,
+    /// The word before the subject line, in the message's language ("Subject:").
+    subject_word: String,
 }
 
 impl Composed {
@@ -29,7 +31,37 @@ impl Composed {
         if self.subject.is_empty() {
             self.body.clone()
         } else {
-            format!("Subject: {}\n\n{}", self.subject, self.body)
+            format!("{} {}\n\n{}", self.subject_word, self.subject, self.body)
+        }
+    }
+}
+
+/// The words a labelled message carries around its label, in the message's own language (a
+/// Spanish template's are Spanish, whatever the interface speaks). The label itself is never
+/// translated: it stays as FIRST writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageWords {
+    /// What the recipient may do under the label ([`Tlp::recipient_rule`] in English).
+    pub rule: String,
+    /// Before the sender's own restriction or permission: "Added by the sender:".
+    pub added: String,
+    /// Where the protocol is explained: "(Traffic Light Protocol 2.0, https://www.first.org/tlp/)".
+    pub standard: String,
+    /// Where the labelled text ends, with the label: "END OF TLP:AMBER TEXT".
+    pub end: String,
+    /// Before the subject line: "Subject:".
+    pub subject: String,
+}
+
+impl MessageWords {
+    /// The English words around `label`.
+    pub fn english(label: Tlp) -> MessageWords {
+        MessageWords {
+            rule: label.recipient_rule().to_owned(),
+            added: "Added by the sender:".to_owned(),
+            standard: "(Traffic Light Protocol 2.0, https://www.first.org/tlp/)".to_owned(),
+            end: format!("END OF {label} TEXT"),
+            subject: "Subject:".to_owned(),
         }
     }
 }
@@ -60,17 +92,23 @@ pub fn is_used(template: &Template, values: &Map<String>) -> bool {
 
 /// The lines that open a labelled message: the label with what the recipient may do, the
 /// sender's own addition to it if any, and where the protocol is explained.
-pub fn label_header(label: Tlp, sharing: &str) -> String {
-    let mut out = format!("{label}: {}\n", label.recipient_rule());
+pub fn label_header(label: Tlp, sharing: &str, words: &MessageWords) -> String {
+    let mut out = format!("{label}: {}\n", words.rule);
     if !sharing.trim().is_empty() {
-        out.push_str(&format!("Added by the sender: {}\n", sharing.trim()));
+        out.push_str(&format!("{} {}\n", words.added, sharing.trim()));
     }
-    out.push_str("(Traffic Light Protocol 2.0, https://www.first.org/tlp/)");
+    out.push_str(&words.standard);
     out
 }
 
-/// Fills `template` with `values` and puts `label` (normally the template's own) where it belongs.
+/// Fills `template` with `values` and puts `label` (normally the template's own) where it
+/// belongs, with the English words around it.
 pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Composed {
+    compose_in(template, label, values, &MessageWords::english(label))
+}
+
+/// [`compose`], with `words` around the label: those of the template's own language.
+pub fn compose_in(template: &Template, label: Tlp, values: &Map<String>, words: &MessageWords) -> Composed {
     let mut missing = Vec::new();
     let mut filled = |text: &str| {
         let (out, names) = fill(text, values);
@@ -87,8 +125,8 @@ pub fn compose(template: &Template, label: Tlp, values: &Map<String>) -> Compose
     let sharing = if label == template.label { filled(&template.sharing) } else { String::new() };
     let text = filled(&template.body);
     let subject = if subject.is_empty() { String::new() } else { format!("[{label}] {subject}") };
-    let body = format!("{}\n\n{text}\n\nEND OF {label} TEXT", label_header(label, &sharing));
-    Composed { subject, body, missing }
+    let body = format!("{}\n\n{text}\n\n{}", label_header(label, &sharing, words), words.end);
+    Composed { subject, body, missing, subject_word: words.subject.clone() }
 }
 
 /// A message copied from an exercise record (a drill): EXERCISE on its first and last lines, so
@@ -159,6 +197,28 @@ mod tests {
         t.body = "Text.".into();
         assert!(is_used(&t, &values));
         assert!(!is_used(&t, &Map::new()));
+    }
+
+    #[test]
+    fn the_words_around_the_label_are_the_message_s_own_and_the_label_stays_first_s() {
+        let mut t = template();
+        t.sharing = "Solo para tu equipo.".into();
+        let words = MessageWords {
+            rule: "Puedes compartirlo dentro de tu organización.".into(),
+            added: "Añadido por quien envía:".into(),
+            standard: "(Protocolo TLP 2.0: https://www.first.org/tlp/)".into(),
+            end: "FIN DEL TEXTO TLP:AMBER".into(),
+            subject: "Asunto:".into(),
+        };
+        let message = compose_in(&t, Tlp::Amber, &Map::new(), &words).message();
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines[0], "Asunto: [TLP:AMBER] Do not ship {project} {versions}");
+        assert_eq!(lines[2], "TLP:AMBER: Puedes compartirlo dentro de tu organización.");
+        assert_eq!(lines[3], "Añadido por quien envía: Solo para tu equipo.");
+        assert_eq!(lines[4], "(Protocolo TLP 2.0: https://www.first.org/tlp/)");
+        assert_eq!(lines.last(), Some(&"FIN DEL TEXTO TLP:AMBER"));
+        let english = compose_in(&t, Tlp::Amber, &Map::new(), &MessageWords::english(Tlp::Amber));
+        assert_eq!(compose(&t, Tlp::Amber, &Map::new()), english);
     }
 
     #[test]

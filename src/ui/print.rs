@@ -15,12 +15,13 @@ use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
 use crate::model::export::{decision_subject, CopyLabel};
 use crate::model::progress::{ItemState, Status};
 use crate::model::saved::RecordOf;
-use crate::model::template::{compose, is_used};
+use crate::model::template::{compose_in, is_used};
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
+use crate::ui::templates::{message_words, written_in};
 use crate::ui::time::local_time;
 use crate::ui::timeline::{limit_options, PrintedLog};
 
@@ -209,7 +210,8 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 .filter(|t| is_used(t, values))
                 .map(|t| {
                     let label = labels.get(&t.id).copied().unwrap_or(t.label);
-                    (t.title.clone(), compose(t, label, values).message())
+                    let words = message_words(written_in(&sc), label);
+                    (t.title.clone(), compose_in(t, label, values, &words).message())
                 })
                 .collect::<Vec<_>>()
         })

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{t_string, td_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::audience::titles;
 use crate::model::channels::ProjectChannel;
 use crate::model::checklist::{Scenario, Template};
 use crate::model::parse::placeholder_names;
-use crate::model::template::{compose, exercise_message};
+use crate::model::template::{compose_in, exercise_message, MessageWords};
 use crate::model::timeline::How;
+use crate::model::tlp::Tlp;
 use crate::ui::channels::{ChannelSelect, ChannelWarning};
 use crate::ui::clipboard::copy_text;
 use crate::ui::state::AppState;
@@ -69,7 +70,7 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
     let templates = scenario
         .templates
         .iter()
-        .map(|t| view! { <TemplateCard scenario_id=scenario.id.clone() template=t.clone() /> })
+        .map(|t| view! { <TemplateCard scenario_id=scenario.id.clone() template=t.clone() words_in=written_in(&scenario) /> })
         .collect_view();
     view! {
         <section class="cc-templates" aria-labelledby=heading.clone()>
@@ -83,7 +84,7 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
 
 /// One template, filled in, with a copy button.
 #[component]
-fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
+fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let heading = state.dom_id(&format!("template-{}", template.id));
@@ -99,7 +100,8 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
     let (sid, t) = (scenario_id.clone(), template.clone());
     let composed = Memo::new(move |_| {
         let label = label.get();
-        state.saved.with(|s| compose(&t, label, &s.progress_or_empty(&sid).values))
+        let words = message_words(words_in, label);
+        state.saved.with(|s| compose_in(&t, label, &s.progress_or_empty(&sid).values, &words))
     });
     let copied = RwSignal::new(String::new());
     // Where it goes and the next update it promises, for the log; a warning first when the
@@ -184,5 +186,32 @@ fn TemplateCard(scenario_id: String, template: Template) -> impl IntoView {
                 <span class="cc-copied" role="status">{move || copied.get()}</span>
             </p>
         </article>
+    }
+}
+
+/// The language a checklist's messages are written in: its translation's, else English (the
+/// originals'; an embedding site's own checklists are taken as English too).
+pub fn written_in(scenario: &Scenario) -> Locale {
+    let code = scenario.translation.as_ref().map_or(crate::model::language::DEFAULT, |t| t.lang.as_str());
+    crate::ui::language::locale(code)
+}
+
+/// The words around a message's label in `locale`, the message's own language: what the
+/// recipient may do, the sender's addition's lead, the protocol's line, the end marker and the
+/// subject's lead. The label stays as FIRST writes it.
+pub fn message_words(locale: Locale, label: Tlp) -> MessageWords {
+    let rule = match label {
+        Tlp::Red => td_string!(locale, labels.recipient_red),
+        Tlp::AmberStrict => td_string!(locale, labels.recipient_amber_strict),
+        Tlp::Amber => td_string!(locale, labels.recipient_amber),
+        Tlp::Green => td_string!(locale, labels.recipient_green),
+        Tlp::Clear => td_string!(locale, labels.recipient_clear),
+    };
+    MessageWords {
+        rule: rule.to_owned(),
+        added: td_string!(locale, templates.added_by_sender).to_owned(),
+        standard: td_string!(locale, templates.standard_line).to_owned(),
+        end: td_string!(locale, templates.end_of_text, label),
+        subject: td_string!(locale, templates.subject_line).to_owned(),
     }
 }

@@ -427,5 +427,13 @@ async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
     assert!(all.contains(&format!(" · {for_word} ")), "each step says for whom in Spanish: {all}");
     assert!(!all.contains(" · For: "), "no English line for whom: {all}");
     assert!(!all.contains(" PM") && !all.contains(" AM"), "Spanish times: {all}");
+    // The messages used are the Spanish checklist's, with the words around their labels in
+    // Spanish too, and the labels as FIRST writes them.
+    let end = word(&w, "templates.end_of_text", &[("label", "TLP:AMBER".into())]);
+    assert!(all.contains(&end), "a Spanish message's end marker: {all}");
+    assert!(!all.contains("END OF TLP:"), "no English end marker: {all}");
+    assert!(all.contains(&format!("TLP:AMBER: {}", flat(&word(&w, "labels.recipient_amber", &[])))), "{all}");
+    let subject = word(&w, "templates.subject_line", &[]);
+    assert!(all.contains(&format!("{subject} [TLP:AMBER] ")), "a Spanish subject line: {all}");
     c.close().await.unwrap();
 }
