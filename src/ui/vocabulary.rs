@@ -54,6 +54,15 @@ pub fn shape(s: Shape, locale: Locale) -> &'static str {
     }
 }
 
+/// A shape inside a sentence ("Does not apply to a single maintainer"): its first letter in
+/// lower case, as every language's words start with an article (the rest keeps its capitals,
+/// German's nouns among them).
+pub fn shape_in_sentence(s: Shape, locale: Locale) -> String {
+    let words = shape(s, locale);
+    let mut letters = words.chars();
+    letters.next().map(|first| first.to_lowercase().chain(letters).collect()).unwrap_or_default()
+}
+
 /// How a logged message went out, in lower case where the language allows ("call").
 pub fn how(h: How, locale: Locale) -> &'static str {
     match h {
