@@ -9,7 +9,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
-use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
 use crate::model::export::{decision_subject, CopyLabel};
@@ -23,6 +22,7 @@ use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
 use crate::ui::timeline::{limit_options, PrintedLog};
+use crate::ui::vocabulary;
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]
@@ -148,18 +148,26 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 .map(|item| {
                     let cell = cells.map(|c| c.get(&item.id));
                     let kind = item.kind;
-                    let meta = if kind == ItemKind::Question {
-                        String::new()
-                    } else {
-                        format!("For: {} · {}", titles(&item.audience), item.label)
+                    let (audience, label) = (item.audience.clone(), item.label);
+                    let meta = move |locale: Locale| {
+                        if kind == ItemKind::Question {
+                            String::new()
+                        } else {
+                            let who = vocabulary::audiences(&audience, locale);
+                            format!("{} {who} · {label}", td_string!(locale, item.for_whom))
+                        }
                     };
                     let mark = move || cell.map_or("☐", |c| c.with(|c| item_state(kind, c, i18n.get_locale()).0));
-                    let line = move || match cell {
-                        None => meta.clone(),
-                        Some(c) => {
-                            let words = c.with(|c| item_state(kind, c, i18n.get_locale()).1);
-                            let sep = if meta.is_empty() { "" } else { " · " };
-                            format!("{words}{sep}{meta}")
+                    let line = move || {
+                        let locale = i18n.get_locale();
+                        let meta = meta(locale);
+                        match cell {
+                            None => meta,
+                            Some(c) => {
+                                let words = c.with(|c| item_state(kind, c, locale).1);
+                                let sep = if meta.is_empty() { "" } else { " · " };
+                                format!("{words}{sep}{meta}")
+                            }
                         }
                     };
                     let note = move || {
@@ -291,7 +299,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
 fn item_state(kind: ItemKind, c: &ItemState, locale: Locale) -> (&'static str, String) {
     match (kind, c.status) {
         (ItemKind::Question, _) => match c.answer {
-            Some(a) => ("■", a.title().to_owned()),
+            Some(a) => ("■", vocabulary::answer(a, locale).to_owned()),
             None => ("☐", td_string!(locale, print.unanswered).to_owned()),
         },
         (_, Status::Done) => {
