@@ -8,7 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
+use crisis_comms::model::assess::Answer;
+use crisis_comms::model::audience::Audience;
+use crisis_comms::model::checklist::Shape;
+use crisis_comms::model::debrief::PointKind;
+use crisis_comms::model::decide::Channel;
 use crisis_comms::model::language::LANGUAGES;
+use crisis_comms::model::timeline::How;
 use crisis_comms::model::tlp::Tlp;
 use serde_json::Value;
 
@@ -193,6 +199,27 @@ fn the_labels_page_s_english_rules_are_the_label_lines_of_copies() {
         ] {
             assert_eq!(english.get(&key).map(String::as_str), Some(words), "`{key}` in en.json");
         }
+    }
+}
+
+/// The English interface names each word of the model's fixed vocabularies as the model's own
+/// titles do (the Markdown exports and the static page use those), one key per variant: the
+/// variant's key with `_` for `-`.
+#[test]
+fn the_app_s_english_names_the_model_s_vocabularies_as_the_model_does() {
+    let english = read_locale(&locales_dir().join("en.json"));
+    let mut expected: Vec<(String, &str)> = Vec::new();
+    let mut add = |group: &str, key: &str, title: &'static str| {
+        expected.push((format!("{group}.{}", key.replace('-', "_")), title));
+    };
+    Audience::ALL.iter().for_each(|a| add("audience", a.key(), a.title()));
+    Answer::ALL.iter().for_each(|a| add("answer", a.key(), a.title()));
+    Shape::ALL.iter().for_each(|s| add("shape", s.key(), s.title()));
+    [How::Copied].iter().chain(&How::MANUAL).for_each(|h| add("how", h.key(), h.title()));
+    Channel::ALL.iter().for_each(|c| add("channel", c.key(), c.title()));
+    PointKind::ALL.iter().for_each(|k| add("point", k.key(), k.title()));
+    for (key, title) in expected {
+        assert_eq!(english.get(&key).map(String::as_str), Some(title), "`{key}` in en.json");
     }
 }
 

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-/// A radio button of the group `name`, followed by its label. `checked` says whether it is the
-/// one chosen; `on_choose` runs when the user picks it; a `disabled` one cannot be picked.
+/// A radio button of the group `name`, followed by its label (a signal where the words follow
+/// the interface's language). `checked` says whether it is the one chosen; `on_choose` runs when
+/// the user picks it; a `disabled` one cannot be picked.
 #[component]
 pub fn Choice(
     name: String,
     value: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     #[prop(into)] checked: Signal<bool>,
     #[prop(into)] on_choose: Callback<()>,
     #[prop(optional, into)] disabled: Option<Signal<bool>>,
@@ -24,6 +25,6 @@ pub fn Choice(
             prop:checked=move || checked.get()
             on:change=move |_| on_choose.run(())
         />
-        <label for=id>{label}</label>
+        <label for=id>{move || label.get()}</label>
     }
 }

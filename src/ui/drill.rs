@@ -17,7 +17,7 @@ use leptos_i18n::Locale as _;
 use crate::ui::language::UntranslatedNote;
 
 use crate::content::Library;
-use crate::i18n::{t_string, td_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::audience::Audience;
 use crate::model::checklist::Scenario;
 use crate::model::debrief::{
@@ -39,6 +39,7 @@ use crate::ui::text::Prose;
 use crate::ui::time::{default_record_name, local_time};
 use crate::ui::timeline::{clock, new_entry, now, random};
 use crate::ui::tlp_badge::TlpBadge;
+use crate::ui::vocabulary;
 
 /// The marking of an exercise record: EXERCISE beside its label, on every page that shows one.
 #[component]
@@ -552,7 +553,7 @@ fn ScribeNotes(
                         if let Ok(a) = event_target_value(&ev).parse() { who.set(a) }
                     }>
                         {Audience::ALL.iter().map(|a| view! {
-                            <option value=a.key() selected=*a == Audience::Responders>{a.title()}</option>
+                            <option value=a.key() selected=*a == Audience::Responders>{move || vocabulary::audience(*a, i18n.get_locale())}</option>
                         }).collect_view()}
                     </select>
                     " "
@@ -562,7 +563,7 @@ fn ScribeNotes(
             </form>
             <ol class="cc-scribe-notes">
                 {move || entries.get().into_iter().map(|e| view! {
-                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), noted(&checklist, &e))}</li>
+                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), noted(&checklist, &e, Some(i18n.get_locale())))}</li>
                 }).collect_view()}
             </ol>
         </section>
@@ -640,7 +641,8 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
             text.set(String::new());
             owner.set(String::new());
             links.set(Vec::new());
-            said.set(td_string!(i18n.get_locale_untracked(), drill.added, kind = k.title()));
+            let locale = i18n.get_locale_untracked();
+            said.set(td_string!(locale, drill.added, kind = vocabulary::point(k, locale)));
         }
     };
     let lists = {
@@ -655,7 +657,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                 });
                 view! {
                     <section class=format!("cc-debrief-list cc-debrief-{}", k.key())>
-                        <h3>{k.title()}</h3>
+                        <h3>{move || vocabulary::point(k, i18n.get_locale())}</h3>
                         <ul>
                             {move || {
                                 let rid = rid.clone();
@@ -719,7 +721,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
                     <select id=kind_id class="cc-debrief-kind" on:change=move |ev| {
                         if let Ok(k) = event_target_value(&ev).parse() { kind.set(k) }
                     }>
-                        {PointKind::ALL.iter().map(|k| view! { <option value=k.key()>{k.title()}</option> }).collect_view()}
+                        {PointKind::ALL.iter().map(|k| view! { <option value=k.key()>{move || vocabulary::point(*k, i18n.get_locale())}</option> }).collect_view()}
                     </select>
                     " "
                     <label for=text_id.clone()>{move || t_string!(i18n, drill.point)} " "</label>
@@ -746,10 +748,11 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
     }
 }
 
-/// A log entry as the scribe's list and the report give it: its note, or what it logged.
-fn noted(checklist: &Scenario, e: &Entry) -> String {
+/// A log entry as the scribe's list and the report give it: its note, or what it logged, in
+/// `locale` (in the Markdown report's English when `None`).
+fn noted(checklist: &Scenario, e: &Entry, locale: Option<Locale>) -> String {
     if e.note.is_empty() {
-        timeline::what(checklist, e)
+        locale.map_or_else(|| timeline::what(checklist, e), |l| vocabulary::what(checklist, e, l))
     } else {
         e.note.clone()
     }
@@ -847,13 +850,18 @@ pub fn DrillReport(rid: String) -> impl IntoView {
             )
         })
         .collect();
-    let notes: Vec<(String, String)> = record
-        .progress
-        .timeline
+    let logged: Vec<Entry> =
+        record.progress.timeline.iter().filter(|e| e.removed.is_none()).cloned().collect();
+    let notes: Vec<(String, String)> =
+        logged.iter().map(|e| (local_time(e.at), noted(&checklist, e, None))).collect();
+    // On the page, in the interface's language; the Markdown report keeps `notes` in English.
+    let noted_items = logged
         .iter()
-        .filter(|e| e.removed.is_none())
-        .map(|e| (local_time(e.at), noted(&checklist, e)))
-        .collect();
+        .map(|e| {
+            let (e, checklist) = (e.clone(), checklist.clone());
+            view! { <li>{move || format!("{} — {}", local_time(e.at), noted(&checklist, &e, Some(i18n.get_locale())))}</li> }
+        })
+        .collect_view();
     let drill_title = run.titled(&drill_sc.title, drill.quick_minutes);
     let markdown = {
         let (run, injects, notes, printed) = (run.clone(), injects.clone(), notes.clone(), printed.clone());
@@ -889,7 +897,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
             let list: Vec<_> = run.points(k).cloned().collect();
             view! {
                 <section class="cc-print-section">
-                    <h2>{k.title()}</h2>
+                    <h2>{move || vocabulary::point(k, i18n.get_locale())}</h2>
                     {if list.is_empty() {
                         view! { <p>{move || t_string!(i18n, drill.none_written)}</p> }.into_any()
                     } else {
@@ -941,10 +949,10 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                     {if injects.is_empty() { Some(view! { <p>{move || t_string!(i18n, drill.none_revealed)}</p> }) } else { None }}
                     <ul>{injects.iter().map(|(at, t)| view! { <li>{format!("{} — {t}", clock_text(*at))}</li> }).collect_view()}</ul>
                 </section>
-                {(!notes.is_empty()).then(|| view! {
+                {(!logged.is_empty()).then(|| view! {
                     <section class="cc-print-section">
                         <h2>{move || t_string!(i18n, drill.decisions_noted)}</h2>
-                        <ul>{notes.iter().map(|(w, t)| view! { <li>{format!("{w} — {t}")}</li> }).collect_view()}</ul>
+                        <ul>{noted_items}</ul>
                     </section>
                 })}
                 {points}

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, use_i18n};
-use crate::model::audience::titles;
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::{ItemState, Status};
 use crate::model::saved::RecordOf;
@@ -12,6 +11,7 @@ use crate::ui::note::NoteField;
 use crate::ui::state::AppState;
 use crate::ui::text::{runs_view, Prose};
 use crate::ui::tlp_badge::TlpBadge;
+use crate::ui::vocabulary::audiences;
 
 /// An item of a scenario, read from and written to the record `of` names.
 #[component]
@@ -52,7 +52,8 @@ pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl Int
         move |text: String| state.update_record(&of, |p| p.set_note(&iid, &text, js_sys::Date::now()))
     };
 
-    let audience = titles(&item.audience);
+    let list = item.audience.clone();
+    let audience = move || audiences(&list, i18n.get_locale());
     let response = item.kind == ItemKind::Response;
     let why = (!item.why.is_empty())
         .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, item.why)} " "</strong>{runs_view(crate::model::markdown::inlines(&item.why))}</p> });

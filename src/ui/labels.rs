@@ -12,6 +12,7 @@ use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
+use crate::ui::vocabulary;
 
 /// Who may receive information with `label`, in the interface's language: FIRST's rule in plain
 /// words (the labels page's table and the label framework's result).
@@ -201,7 +202,7 @@ pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
                     own.set(key.strip_prefix("project:").map(str::to_owned));
                 }>
                     <option value="">{move || t_string!(i18n, labels.choose)}</option>
-                    {Channel::ALL.into_iter().map(|c| view! { <option value=c.key()>{c.title()}</option> }).collect_view()}
+                    {Channel::ALL.into_iter().map(|c| view! { <option value=c.key()>{move || vocabulary::channel(c, i18n.get_locale())}</option> }).collect_view()}
                     {move || list.with(|l| !l.is_empty()).then(|| view! {
                         <optgroup label=move || t_string!(i18n, labels.project_channels)>
                             {list.get().into_iter().map(|c| view! { <option value=format!("project:{}", c.id)>{c.name}</option> }).collect_view()}

@@ -32,3 +32,4 @@ pub mod text;
 pub mod time;
 pub mod timeline;
 pub mod tlp_badge;
+pub mod vocabulary;

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
-use crate::model::audience::titles;
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
 use crate::model::export::{decision_subject, CopyLabel};
@@ -24,6 +23,7 @@ use crate::ui::state::AppState;
 use crate::ui::templates::{message_words, written_in};
 use crate::ui::time::local_time;
 use crate::ui::timeline::{limit_options, PrintedLog};
+use crate::ui::vocabulary;
 
 /// The print preview of a scenario's current record, or of a blank copy.
 #[component]
@@ -149,21 +149,26 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 .map(|item| {
                     let cell = cells.map(|c| c.get(&item.id));
                     let kind = item.kind;
-                    let (audience, label) = (titles(&item.audience), item.label);
-                    let meta = move || {
+                    let (audience, label) = (item.audience.clone(), item.label);
+                    let meta = move |locale: Locale| {
                         if kind == ItemKind::Question {
                             String::new()
                         } else {
-                            t_string!(i18n, print.for_line, audience = audience.clone(), label).to_string()
+                            let who = vocabulary::audiences(&audience, locale);
+                            td_string!(locale, print.for_line, audience = who, label)
                         }
                     };
                     let mark = move || cell.map_or("☐", |c| c.with(|c| item_state(kind, c, i18n.get_locale()).0));
-                    let line = move || match cell {
-                        None => meta(),
-                        Some(c) => {
-                            let (words, meta) = (c.with(|c| item_state(kind, c, i18n.get_locale()).1), meta());
-                            let sep = if meta.is_empty() { "" } else { " · " };
-                            format!("{words}{sep}{meta}")
+                    let line = move || {
+                        let locale = i18n.get_locale();
+                        let meta = meta(locale);
+                        match cell {
+                            None => meta,
+                            Some(c) => {
+                                let words = c.with(|c| item_state(kind, c, locale).1);
+                                let sep = if meta.is_empty() { "" } else { " · " };
+                                format!("{words}{sep}{meta}")
+                            }
                         }
                     };
                     let note = move || {
@@ -298,7 +303,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
 fn item_state(kind: ItemKind, c: &ItemState, locale: Locale) -> (&'static str, String) {
     match (kind, c.status) {
         (ItemKind::Question, _) => match c.answer {
-            Some(a) => ("■", a.title().to_owned()),
+            Some(a) => ("■", vocabulary::answer(a, locale).to_owned()),
             None => ("☐", td_string!(locale, print.unanswered).to_owned()),
         },
         (_, Status::Done) => {

@@ -24,6 +24,7 @@ use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::text::Prose;
 use crate::ui::tlp_badge::TlpBadge;
+use crate::ui::vocabulary;
 
 /// One stress test.
 #[component]
@@ -43,7 +44,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
                     <Choice
                         name=shape_name.clone()
                         value=sh.key()
-                        label=sh.title()
+                        label=Signal::derive(move || vocabulary::shape(sh, i18n.get_locale()))
                         checked=Signal::derive(move || shape.get() == Some(sh))
                         on_choose=move || state.update_progress(&sid, |p| p.shape = Some(sh))
                     />
@@ -61,7 +62,9 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
         state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.label)).unwrap_or(default_label)
     });
     let shape_words = move || {
-        let shape = shape.get().map_or(t_string!(i18n, stress.shape_not_chosen), |s| s.title());
+        let shape = shape
+            .get()
+            .map_or(t_string!(i18n, stress.shape_not_chosen), |s| vocabulary::shape(s, i18n.get_locale()));
         t_string!(i18n, stress.shape_line, shape)
     };
     let sections = test
@@ -147,7 +150,7 @@ fn QuestionView(
                     <Choice
                         name=name.clone()
                         value=a.key()
-                        label=a.title()
+                        label=Signal::derive(move || vocabulary::answer(a, i18n.get_locale()))
                         checked=Signal::derive(move || fits.get() && answer.get() == Some(a))
                         on_choose=move || state.update_progress(&tid, |p| p.set_answer(&qid, a, js_sys::Date::now()))
                         disabled=Signal::derive(move || !fits.get())
@@ -169,13 +172,17 @@ fn QuestionView(
                 {why}
                 {detail}
                 {move || (!fits.get()).then(|| {
-                    let shape = shape.get().map(|s| s.title().to_ascii_lowercase()).unwrap_or_default();
-                    view! { <p class="cc-na-shape">{move || t_string!(i18n, stress.not_for_shape, shape = shape.clone())}</p> }
+                    let shape = shape.get();
+                    let words = move || {
+                        let shape = shape.map(|s| vocabulary::shape_in_sentence(s, i18n.get_locale()));
+                        t_string!(i18n, stress.not_for_shape, shape = shape.unwrap_or_default())
+                    };
+                    view! { <p class="cc-na-shape">{words}</p> }
                 })}
                 <div class="cc-answer-row">{options}</div>
                 // Printed, the answer and the note as text in place of their fields.
                 <p class="cc-print-only cc-print-answer">
-                    {move || if fits.get() { answer.get().map_or(t_string!(i18n, stress.unanswered), |a| a.title()) } else { "" }}
+                    {move || if fits.get() { answer.get().map_or(t_string!(i18n, stress.unanswered), |a| vocabulary::answer(a, i18n.get_locale())) } else { "" }}
                 </p>
                 {move || note.with(|n| {
                     let n = n.trim();
@@ -291,7 +298,7 @@ pub fn SummaryPage() -> impl IntoView {
                         <ul>
                             {s.weakest.into_iter().map(|w| view! {
                                 <li>
-                                    <strong>{w.answer.title()} ": "</strong>{w.question}
+                                    <strong>{move || vocabulary::answer(w.answer, i18n.get_locale())} ": "</strong>{w.question}
                                     {(!w.note.trim().is_empty()).then(|| view! { <p class="cc-note-print">{w.note}</p> })}
                                 </li>
                             }).collect_view()}

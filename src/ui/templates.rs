@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
-use crate::model::audience::titles;
 use crate::model::channels::ProjectChannel;
 use crate::model::checklist::{Scenario, Template};
 use crate::model::parse::placeholder_names;
@@ -18,6 +17,7 @@ use crate::ui::clipboard::copy_text;
 use crate::ui::state::AppState;
 use crate::ui::timeline::{log_entry, new_entry, now, parse_local};
 use crate::ui::tlp_badge::TlpBadge;
+use crate::ui::vocabulary::audiences;
 
 /// The templates part of a scenario page.
 #[component]
@@ -88,7 +88,8 @@ fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> im
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let heading = state.dom_id(&format!("template-{}", template.id));
-    let audience = titles(&template.audience);
+    let list = template.audience.clone();
+    let audience = move || audiences(&list, i18n.get_locale());
     let (sid, tid) = (scenario_id.clone(), template.id.clone());
     let default_label = template.label;
     let label = Memo::new(move |_| {

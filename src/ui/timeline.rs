@@ -13,12 +13,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
-use crate::model::audience::{titles, Audience};
+use crate::model::audience::Audience;
 use crate::model::channels::{in_use, named, ProjectChannel};
 use crate::model::checklist::Scenario;
 use crate::model::timeline::{
     self, copy_label, copy_name, entry_id, last_told, left_out, most_pressing, name_left_out,
-    timeline_markdown, up_to, what, Entry, How, Promise,
+    timeline_markdown, up_to, Entry, How, Promise,
 };
 use crate::model::tlp::Tlp;
 use crate::ui::channels::{ChannelSelect, ChannelWarning, SiteChannels};
@@ -30,6 +30,7 @@ use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
 use crate::ui::tlp_badge::TlpBadge;
+use crate::ui::vocabulary;
 
 /// The window property a test may set to a time, in milliseconds since the Unix epoch, that
 /// the app then reads instead of the system clock.
@@ -126,7 +127,7 @@ pub fn TimelineSection(scenario: Arc<Scenario>) -> impl IntoView {
                     .map_or((None, ""), |(w, c)| (Some(w), c));
                 view! {
                     <tr data-audience=t.audience.key()>
-                        <th scope="row">{t.audience.title()}</th>
+                        <th scope="row">{vocabulary::audience(t.audience, i18n.get_locale())}</th>
                         <td>{local_time(t.at)}</td>
                         <td><TlpBadge tlp=t.label /></td>
                         <td class=class>{words}</td>
@@ -205,15 +206,18 @@ fn EntryView(
     };
     let e = entry.clone();
     let channel_name = entry.channel.clone();
+    let who = entry.audience.clone();
+    let (sc, en) = (scenario.clone(), entry.clone());
+    let what = move || vocabulary::what(&sc, &en, i18n.get_locale());
     // Every entry's buttons have the same words: each names its entry through this id.
     let about = state.dom_id(&format!("entry-{}", entry.id));
     view! {
         <li class="cc-entry" data-entry=entry.id.clone()>
             <p id=about.clone()>
                 <strong class="cc-entry-when">{local_time(entry.at)}</strong>
-                " — " <span class="cc-entry-who">{titles(&entry.audience)}</span>
+                " — " <span class="cc-entry-who">{move || vocabulary::audiences(&who, i18n.get_locale())}</span>
                 " — " <TlpBadge tlp=entry.label />
-                " · " <span class="cc-entry-what">{what(&scenario, &entry)}</span>
+                " · " <span class="cc-entry-what">{what}</span>
                 {(!entry.channel.is_empty()).then(|| {
                     let channel = entry.channel.clone();
                     move || format!(" {}", t_string!(i18n, timeline.through, channel = channel.clone()))
@@ -373,7 +377,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
                                 if on { l.push(a); l.sort(); }
                             });
                         } />
-                    <label for=box_id>{a.title()}</label>
+                    <label for=box_id>{move || vocabulary::audience(a, i18n.get_locale())}</label>
                 </span>
             }
         })
@@ -387,7 +391,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
                     let key = event_target_value(&ev);
                     if let Some(h) = How::MANUAL.into_iter().find(|h| h.key() == key) { how.set(h) }
                 }>
-                    {How::MANUAL.into_iter().map(|h| view! { <option value=h.key() selected=move || how.get() == h>{h.title()}</option> }).collect_view()}
+                    {How::MANUAL.into_iter().map(|h| view! { <option value=h.key() selected=move || how.get() == h>{move || vocabulary::how(h, i18n.get_locale())}</option> }).collect_view()}
                 </select>
             </p>
             <fieldset class="cc-log-audience">
@@ -527,11 +531,17 @@ pub fn PrintedLog(
     let items = held
         .iter()
         .map(|e| {
+            let (sc, en) = (scenario.clone(), e.clone());
+            let line = move || {
+                let locale = i18n.get_locale();
+                let who = vocabulary::audiences(&en.audience, locale);
+                format!(" — {who} — {}, {}", en.label, vocabulary::what(&sc, &en, locale))
+            };
             view! {
                 <li class="cc-print-item cc-print-entry">
                     <p class="cc-print-step">
                         <strong>{local_time(e.at)}</strong>
-                        {format!(" — {} — {}, {}", titles(&e.audience), e.label, what(&scenario, e))}
+                        {line}
                         {(!e.channel.is_empty()).then(|| format!(", through {}", e.channel))}
                     </p>
                     {(!e.note.is_empty()).then(|| view! { <p class="cc-print-note">{e.note.clone()}</p> })}
@@ -573,7 +583,7 @@ pub fn RecordDue(id: String) -> impl IntoView {
     move || {
         pressing.get().map(|(p, audiences)| {
             let (words, class) = promise_words(p, i18n.get_locale());
-            view! { <span class=format!("cc-record-due {class}")>{format!(" · {words} ({})", titles(&audiences))}</span> }
+            view! { <span class=format!("cc-record-due {class}")>{format!(" · {words} ({})", vocabulary::audiences(&audiences, i18n.get_locale()))}</span> }
         })
     }
 }

@@ -6,6 +6,10 @@
 
 use std::path::Path;
 
+use crisis_comms::content::Library;
+use crisis_comms::model::assess::{applies, Answer};
+use crisis_comms::model::audience::Audience;
+use crisis_comms::model::checklist::{ScenarioKind, Shape};
 use e2e::{
     browser, browser_speaking, choose, console_errors, find, is_checked, js, open, page_frame, print_pages,
     settle, wait_ready,
@@ -173,6 +177,96 @@ async fn the_frame_and_the_catalog_follow_the_browser_s_language_and_the_labels_
         assert!(errors.is_empty(), "{lang}: console errors: {errors:#?}");
         c.close().await.unwrap();
     }
+}
+
+/// An audience's words in a language, as `locales/<lang>.json` gives them.
+fn audience_word(words: &Value, a: Audience) -> String {
+    word(words, &format!("audience.{}", a.key()), &[])
+}
+
+#[tokio::test]
+async fn a_step_s_audience_and_a_stress_test_s_shapes_and_answers_are_in_spanish_and_follow_a_switch() {
+    let (w, english) = (words("es"), words("en"));
+    let scenarios = Library::built_in().scenarios();
+    let checklist = scenarios.iter().find(|s| s.id == "account-compromise").expect("the checklist");
+    let line = |words: &Value, audience: &[Audience]| {
+        let names: Vec<String> = audience.iter().map(|&a| audience_word(words, a)).collect();
+        format!("{} {}", word(words, "item.for_whom", &[]), names.join(", "))
+    };
+    let c = browser_speaking("es").await;
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item]").await;
+    let shown = js(
+        &c,
+        "return [...document.querySelectorAll('[data-item] .cc-audience')] \
+         .map(e => [e.closest('[data-item]').dataset.item, e.textContent]);",
+        vec![],
+    )
+    .await;
+    let shown = shown.as_array().expect("a list of steps' audience lines").clone();
+    assert!(shown.len() > 3, "the steps' audience lines are found: {shown:?}");
+    let mut first = None;
+    for pair in &shown {
+        let (id, text) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        let item = checklist.items().find(|i| i.id == id).unwrap_or_else(|| panic!("no step `{id}`"));
+        assert_eq!(text, line(&w, &item.audience), "the audience of step `{id}`, in Spanish");
+        assert_ne!(text, line(&english, &item.audience), "step `{id}`: not the English words");
+        first.get_or_insert((id.to_owned(), item.audience.clone()));
+    }
+    // A switch of language rewrites the audience in place, without a reload.
+    let (id, audience) = first.expect("a step with an audience");
+    choose(&c, ".cc-language select", "en").await;
+    assert_eq!(root_lang(&c).await, json!("en"));
+    let now = find(&c, &format!("[data-item='{id}'] .cc-audience")).await.text().await.unwrap();
+    assert_eq!(now, line(&english, &audience), "after switching to English");
+    choose(&c, ".cc-language select", "es").await;
+
+    // A stress test: its shapes and its answers, and the sentence of a question that does not
+    // apply to the shape chosen, in Spanish.
+    let test = scenarios
+        .iter()
+        .find(|s| {
+            s.kind == ScenarioKind::StressTest && s.items().any(|q| !applies(q, Some(Shape::SmallGroup)))
+        })
+        .expect("a stress test with a question for some shapes only");
+    open(&c, &format!("#/s/{}", test.id)).await;
+    let label_of = |value: &'static str| {
+        let c = c.clone();
+        async move {
+            let found = js(
+                &c,
+                "return [...document.querySelectorAll('input[type=radio]')] \
+                 .filter(i => i.value === arguments[0]).map(i => i.labels[0].textContent);",
+                vec![json!(value)],
+            )
+            .await;
+            let found: Vec<String> = serde_json::from_value(found).expect("a list of labels");
+            assert!(!found.is_empty(), "a choice `{value}` is shown");
+            found
+        }
+    };
+    for shape in Shape::ALL {
+        let expected = word(&w, &format!("shape.{}", shape.key().replace('-', "_")), &[]);
+        assert_eq!(label_of(shape.key()).await, [expected], "the shape `{}`", shape.key());
+    }
+    for answer in Answer::ALL {
+        let expected = word(&w, &format!("answer.{}", answer.key().replace('-', "_")), &[]);
+        assert_ne!(expected, answer.title(), "`{}` is translated", answer.key());
+        for label in label_of(answer.key()).await {
+            assert_eq!(label, expected, "the answer `{}` of every question", answer.key());
+        }
+    }
+    find(&c, "input[value='small-group']").await.click().await.unwrap();
+    let question = test.items().find(|q| !applies(q, Some(Shape::SmallGroup))).expect("a question");
+    let sentence =
+        find(&c, &format!("[data-item='{}'] .cc-na-shape", question.id)).await.text().await.unwrap();
+    let small_group = word(&w, "shape.small_group", &[]);
+    let in_sentence = small_group[..1].to_lowercase() + &small_group[1..];
+    assert_eq!(sentence, word(&w, "stress.not_for_shape", &[("shape", in_sentence)]));
+
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
 }
 
 #[tokio::test]
