@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-use crate::i18n::{t_string, use_i18n, Locale};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::decide::{check_channel, Channel};
 use crate::model::tlp::{Tlp, STANDARD_URL};
 use crate::ui::channels::{channels, ProjectChannels};
@@ -53,20 +53,25 @@ pub fn marking(i18n: I18nContext<Locale>, label: Tlp) -> [String; 5] {
 /// The rule itself says in other words what a copied message's label line says in English
 /// (`Tlp::recipient_rule`).
 fn received(i18n: I18nContext<Locale>, label: Tlp) -> Vec<String> {
-    let rule = match label {
-        Tlp::Red => t_string!(i18n, labels.recipient_red),
-        Tlp::AmberStrict => t_string!(i18n, labels.recipient_amber_strict),
-        Tlp::Amber => t_string!(i18n, labels.recipient_amber),
-        Tlp::Green => t_string!(i18n, labels.recipient_green),
-        Tlp::Clear => t_string!(i18n, labels.recipient_clear),
-    };
-    let mut out = vec![rule.to_string()];
+    let mut out = vec![recipient_rule(i18n.get_locale(), label).to_owned()];
     if label != Tlp::Clear {
         out.push(t_string!(i18n, labels.received_ask, label).to_string());
         out.push(t_string!(i18n, labels.received_keep, label).to_string());
     }
     out.push(t_string!(i18n, labels.received_agreement).to_string());
     out
+}
+
+/// What a recipient may do with information that carries `label`, in `locale`: the labels
+/// page's rule, and the line beside the label of a message written in that language.
+pub fn recipient_rule(locale: Locale, label: Tlp) -> &'static str {
+    match label {
+        Tlp::Red => td_string!(locale, labels.recipient_red),
+        Tlp::AmberStrict => td_string!(locale, labels.recipient_amber_strict),
+        Tlp::Amber => td_string!(locale, labels.recipient_amber),
+        Tlp::Green => td_string!(locale, labels.recipient_green),
+        Tlp::Clear => td_string!(locale, labels.recipient_clear),
+    }
 }
 
 /// The rules of TLP in plain words.

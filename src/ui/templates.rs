@@ -201,15 +201,8 @@ pub fn written_in(scenario: &Scenario) -> Locale {
 /// recipient may do, the sender's addition's lead, the protocol's line, the end marker and the
 /// subject's lead. The label stays as FIRST writes it.
 pub fn message_words(locale: Locale, label: Tlp) -> MessageWords {
-    let rule = match label {
-        Tlp::Red => td_string!(locale, labels.recipient_red),
-        Tlp::AmberStrict => td_string!(locale, labels.recipient_amber_strict),
-        Tlp::Amber => td_string!(locale, labels.recipient_amber),
-        Tlp::Green => td_string!(locale, labels.recipient_green),
-        Tlp::Clear => td_string!(locale, labels.recipient_clear),
-    };
     MessageWords {
-        rule: rule.to_owned(),
+        rule: crate::ui::labels::recipient_rule(locale, label).to_owned(),
         added: td_string!(locale, templates.added_by_sender).to_owned(),
         standard: td_string!(locale, templates.standard_line).to_owned(),
         end: td_string!(locale, templates.end_of_text, label),
