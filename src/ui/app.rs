@@ -156,8 +156,11 @@ fn page(state: AppState, route: Route) -> AnyView {
     // Pages that show checklists' own text are drawn again when the reader switches language:
     // a checklist follows the interface where it has a translation (a record's ticks and notes
     // stay, as a translation keeps its original's ids). The other pages change only their words.
+    // A memo, so that only a change of language draws them again: the language's context may
+    // set the same language again once mounted, which would replace a page being typed in.
+    let lang = Memo::new(move |_| i18n.get_locale().as_str());
     let in_language = move |page: fn(AppState, Route, &'static str) -> AnyView, route: Route| {
-        (move || page(state, route.clone(), i18n.get_locale().as_str())).into_any()
+        (move || page(state, route.clone(), lang.get())).into_any()
     };
     match route {
         // Printed, every page carries a label at the top and bottom of each sheet: the public
