@@ -10,7 +10,7 @@ use super::checklist::Template;
 use super::debrief::EXERCISE;
 use super::map::Map;
 use super::parse::placeholder_names;
-use super::tlp::Tlp;
+use super::tlp::{Tlp, STANDARD_URL};
 
 /// A template with the user's values filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub struct MessageWords {
     pub rule: String,
     /// Before the sender's own restriction or permission: "Added by the sender:".
     pub added: String,
-    /// Where the protocol is explained: "(Traffic Light Protocol 2.0, https://www.first.org/tlp/)".
+    /// Where the protocol is explained: `(Traffic Light Protocol 2.0, https://www.first.org/tlp/)`.
     pub standard: String,
     /// Where the labelled text ends, with the label: "END OF TLP:AMBER TEXT".
     pub end: String,
@@ -59,7 +59,7 @@ impl MessageWords {
         MessageWords {
             rule: label.recipient_rule().to_owned(),
             added: "Added by the sender:".to_owned(),
-            standard: "(Traffic Light Protocol 2.0, https://www.first.org/tlp/)".to_owned(),
+            standard: format!("(Traffic Light Protocol 2.0, {STANDARD_URL})"),
             end: format!("END OF {label} TEXT"),
             subject: "Subject:".to_owned(),
         }

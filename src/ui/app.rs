@@ -150,57 +150,44 @@ fn adopt_static_ticks(state: AppState, ticks: Vec<(String, String)>) {
     });
 }
 
-/// The page `route` names.
+/// The page `route` names. Pages that show checklists' own text are drawn again when the
+/// reader switches language: a checklist follows the interface where it has a translation (a
+/// record's ticks and notes stay, as a translation keeps its original's ids). The other pages
+/// change only their words, and keep their state. The language is read through a memo, so that
+/// only a change draws them again: the language's context may set the same language again once
+/// mounted, which would replace a page being typed in.
 fn page(state: AppState, route: Route) -> AnyView {
+    if matches!(route, Route::Decide | Route::Labels | Route::Records) {
+        // They show no checklist's own text: the language is theirs to follow, word by word.
+        return page_in(state, route, crate::model::language::DEFAULT);
+    }
     let i18n = use_i18n();
-    // Pages that show checklists' own text are drawn again when the reader switches language:
-    // a checklist follows the interface where it has a translation (a record's ticks and notes
-    // stay, as a translation keeps its original's ids). The other pages change only their words.
-    // A memo, so that only a change of language draws them again: the language's context may
-    // set the same language again once mounted, which would replace a page being typed in.
     let lang = Memo::new(move |_| i18n.get_locale().as_str());
-    let in_language = move |page: fn(AppState, Route, &'static str) -> AnyView, route: Route| {
-        (move || page(state, route.clone(), lang.get())).into_any()
-    };
+    (move || page_in(state, route.clone(), lang.get())).into_any()
+}
+
+/// The page `route` names, with checklists' own text in `lang` where they have a translation.
+fn page_in(state: AppState, route: Route, lang: &'static str) -> AnyView {
     match route {
         // Printed, every page carries a label at the top and bottom of each sheet: the public
         // pages TLP:CLEAR, the records list the strictest label of the records it names.
-        Route::Catalog => in_language(
-            |_, _, _| {
-                view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><Catalog /></PrintFrame> }
-                    .into_any()
-            },
-            route,
-        ),
         Route::Decide => view! { <DecidePage /> }.into_any(),
         Route::Labels => {
             view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><LabelsPage /></PrintFrame> }
                 .into_any()
         }
-        Route::Summary => in_language(|_, _, _| view! { <SummaryPage /> }.into_any(), route),
         Route::Records => {
             let label = Memo::new(move |_| records_label(state));
             view! { <PrintFrame label labels_in_print_only=true><RecordsPage /></PrintFrame> }.into_any()
         }
-        Route::Drill(_) | Route::DrillView(_) | Route::DrillReport(_) => in_language(
-            |_, route, _| match route {
-                Route::Drill(rid) => view! { <FacilitatorView rid /> }.into_any(),
-                Route::DrillView(rid) => view! { <ParticipantsView rid /> }.into_any(),
-                Route::DrillReport(rid) => view! { <DrillReport rid /> }.into_any(),
-                _ => ().into_any(),
-            },
-            route,
-        ),
-        Route::Print(_) | Route::PrintBlank(_) | Route::PrintLog(..) | Route::Scenario(_) => {
-            in_language(scenario_page, route)
+        Route::Catalog => {
+            view! { <PrintFrame label=Tlp::Clear labels_in_print_only=true><Catalog /></PrintFrame> }
+                .into_any()
         }
-    }
-}
-
-/// A checklist's, stress test's or drill's page, or one of its print pages, in `lang` where it
-/// has a translation.
-fn scenario_page(state: AppState, route: Route, lang: &'static str) -> AnyView {
-    match route {
+        Route::Summary => view! { <SummaryPage /> }.into_any(),
+        Route::Drill(rid) => view! { <FacilitatorView rid /> }.into_any(),
+        Route::DrillView(rid) => view! { <ParticipantsView rid /> }.into_any(),
+        Route::DrillReport(rid) => view! { <DrillReport rid /> }.into_any(),
         Route::Print(id) => print_page(state, &id, lang, false, None),
         Route::PrintBlank(id) => print_page(state, &id, lang, true, None),
         Route::PrintLog(id, limit) => print_page(state, &id, lang, false, Some(limit)),
@@ -224,7 +211,6 @@ fn scenario_page(state: AppState, route: Route, lang: &'static str) -> AnyView {
                 .into_any()
             }
         },
-        _ => ().into_any(),
     }
 }
 

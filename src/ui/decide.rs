@@ -376,7 +376,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
     view! {
         <section class="cc-result" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone() tabindex="-1" node_ref=heading>{move || t_string!(i18n, decide.use_it)} " " <TlpBadge tlp=label /></h2>
-            <p class="cc-lead"><strong>{move || t_string!(i18n, decide.who_may_receive)} " "</strong>{move || audience(i18n, label)}</p>
+            <p class="cc-lead"><strong>{move || t_string!(i18n, decide.who_may_receive)} " "</strong>{move || audience(i18n.get_locale(), label)}</p>
             <p class="cc-screen-only">
                 <button type="button" class="cc-button" on:click=copy>{move || t_string!(i18n, decide.copy_label)}</button>
                 " " <span role="status">{move || copied.get()}</span>

@@ -14,8 +14,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::ui::language::UntranslatedNote;
-
 use crate::content::Library;
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::audience::Audience;
@@ -31,8 +29,9 @@ use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::item::ItemView;
+use crate::ui::language::UntranslatedNote;
 use crate::ui::link::RouteLink;
-use crate::ui::print::{print_now, PrintFrame};
+use crate::ui::print::{label_line, print_now, PrintFrame};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::text::Prose;
@@ -941,7 +940,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                     {format!("Drill: {drill_title}")}<br />
                     {move || t_string!(i18n, drill.checklist_rehearsed, checklist = checklist.title.clone(), version = checklist.version)}<br />
                     {move || t_string!(i18n, drill.drill_time, time = clock_text(run.elapsed))}<br />
-                    {format!("Label: {label} — {}", label.audience_summary())}<br />
+                    {label_line(Locale::en, label)}<br />
                     {move || t_string!(i18n, drill.printed_at, time = printed.clone())}
                 </p>
                 <section class="cc-print-section">

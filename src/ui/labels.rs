@@ -14,26 +14,26 @@ use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 use crate::ui::vocabulary;
 
-/// Who may receive information with `label`, in the interface's language: FIRST's rule in plain
-/// words (the labels page's table and the label framework's result).
-pub fn audience(i18n: I18nContext<Locale>, label: Tlp) -> String {
+/// Who may receive information with `label`, in `locale`: FIRST's rule in plain words (the
+/// labels page's table, the label framework's result and a printed record's label line).
+pub fn audience(locale: Locale, label: Tlp) -> &'static str {
     match label {
-        Tlp::Red => t_string!(i18n, labels.audience_red).to_string(),
-        Tlp::AmberStrict => t_string!(i18n, labels.audience_amber_strict).to_string(),
-        Tlp::Amber => t_string!(i18n, labels.audience_amber).to_string(),
-        Tlp::Green => t_string!(i18n, labels.audience_green).to_string(),
-        Tlp::Clear => t_string!(i18n, labels.audience_clear).to_string(),
+        Tlp::Red => td_string!(locale, labels.audience_red),
+        Tlp::AmberStrict => td_string!(locale, labels.audience_amber_strict),
+        Tlp::Amber => td_string!(locale, labels.audience_amber),
+        Tlp::Green => td_string!(locale, labels.audience_green),
+        Tlp::Clear => td_string!(locale, labels.audience_clear),
     }
 }
 
-/// Who each label reaches when a project is the source, in the interface's language.
-fn in_project_terms(i18n: I18nContext<Locale>, label: Tlp) -> String {
+/// Who each label reaches when a project is the source, in `locale`.
+fn in_project_terms(locale: Locale, label: Tlp) -> &'static str {
     match label {
-        Tlp::Red => t_string!(i18n, labels.project_red).to_string(),
-        Tlp::AmberStrict => t_string!(i18n, labels.project_amber_strict).to_string(),
-        Tlp::Amber => t_string!(i18n, labels.project_amber).to_string(),
-        Tlp::Green => t_string!(i18n, labels.project_green).to_string(),
-        Tlp::Clear => t_string!(i18n, labels.project_clear).to_string(),
+        Tlp::Red => td_string!(locale, labels.project_red),
+        Tlp::AmberStrict => td_string!(locale, labels.project_amber_strict),
+        Tlp::Amber => td_string!(locale, labels.project_amber),
+        Tlp::Green => td_string!(locale, labels.project_green),
+        Tlp::Clear => td_string!(locale, labels.project_clear),
     }
 }
 
@@ -115,8 +115,8 @@ pub fn LabelsPage() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><TlpBadge tlp=t /></th>
-                    <td>{move || audience(i18n, t)}</td>
-                    <td>{move || in_project_terms(i18n, t)}</td>
+                    <td>{move || audience(i18n.get_locale(), t)}</td>
+                    <td>{move || in_project_terms(i18n.get_locale(), t)}</td>
                 </tr>
             }
         })

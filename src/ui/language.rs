@@ -1,17 +1,38 @@
 //! The interface's language: the words' context for one mounted app, the language it starts in
 //! (the `lang` mount option, else the device's choice, else the browser's) and the menu's
 //! choice of language, kept on this device. The checklists follow it where they have a
-//! translation into it ([`current`]), and say so where they do not ([`UntranslatedNote`]).
+//! translation into it, and say so where they do not ([`UntranslatedNote`]). Code outside the
+//! app's views (an event handler) finds the language through [`interface`].
 //! Switching changes words only: records, their ticks and notes are untouched, as a
 //! translation keeps its original's ids.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
+use leptos_i18n::{I18nContext, Locale as _};
 
 use crate::i18n::{t_string, use_i18n, I18nContextProvider, I18nSubContextProvider, Locale};
 use crate::model::language::{self, LANGUAGES};
 use crate::ui::state::AppState;
-use crate::ui::time;
+
+thread_local! {
+    /// The interface's language, for code that runs where no view's context is at hand.
+    static CHOSEN: Cell<Option<Locale>> = const { Cell::new(None) };
+}
+
+/// Keeps `locale` as the interface's language for code outside the app's views.
+fn keep(locale: Locale) {
+    CHOSEN.with(|l| l.set(Some(locale)));
+}
+
+/// The interface's language: the app's own where a view asks, else the one the reader last
+/// chose in this page (an event handler runs outside the app's views); `None` before the app
+/// has started.
+pub fn interface() -> Option<Locale> {
+    use_context::<I18nContext<Locale>>()
+        .map(|i18n| i18n.get_locale_untracked())
+        .or_else(|| CHOSEN.with(Cell::get))
+}
 
 /// The generated locale of a language code of [`LANGUAGES`] (English for any other).
 pub fn locale(code: &str) -> Locale {
@@ -53,7 +74,7 @@ pub fn Languages(initial: Locale, children: Children) -> impl IntoView {
 /// The context that starts in `initial` and follows the reader's choice from then on.
 #[component]
 fn StartIn(initial: Locale, children: Children) -> impl IntoView {
-    time::set_language(initial);
+    keep(initial);
     view! { <I18nSubContextProvider initial_locale=Signal::stored(initial)>{children()}</I18nSubContextProvider> }
 }
 
@@ -73,7 +94,7 @@ pub fn LanguageChoice() -> impl IntoView {
     let choose = move |ev| {
         if let Some(code) = language::supported(&event_target_value(&ev)) {
             i18n.set_locale(locale(code));
-            time::set_language(locale(code));
+            keep(locale(code));
             state.store.with_value(|s| s.set_language(code));
         }
     };

@@ -282,10 +282,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                     let (title, version) = (scenario.title.clone(), scenario.version);
                     move || t_string!(i18n, print.checklist_version, title = title.clone(), version)
                 }<br />
-                {move || {
-                    let label = label.get();
-                    t_string!(i18n, print.label_line, label, who = label.audience_summary())
-                }}<br />
+                {move || label_line(i18n.get_locale(), label.get())}<br />
                 {move || t_string!(i18n, print.printed_at, time = local_time(printed.get()))}
             </p>
             {move || exercise.get().then(|| view! { <p class="cc-print-exercise">{EXERCISE_RECORD}</p> })}
@@ -297,6 +294,11 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
             {decisions}
         </PrintFrame>
     }
+}
+
+/// A printed copy's line under its title: the label and who may receive it, in `locale`.
+pub fn label_line(locale: Locale, label: Tlp) -> String {
+    td_string!(locale, print.label_line, label, who = crate::ui::labels::audience(locale, label))
 }
 
 /// An item's mark and its state in words, with when it was done.

@@ -65,7 +65,7 @@ impl AppState {
     pub fn update_progress(&self, scenario: &str, change: impl FnOnce(&mut Progress)) {
         let now = js_sys::Date::now();
         // A new record is named after the checklist as the reader sees it, translated or not.
-        let lang = crate::ui::time::interface().map_or(crate::model::language::DEFAULT, |l| l.as_str());
+        let lang = crate::ui::language::interface().map_or(crate::model::language::DEFAULT, |l| l.as_str());
         let Some(sc) = self.library.with_value(|l| l.get_in(scenario, lang)) else { return };
         self.change(|s| {
             let id = match s.current.get(scenario) {

@@ -6,8 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::ui::language::UntranslatedNote;
-
 use crate::i18n::{t_string, tu_string, use_i18n};
 use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
@@ -17,6 +15,7 @@ use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
+use crate::ui::language::UntranslatedNote;
 use crate::ui::link::RouteLink;
 use crate::ui::note::NoteField;
 use crate::ui::print::{print_now, PrintFrame};

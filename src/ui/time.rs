@@ -1,32 +1,10 @@
-//! Dates and times as people read them, in the interface's language: the app's own where a view
-//! asks, else the language the reader last chose in this page (an event handler runs outside
-//! the app's views), else the browser's.
+//! Dates and times as people read them, in the interface's language (`language::interface`),
+//! else the browser's.
 
-use std::cell::Cell;
+use leptos_i18n::Locale as _;
 
-use leptos::prelude::use_context;
-use leptos_i18n::{I18nContext, Locale as _};
-
-use crate::i18n::Locale;
 use crate::model::language::LANGUAGES;
-
-thread_local! {
-    /// The interface's language, for dates formatted where no view's context is at hand.
-    static LANGUAGE: Cell<Option<Locale>> = const { Cell::new(None) };
-}
-
-/// Keeps `locale` as the language of dates formatted outside the app's views.
-pub fn set_language(locale: Locale) {
-    LANGUAGE.with(|l| l.set(Some(locale)));
-}
-
-/// The interface's language: the app's own where a view asks, else the one the reader last
-/// chose in this page; `None` before the app has started.
-pub fn interface() -> Option<Locale> {
-    use_context::<I18nContext<Locale>>()
-        .map(|i18n| i18n.get_locale_untracked())
-        .or_else(|| LANGUAGE.with(Cell::get))
-}
+use crate::ui::language::interface;
 
 /// The browser's own language tag, with its region (`en-GB`, `es-MX`), or "default".
 fn browser() -> String {

@@ -25,7 +25,7 @@ use crate::ui::channels::{ChannelSelect, ChannelWarning, SiteChannels};
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::link::RouteLink;
-use crate::ui::print::PrintFrame;
+use crate::ui::print::{label_line, PrintFrame};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
@@ -557,8 +557,8 @@ pub fn PrintedLog(
             <h1>{move || t_string!(i18n, timeline.print_title, name = name.clone())}</h1>
             <p class="cc-print-facts">
                 {move || t_string!(i18n, timeline.print_checklist, title = title.clone())}<br />
-                // The label line stays as it is, in every language.
-                {format!("Label: {label} — {}", label.audience_summary())}<br />
+                // The label line stays in English, as in the Markdown log.
+                {label_line(Locale::en, label)}<br />
                 {move || t_string!(i18n, timeline.printed_at, time = printed.clone())}
             </p>
             {name_why.map(|why| view! { <p class="cc-print-name-left-out">{why}</p> })}
