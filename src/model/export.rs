@@ -1,21 +1,107 @@
 //! A record as Markdown: to paste into a private issue or a chat room, with its label at the
 //! top and the bottom.
 
-use super::audience::titles;
+use super::assess::Answer;
+use super::audience::{titles, Audience};
 use super::checklist::{ItemKind, Scenario};
 use super::debrief::{EXERCISE, EXERCISE_RECORD};
 use super::progress::{KeptDecision, Status};
 use super::saved::Record;
-use super::template::{compose, is_used};
+use super::template::{compose_in, is_used, MessageWords};
 use super::tlp::Tlp;
 
-/// What a kept label decision was about, in words: "this record" or "the message “…”".
-pub fn decision_subject(scenario: &Scenario, decision: &KeptDecision) -> String {
+/// The words a copy of a record puts around what the user wrote: its headings, the state of
+/// each step, who a step is for. [`English`] gives the model's own; the interface gives those
+/// of the language the record is read in. The labels are never among them: they are written
+/// as FIRST writes them, in every language.
+pub trait RecordWords {
+    /// What whoever receives something labelled `label` may do with it.
+    fn rule(&self, label: Tlp) -> String;
+    /// The words around a message's label, in the message's own language.
+    fn message(&self, label: Tlp) -> MessageWords;
+    /// The checklist a record follows: "Checklist: Account takeover (version 3)".
+    fn checklist(&self, title: &str, version: u32) -> String;
+    /// When the copy was made: "Exported: 24 Nov 2026, 10:00".
+    fn exported(&self, time: &str) -> String;
+    /// Why the copy is labelled `label`, stricter than the record's `own`.
+    fn why_stricter(&self, label: Tlp, own: Tlp) -> String;
+    /// How many of a section's steps are settled: "2 of 5".
+    fn count(&self, settled: usize, total: usize) -> String;
+    /// The answer to a question, or that it has none.
+    fn answer(&self, answer: Option<Answer>) -> String;
+    /// Who a step is for and its label: "for Responders, TLP:RED".
+    fn step_for(&self, audience: &[Audience], label: Tlp) -> String;
+    /// The heading over the messages used.
+    fn messages(&self) -> String;
+    /// The heading over the labels chosen with the label framework.
+    fn decisions(&self) -> String;
+    /// A label chosen for the whole record: "this record".
+    fn this_record(&self) -> String;
+    /// A label chosen for one message: "the message “Holding statement”".
+    fn the_message(&self, title: &str) -> String;
+    /// A kept decision: "TLP:RED for this record, chosen with the label framework on …:".
+    fn decision(&self, label: Tlp, subject: &str, time: &str) -> String;
+    /// What an exercise record's copies say of it, under their heading.
+    fn exercise_record(&self) -> String;
+}
+
+/// The model's own words for a record's copies, in English.
+pub struct English;
+
+impl RecordWords for English {
+    fn rule(&self, label: Tlp) -> String {
+        label.recipient_rule().to_owned()
+    }
+    fn message(&self, label: Tlp) -> MessageWords {
+        MessageWords::english(label)
+    }
+    fn checklist(&self, title: &str, version: u32) -> String {
+        format!("Checklist: {title} (version {version})")
+    }
+    fn exported(&self, time: &str) -> String {
+        format!("Exported: {time}")
+    }
+    fn why_stricter(&self, label: Tlp, own: Tlp) -> String {
+        format!(
+            "This copy is labelled {label}, not {own} as the record is, because it holds notes or messages labelled {label}."
+        )
+    }
+    fn count(&self, settled: usize, total: usize) -> String {
+        format!("{settled} of {total}")
+    }
+    fn answer(&self, answer: Option<Answer>) -> String {
+        answer.map_or("Unanswered", Answer::title).to_owned()
+    }
+    fn step_for(&self, audience: &[Audience], label: Tlp) -> String {
+        format!("for {}, {label}", titles(audience))
+    }
+    fn messages(&self) -> String {
+        "Messages".to_owned()
+    }
+    fn decisions(&self) -> String {
+        "Label decisions".to_owned()
+    }
+    fn this_record(&self) -> String {
+        "this record".to_owned()
+    }
+    fn the_message(&self, title: &str) -> String {
+        format!("the message “{title}”")
+    }
+    fn decision(&self, label: Tlp, subject: &str, time: &str) -> String {
+        format!("{label} for {subject}, chosen with the label framework on {time}:")
+    }
+    fn exercise_record(&self) -> String {
+        EXERCISE_RECORD.to_owned()
+    }
+}
+
+/// What a kept label decision was about, in `words`: "this record" or "the message “…”".
+pub fn decision_subject(scenario: &Scenario, decision: &KeptDecision, words: &dyn RecordWords) -> String {
     match &decision.template {
-        None => "this record".to_owned(),
+        None => words.this_record(),
         Some(id) => match scenario.templates.iter().find(|t| &t.id == id) {
-            Some(t) => format!("the message “{}”", t.title),
-            None => format!("the message `{id}`"),
+            Some(t) => words.the_message(&t.title),
+            None => words.the_message(id),
         },
     }
 }
@@ -54,22 +140,14 @@ impl CopyLabel {
     pub fn stricter(&self) -> Option<(Tlp, Tlp)> {
         (self.label != self.own).then_some((self.label, self.own))
     }
-
-    /// Why the copy's label is stricter than the record's, when it is.
-    pub fn why_stricter(&self) -> Option<String> {
-        self.stricter().map(|(label, own)| {
-            format!(
-                "This copy is labelled {label}, not {own} as the record is, because it holds notes or messages labelled {label}."
-            )
-        })
-    }
 }
 
-/// The record as Markdown. `printed` is a local date and time, written as given; `local_time`
-/// writes the time a decision was made.
+/// The record as Markdown, with `words` around what the user wrote. `printed` is a local date
+/// and time, written as given; `local_time` writes the time a decision was made.
 pub fn record_markdown(
     scenario: &Scenario,
     record: &Record,
+    words: &dyn RecordWords,
     printed: &str,
     local_time: impl Fn(f64) -> String,
 ) -> String {
@@ -78,30 +156,30 @@ pub fn record_markdown(
     let p = &record.progress;
     let name = if record.name.is_empty() { scenario.title.as_str() } else { record.name.as_str() };
     // The rule that binds whoever reads this copy, next to its label.
-    let mut out = format!("**{label}**: {}\n\n# {name}\n\n", label.recipient_rule());
+    let mut out = format!("**{label}**: {}\n\n# {name}\n\n", words.rule(label));
     out.push_str(&format!(
-        "Checklist: {} (version {})  \nExported: {printed}\n",
-        scenario.title, scenario.version
+        "{}  \n{}\n",
+        words.checklist(&scenario.title, scenario.version),
+        words.exported(printed)
     ));
-    if let Some(why) = copy.why_stricter() {
-        out.push_str(&format!("\n{why}\n"));
+    if let Some((label, own)) = copy.stricter() {
+        out.push_str(&format!("\n{}\n", words.why_stricter(label, own)));
     }
     for section in &scenario.sections {
         let t = p.tally_section(section);
-        out.push_str(&format!("\n## {} ({} of {})\n\n", section.title, t.settled(), t.total));
+        out.push_str(&format!("\n## {} ({})\n\n", section.title, words.count(t.settled(), t.total)));
         for item in &section.items {
             let mark = match (item.kind, p.status(&item.id)) {
-                (ItemKind::Question, _) => match p.items.get(&item.id).and_then(|s| s.answer) {
-                    Some(a) => format!("[{}]", a.title()),
-                    None => "[unanswered]".to_owned(),
-                },
+                (ItemKind::Question, _) => {
+                    format!("[{}]", words.answer(p.items.get(&item.id).and_then(|s| s.answer)))
+                }
                 (_, Status::Done) => "[x]".to_owned(),
                 (_, Status::NotApplicable) => "[n/a]".to_owned(),
                 (_, Status::Open) => "[ ]".to_owned(),
             };
             out.push_str(&format!("- {mark} {}", item.text));
             if item.kind != ItemKind::Question {
-                out.push_str(&format!(" — for {}, {}", titles(&item.audience), item.label));
+                out.push_str(&format!(" — {}", words.step_for(&item.audience, item.label)));
             }
             out.push('\n');
             let note = p.note(&item.id).trim();
@@ -114,25 +192,18 @@ pub fn record_markdown(
     }
     let used: Vec<_> = scenario.templates.iter().filter(|t| is_used(t, &p.values)).collect();
     if !used.is_empty() {
-        out.push_str("\n## Messages\n");
+        out.push_str(&format!("\n## {}\n", words.messages()));
         for t in used {
             let label = p.template_labels.get(&t.id).copied().unwrap_or(t.label);
-            out.push_str(&format!(
-                "\n### {}\n\n```text\n{}\n```\n",
-                t.title,
-                compose(t, label, &p.values).message()
-            ));
+            let message = compose_in(t, label, &p.values, &words.message(label)).message();
+            out.push_str(&format!("\n### {}\n\n```text\n{message}\n```\n", t.title));
         }
     }
     if !p.decisions.is_empty() {
-        out.push_str("\n## Label decisions\n\n");
+        out.push_str(&format!("\n## {}\n\n", words.decisions()));
         for d in &p.decisions {
-            out.push_str(&format!(
-                "- {} for {}, chosen with the label framework on {}:\n",
-                d.label,
-                decision_subject(scenario, d),
-                local_time(d.decided_at)
-            ));
+            let subject = decision_subject(scenario, d, words);
+            out.push_str(&format!("- {}\n", words.decision(d.label, &subject, &local_time(d.decided_at))));
             for reason in &d.reasons {
                 out.push_str(&format!("  - {reason}\n"));
             }
@@ -140,19 +211,19 @@ pub fn record_markdown(
     }
     out.push_str(&format!("\n**{label}**\n"));
     if record.exercise {
-        out = exercise_copy(&out);
+        out = exercise_copy(&out, &words.exercise_record());
     }
     out
 }
 
 /// A Markdown copy of an exercise record, marked EXERCISE beside its label on its first and
-/// last lines (never instead of the label), and said to be an exercise under its heading.
-pub fn exercise_copy(markdown: &str) -> String {
+/// last lines (never instead of the label), and said to be an exercise under its heading in
+/// the words of `note`.
+pub fn exercise_copy(markdown: &str, note: &str) -> String {
     let mark = format!("**{EXERCISE}** · ");
     let body = markdown.trim_end();
     let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
     let (middle, last) = rest.rsplit_once('\n').unwrap_or(("", rest));
-    let note = EXERCISE_RECORD;
     let middle = match middle.split_once("\n# ") {
         Some((before, heading)) => match heading.split_once('\n') {
             Some((h, after)) => format!("{before}\n# {h}\n\n{note}\n{after}"),
@@ -177,7 +248,7 @@ mod tests {
         let r = saved.records.get_mut(&id).unwrap();
         let own = CopyLabel::of(&scenario, r);
         assert_eq!(own, CopyLabel { label: Tlp::AmberStrict, own: Tlp::AmberStrict });
-        assert_eq!(own.why_stricter(), None);
+        assert_eq!(own.stricter(), None);
         // Ticking a TLP:RED step puts nothing of it in the copy; a note on it does.
         r.progress.set_status("reach-owner", Status::Done, 2.0);
         assert_eq!(CopyLabel::of(&scenario, r).label, Tlp::AmberStrict);
@@ -204,7 +275,7 @@ mod tests {
         let mut saved = Saved::default();
         let id = saved.start_exercise(&scenario, "Spring drill", Tlp::Amber, None, 1.0);
         let r = &saved.records[&id];
-        let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
+        let md = record_markdown(&scenario, r, &English, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
         assert!(
             md.starts_with(&format!(
                 "**EXERCISE** · **TLP:AMBER**: {}\n\n# Spring drill\n\nThis is an exercise record (a drill), not a real incident.\n",
@@ -217,7 +288,7 @@ mod tests {
         // The same record not marked as an exercise says nothing of one.
         let mut real = r.clone();
         real.exercise = false;
-        assert!(!record_markdown(&scenario, &real, "", |_| String::new()).contains("EXERCISE"));
+        assert!(!record_markdown(&scenario, &real, &English, "", |_| String::new()).contains("EXERCISE"));
     }
 
     #[test]
@@ -237,7 +308,7 @@ mod tests {
             reasons: vec!["It is already public.".into()],
             decided_at: 5.0,
         });
-        let md = record_markdown(&scenario, r, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
+        let md = record_markdown(&scenario, r, &English, "24 Nov 2026, 10:00", |ms| format!("t{ms}"));
         // The note on a TLP:RED step makes the whole copy TLP:RED, and it says why.
         assert!(
             md.starts_with(&format!("**TLP:RED**: {}\n\n# March incident\n", Tlp::Red.recipient_rule())),

@@ -9,12 +9,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
+use crate::model::assess::Answer;
+use crate::model::audience::Audience;
 use crate::model::checklist::{ItemKind, Scenario};
-use crate::model::debrief::{EXERCISE, EXERCISE_RECORD};
-use crate::model::export::{decision_subject, CopyLabel};
+use crate::model::debrief::EXERCISE;
+use crate::model::export::{decision_subject, CopyLabel, RecordWords};
 use crate::model::progress::{ItemState, Status};
 use crate::model::saved::RecordOf;
-use crate::model::template::{compose_in, is_used};
+use crate::model::template::{compose_in, is_used, MessageWords};
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::link::RouteLink;
@@ -252,14 +254,15 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
             let list = kept
                 .iter()
                 .map(|d| {
+                    let (sc, d2) = (sc.clone(), d.clone());
+                    let line = move || {
+                        let words = CopyWords::of(i18n.get_locale(), &sc);
+                        let subject = decision_subject(&sc, &d2, &words);
+                        words.decision(d2.label, &subject, &local_time(d2.decided_at))
+                    };
                     view! {
                         <li>
-                            {format!(
-                                "{} for {}, chosen with the label framework on {}:",
-                                d.label,
-                                decision_subject(&sc, d),
-                                local_time(d.decided_at)
-                            )}
+                            {line}
                             <ul>{d.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                         </li>
                     }
@@ -285,7 +288,10 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 {move || label_line(i18n.get_locale(), label.get())}<br />
                 {move || t_string!(i18n, print.printed_at, time = local_time(printed.get()))}
             </p>
-            {move || exercise.get().then(|| view! { <p class="cc-print-exercise">{EXERCISE_RECORD}</p> })}
+            {move || exercise.get().then(|| {
+                let note = td_string!(i18n.get_locale(), print.exercise_record);
+                view! { <p class="cc-print-exercise">{note}</p> }
+            })}
             {move || head.with(|h| h.1).stricter().map(|(label, own)| {
                 view! { <p class="cc-print-why-label">{t_string!(i18n, print.why_stricter, label, own)}</p> }
             })}
@@ -299,6 +305,73 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
 /// A printed copy's line under its title: the label and who may receive it, in `locale`.
 pub fn label_line(locale: Locale, label: Tlp) -> String {
     td_string!(locale, print.label_line, label, who = crate::ui::labels::audience(locale, label))
+}
+
+/// The words of a record's copies in `locale`, the language it is read in; its messages keep
+/// the words of the checklist's own language.
+pub struct CopyWords {
+    locale: Locale,
+    written: Locale,
+}
+
+impl CopyWords {
+    /// The words for a copy of a record of `scenario`, read in `locale`.
+    pub fn of(locale: Locale, scenario: &Scenario) -> CopyWords {
+        CopyWords { locale, written: written_in(scenario) }
+    }
+}
+
+impl RecordWords for CopyWords {
+    fn rule(&self, label: Tlp) -> String {
+        crate::ui::labels::recipient_rule(self.locale, label).to_owned()
+    }
+    fn message(&self, label: Tlp) -> MessageWords {
+        message_words(self.written, label)
+    }
+    fn checklist(&self, title: &str, version: u32) -> String {
+        td_string!(self.locale, print.checklist_version, title, version)
+    }
+    fn exported(&self, time: &str) -> String {
+        td_string!(self.locale, print.exported, time)
+    }
+    fn why_stricter(&self, label: Tlp, own: Tlp) -> String {
+        td_string!(self.locale, print.why_stricter, label, own)
+    }
+    fn count(&self, settled: usize, total: usize) -> String {
+        td_string!(self.locale, print.count, done = settled, total)
+    }
+    fn answer(&self, answer: Option<Answer>) -> String {
+        match answer {
+            Some(a) => vocabulary::answer(a, self.locale).to_owned(),
+            None => td_string!(self.locale, print.unanswered).to_owned(),
+        }
+    }
+    fn step_for(&self, audience: &[Audience], label: Tlp) -> String {
+        td_string!(
+            self.locale,
+            print.step_for,
+            audience = vocabulary::audiences(audience, self.locale),
+            label
+        )
+    }
+    fn messages(&self) -> String {
+        td_string!(self.locale, print.messages).to_owned()
+    }
+    fn decisions(&self) -> String {
+        td_string!(self.locale, print.decisions).to_owned()
+    }
+    fn this_record(&self) -> String {
+        td_string!(self.locale, print.this_record).to_owned()
+    }
+    fn the_message(&self, title: &str) -> String {
+        td_string!(self.locale, print.the_message, title)
+    }
+    fn decision(&self, label: Tlp, subject: &str, time: &str) -> String {
+        td_string!(self.locale, print.decision, label, subject, time)
+    }
+    fn exercise_record(&self) -> String {
+        td_string!(self.locale, print.exercise_record).to_owned()
+    }
 }
 
 /// An item's mark and its state in words, with when it was done.
@@ -354,5 +427,77 @@ pub fn PrintFrame(
             <tfoot><tr><td>{badge()}</td></tr></tfoot>
             <tbody><tr><td>{children()}</td></tr></tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::{record_markdown, English};
+    use crate::model::progress::KeptDecision;
+    use crate::model::saved::Saved;
+
+    /// A record of `scenario` with a tick, a note, an answer, a used message and a decision.
+    fn worked(scenario: &Scenario, saved: &mut Saved) -> String {
+        let id = saved.start_exercise(scenario, "Spring drill", Tlp::Amber, None, 1.0);
+        let p = &mut saved.records.get_mut(&id).unwrap().progress;
+        let steps: Vec<_> = scenario.sections.iter().flat_map(|s| &s.items).collect();
+        p.set_status(&steps[0].id, Status::Done, 2.0);
+        p.set_note(&steps[0].id, "Called at 10:05.", 3.0);
+        p.set_answer(&steps[1].id, Answer::Partly, 4.0);
+        p.values.insert("project".into(), "libexample".into());
+        p.decisions.push(KeptDecision {
+            template: None,
+            label: Tlp::Red,
+            reasons: vec!["x".into()],
+            decided_at: 5.0,
+        });
+        id
+    }
+
+    #[test]
+    fn a_record_s_english_copy_has_the_interface_s_english_words() {
+        let library = crate::content::Library::built_in();
+        let scenario = library.get("account-compromise").unwrap();
+        let mut saved = Saved::default();
+        let id = worked(&scenario, &mut saved);
+        let record = &saved.records[&id];
+        let time = |ms: f64| format!("t{ms}");
+        let ours = record_markdown(&scenario, record, &English, "now", time);
+        let english = record_markdown(&scenario, record, &CopyWords::of(Locale::en, &scenario), "now", time);
+        assert_eq!(ours, english);
+        assert!(
+            ours.contains("- TLP:RED for this record, chosen with the label framework on t5:\n"),
+            "{ours}"
+        );
+    }
+
+    #[test]
+    fn a_spanish_record_s_copy_is_in_spanish_with_first_s_labels() {
+        let library = crate::content::Library::built_in();
+        let scenario = library.get_in("account-compromise", "es").unwrap();
+        assert!(scenario.translation.is_some(), "the checklist has a Spanish translation");
+        let mut saved = Saved::default();
+        let id = worked(&scenario, &mut saved);
+        let words = CopyWords::of(Locale::es, &scenario);
+        let md = record_markdown(&scenario, &saved.records[&id], &words, "ahora", |ms| format!("t{ms}"));
+        assert!(md.starts_with("**EXERCISE** · **TLP:RED**: "), "{md}");
+        assert!(md.contains("\nExportado: ahora\n"), "{md}");
+        assert!(
+            md.contains("Este es un registro de ejercicio (un simulacro), no un incidente real."),
+            "{md}"
+        );
+        let step = &scenario.sections[0].items[0];
+        let who = vocabulary::audiences(&step.audience, Locale::es);
+        assert!(md.contains(&format!("- [x] {} — para {who}, {}\n", step.text, step.label)), "{md}");
+        assert!(md.contains("\n## Mensajes\n"), "{md}");
+        assert!(
+            md.contains("- TLP:RED para este registro, elegida con la guía de etiquetas el t5:\n"),
+            "{md}"
+        );
+        for english in ["Exported", "this record", "Label decisions", "for Responders", "Added by the sender"]
+        {
+            assert!(!md.contains(english), "{english} in {md}");
+        }
     }
 }

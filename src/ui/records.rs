@@ -22,6 +22,7 @@ use crate::ui::focus::first_inside;
 use crate::ui::link::RouteLink;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
 use crate::ui::offline::OfflineCopy;
+use crate::ui::print::CopyWords;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
@@ -226,7 +227,8 @@ fn RecordRow(id: String) -> impl IntoView {
         move || {
             let s = state.library.with_value(|l| l.get_in(&sid, i18n.get_locale_untracked().as_str()))?;
             let record = state.saved.with_untracked(|saved| saved.records.get(&rid).cloned())?;
-            let md = record_markdown(&s, &record, &local_time(js_sys::Date::now()), local_time);
+            let words = CopyWords::of(i18n.get_locale_untracked(), &s);
+            let md = record_markdown(&s, &record, &words, &local_time(js_sys::Date::now()), local_time);
             let name = if record.name.is_empty() { s.title.clone() } else { record.name.clone() };
             Some((md, name))
         }

@@ -460,7 +460,11 @@ fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
             local_time,
         );
         // An exercise record's log says EXERCISE beside its label, at both ends.
-        let md = if record.exercise { crate::model::export::exercise_copy(&md) } else { md };
+        let md = if record.exercise {
+            crate::model::export::exercise_copy(&md, crate::model::debrief::EXERCISE_RECORD)
+        } else {
+            md
+        };
         let label = copy_label(&up_to(&record.progress.timeline, limit).0, limit);
         let file = safe_file_name(&format!("{} log", copy_name(&sc, &record.name, own, label)), "md");
         if download(&file, "text/markdown", &md) {

@@ -11,8 +11,8 @@ use crisis_comms::model::assess::{applies, Answer};
 use crisis_comms::model::audience::Audience;
 use crisis_comms::model::checklist::{ScenarioKind, Shape};
 use e2e::{
-    browser, browser_speaking, choose, console_errors, find, is_checked, js, open, page_frame, print_pages,
-    settle, wait_ready,
+    browser, browser_speaking, capture_downloads, choose, console_errors, find, is_checked, js,
+    last_download, open, page_frame, print_pages, settle, wait_ready,
 };
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -529,5 +529,48 @@ async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
     assert!(all.contains(&format!("TLP:AMBER: {}", flat(&word(&w, "labels.recipient_amber", &[])))), "{all}");
     let subject = word(&w, "templates.subject_line", &[]);
     assert!(all.contains(&format!("{subject} [TLP:AMBER] ")), "a Spanish subject line: {all}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_spanish_record_exports_its_markdown_in_spanish_with_first_s_labels() {
+    let w = words("es");
+    let (title, step) = checklist_words("es/account-compromise.md", "reach-owner");
+    let c = browser_speaking("es").await;
+    open(&c, "#/s/account-compromise").await;
+    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
+    find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
+    settle(&c).await;
+    open(&c, "#/records").await;
+    capture_downloads(&c).await;
+    let export = word(&w, "records.export", &[]);
+    c.find(Locator::XPath(&format!("//li[@data-record]//button[normalize-space(.)='{export}']")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let md = last_download(&c).await;
+    // The label and its rule open and close the copy, the rule in Spanish.
+    let rule = word(&w, "labels.recipient_amber_strict", &[]);
+    assert!(md.starts_with(&format!("**TLP:AMBER+STRICT**: {rule}\n\n# {title} — ")), "{md}");
+    assert!(md.trim_end().ends_with("**TLP:AMBER+STRICT**"), "{md}");
+    let version =
+        word(&w, "print.checklist_version", &[("title", title.clone()), ("version", String::new())]);
+    assert!(md.contains(version.split(" (").next().unwrap()), "the checklist line in Spanish: {md}");
+    let exported = word(&w, "print.exported", &[("time", String::new())]);
+    assert!(md.contains(&format!("\n{}", exported.trim_end())), "when it was exported, in Spanish: {md}");
+    let step_for = word(&w, "print.step_for", &[("audience", String::new()), ("label", String::new())]);
+    let for_word = step_for.split_whitespace().next().unwrap();
+    assert!(
+        md.contains(&format!("- [x] {step} — {for_word} ")),
+        "the Spanish step, for whom in Spanish: {md}"
+    );
+    assert!(md.contains(&format!("\n## {}\n", word(&w, "print.messages", &[]))), "{md}");
+    let end = word(&w, "templates.end_of_text", &[("label", "TLP:AMBER".into())]);
+    assert!(md.contains(&end), "a Spanish message's end marker: {md}");
+    for english in ["Exported:", "Checklist:", " — for ", "## Messages", "END OF TLP:"] {
+        assert!(!md.contains(english), "English words {english:?} in {md}");
+    }
     c.close().await.unwrap();
 }
