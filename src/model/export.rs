@@ -1,5 +1,5 @@
 //! A record as Markdown: to paste into a private issue or a chat room, with its label at the
-//! top and the bottom.
+//! top and the bottom; and the words of a record's copies, its log's among them.
 
 use super::assess::Answer;
 use super::audience::{titles, Audience};
@@ -8,6 +8,7 @@ use super::debrief::{EXERCISE, EXERCISE_RECORD};
 use super::progress::{KeptDecision, Status};
 use super::saved::Record;
 use super::template::{compose_in, is_used, MessageWords};
+use super::timeline::{Entry, How};
 use super::tlp::Tlp;
 
 /// The words a copy of a record puts around what the user wrote: its headings, the state of
@@ -43,6 +44,26 @@ pub trait RecordWords {
     fn decision(&self, label: Tlp, subject: &str, time: &str) -> String;
     /// What an exercise record's copies say of it, under their heading.
     fn exercise_record(&self) -> String;
+    /// The heading of a copy of the communications log.
+    fn log_title(&self, name: &str) -> String;
+    /// The checklist a log's record follows: "Checklist: Account takeover".
+    fn log_checklist(&self, title: &str) -> String;
+    /// Why a copy of the log does not name its record.
+    fn name_left_out(&self) -> String;
+    /// How many entries labelled stricter than `limit` a copy of the log left out (`n` > 0).
+    fn left_out(&self, limit: Tlp, n: usize) -> String;
+    /// What a copy of a log without entries says.
+    fn no_entries(&self) -> String;
+    /// Whom a log entry told: "Maintainers, Public".
+    fn audiences(&self, list: &[Audience]) -> String;
+    /// What a log entry was: the message's title, or how it was done.
+    fn what(&self, scenario: &Scenario, entry: &Entry) -> String;
+    /// Where a log entry went: ", through the security list".
+    fn through(&self, channel: &str) -> String;
+    /// The next update a log entry promised.
+    fn next_promised(&self, time: &str) -> String;
+    /// When a log entry was corrected.
+    fn corrected_on(&self, time: &str) -> String;
 }
 
 /// The model's own words for a record's copies, in English.
@@ -92,6 +113,46 @@ impl RecordWords for English {
     }
     fn exercise_record(&self) -> String {
         EXERCISE_RECORD.to_owned()
+    }
+    fn log_title(&self, name: &str) -> String {
+        format!("Communications log: {name}")
+    }
+    fn log_checklist(&self, title: &str) -> String {
+        format!("Checklist: {title}")
+    }
+    fn name_left_out(&self) -> String {
+        "The record's name is left out: the record is labelled stricter than this copy.".to_owned()
+    }
+    fn left_out(&self, limit: Tlp, n: usize) -> String {
+        if n == 1 {
+            format!("1 entry labelled stricter than {limit} was left out of this copy.")
+        } else {
+            format!("{n} entries labelled stricter than {limit} were left out of this copy.")
+        }
+    }
+    fn no_entries(&self) -> String {
+        "No entries.".to_owned()
+    }
+    fn audiences(&self, list: &[Audience]) -> String {
+        titles(list)
+    }
+    fn what(&self, scenario: &Scenario, entry: &Entry) -> String {
+        match (&entry.template, entry.how) {
+            (Some(id), How::Copied) => match scenario.templates.iter().find(|t| &t.id == id) {
+                Some(t) => format!("message “{}”, copied", t.title),
+                None => format!("message `{id}`, copied"),
+            },
+            (_, how) => how.title().to_owned(),
+        }
+    }
+    fn through(&self, channel: &str) -> String {
+        format!(", through {channel}")
+    }
+    fn next_promised(&self, time: &str) -> String {
+        format!("Next update promised by {time}.")
+    }
+    fn corrected_on(&self, time: &str) -> String {
+        format!("Corrected on {time}.")
     }
 }
 

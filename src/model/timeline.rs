@@ -7,9 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::audience::{titles, Audience};
+use super::audience::Audience;
 use super::checklist::Scenario;
+use super::export::RecordWords;
 use super::order;
+use super::saved::Record;
 use super::tlp::Tlp;
 
 /// How the people were told.
@@ -269,87 +271,54 @@ pub fn copy_name<'a>(scenario: &'a Scenario, name: &'a str, own: Tlp, label: Tlp
     }
 }
 
-/// The sentence a copy gives when it leaves the record's name out.
-pub fn name_left_out(name: &str, own: Tlp, label: Tlp) -> Option<String> {
-    (!name.is_empty() && label > own)
-        .then(|| "The record's name is left out: the record is labelled stricter than this copy.".to_owned())
+/// Whether a copy leaves the record's name out: it does when the record is labelled stricter
+/// than the copy.
+pub fn leaves_name_out(name: &str, own: Tlp, label: Tlp) -> bool {
+    !name.is_empty() && label > own
 }
 
-/// What an entry was, in words: the message's title, or how it was done.
-pub fn what(scenario: &Scenario, entry: &Entry) -> String {
-    match (&entry.template, entry.how) {
-        (Some(id), How::Copied) => match scenario.templates.iter().find(|t| &t.id == id) {
-            Some(t) => format!("message “{}”, copied", t.title),
-            None => format!("message `{id}`, copied"),
-        },
-        (_, how) => how.title().to_owned(),
-    }
-}
-
-/// "1 entry", "2 entries".
-pub fn entries(n: usize) -> String {
-    if n == 1 {
-        "1 entry".to_owned()
-    } else {
-        format!("{n} entries")
-    }
-}
-
-/// The sentence a copy made with a limit gives about what it left out, if it left anything out.
-pub fn left_out(limit: Tlp, n: usize) -> Option<String> {
-    (n > 0).then(|| {
-        let verb = if n == 1 { "was" } else { "were" };
-        format!("{} labelled stricter than {limit} {verb} left out of this copy.", entries(n))
-    })
-}
-
-/// The log as Markdown, holding only entries that `limit` allows (`Tlp::Red` holds all), and
-/// labelled with the strictest label of what it holds. `name` and `own` are the record's name and
-/// label (the name is left out of a copy looser than the record); `printed` a local date and time
-/// written as given; `local_time` writes each entry's time.
+/// The log of `record` as Markdown, holding only entries that `limit` allows (`Tlp::Red` holds
+/// all), and labelled with the strictest label of what it holds; the record's name is left out
+/// of a copy looser than the record. `words` go around what the user wrote; `printed` is a local
+/// date and time written as given; `local_time` writes each entry's time.
 pub fn timeline_markdown(
     scenario: &Scenario,
-    name: &str,
-    own: Tlp,
-    timeline: &[Entry],
+    record: &Record,
     limit: Tlp,
+    words: &dyn RecordWords,
     printed: &str,
     local_time: impl Fn(f64) -> String,
 ) -> String {
-    let (held, omitted) = up_to(timeline, limit);
+    let (name, own) = (record.name.as_str(), record.label(scenario.label));
+    let (held, omitted) = up_to(&record.progress.timeline, limit);
     let label = copy_label(&held, limit);
     let shown = copy_name(scenario, name, own, label);
-    let mut out = format!("**{label}**: {}\n\n# Communications log: {shown}\n\n", label.recipient_rule());
-    out.push_str(&format!("Checklist: {}  \nExported: {printed}\n", scenario.title));
-    if let Some(why) = name_left_out(name, own, label) {
-        out.push_str(&format!("\n{why}\n"));
+    let mut out = format!("**{label}**: {}\n\n# {}\n\n", words.rule(label), words.log_title(shown));
+    out.push_str(&format!("{}  \n{}\n", words.log_checklist(&scenario.title), words.exported(printed)));
+    if leaves_name_out(name, own, label) {
+        out.push_str(&format!("\n{}\n", words.name_left_out()));
     }
-    if let Some(why) = left_out(limit, omitted) {
-        out.push_str(&format!("\n{why}\n"));
+    if omitted > 0 {
+        out.push_str(&format!("\n{}\n", words.left_out(limit, omitted)));
     }
     if held.is_empty() {
-        out.push_str("\nNo entries.\n");
+        out.push_str(&format!("\n{}\n", words.no_entries()));
     }
     for e in &held {
-        out.push_str(&format!(
-            "\n- {} — {} — {}, {}",
-            local_time(e.at),
-            titles(&e.audience),
-            e.label,
-            what(scenario, e)
-        ));
+        let (who, what) = (words.audiences(&e.audience), words.what(scenario, e));
+        out.push_str(&format!("\n- {} — {who} — {}, {what}", local_time(e.at), e.label));
         if !e.channel.is_empty() {
-            out.push_str(&format!(", through {}", e.channel));
+            out.push_str(&words.through(&e.channel));
         }
         out.push('\n');
         for line in e.note.lines().filter(|l| !l.trim().is_empty()) {
             out.push_str(&format!("  > {line}\n"));
         }
         if let Some(by) = e.next_update {
-            out.push_str(&format!("  Next update promised by {}.\n", local_time(by)));
+            out.push_str(&format!("  {}\n", words.next_promised(&local_time(by))));
         }
         if let Some(when) = e.corrected {
-            out.push_str(&format!("  Corrected on {}.\n", local_time(when)));
+            out.push_str(&format!("  {}\n", words.corrected_on(&local_time(when))));
         }
     }
     out.push_str(&format!("\n**{label}**\n"));
@@ -359,6 +328,15 @@ pub fn timeline_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::export::English;
+
+    /// A record named `name`, labelled `own`, with `log` as its communications log.
+    fn record(name: &str, own: Tlp, log: &[Entry]) -> Record {
+        let mut r = Record { name: name.into(), ..Record::default() };
+        r.progress.label = Some(own);
+        r.progress.timeline = log.to_vec();
+        r
+    }
 
     fn entry(id: &str, at: f64, audience: &[Audience], label: Tlp, next: Option<f64>) -> Entry {
         Entry {
@@ -456,7 +434,8 @@ mod tests {
         t[0].note = "Holding statement posted.".into();
         remove(&mut t, "d", 45.0);
         let time = |ms: f64| format!("t{ms}");
-        let all = timeline_markdown(&scenario, "March", Tlp::Red, &t, Tlp::Red, "now", time);
+        let all =
+            timeline_markdown(&scenario, &record("March", Tlp::Red, &t), Tlp::Red, &English, "now", time);
         assert!(all.starts_with(&format!(
             "**TLP:RED**: {}\n\n# Communications log: March\n",
             Tlp::Red.recipient_rule()
@@ -466,7 +445,8 @@ mod tests {
         assert!(!all.contains("left out"), "{all}");
         assert!(!all.contains("t40"), "a removed entry is in no copy: {all}");
 
-        let amber = timeline_markdown(&scenario, "March", Tlp::Red, &t, Tlp::Amber, "now", time);
+        let amber =
+            timeline_markdown(&scenario, &record("March", Tlp::Red, &t), Tlp::Amber, &English, "now", time);
         assert!(amber.starts_with("**TLP:AMBER**: "), "{amber}");
         assert!(
             amber.contains("\n1 entry labelled stricter than TLP:AMBER was left out of this copy.\n"),
@@ -474,7 +454,8 @@ mod tests {
         );
         assert!(!amber.contains("Responders"), "{amber}");
 
-        let clear = timeline_markdown(&scenario, "March", Tlp::Red, &t, Tlp::Clear, "now", time);
+        let clear =
+            timeline_markdown(&scenario, &record("March", Tlp::Red, &t), Tlp::Clear, &English, "now", time);
         assert!(clear.starts_with("**TLP:CLEAR**: "), "{clear}");
         assert!(clear.contains("2 entries labelled stricter than TLP:CLEAR were left out"), "{clear}");
         assert!(
@@ -496,7 +477,8 @@ mod tests {
 
         // A record labelled TLP:CLEAR keeps its name in a TLP:CLEAR copy; a TLP:AMBER record's
         // name stays in a TLP:AMBER copy but not in a TLP:GREEN one.
-        let named = timeline_markdown(&scenario, "March", Tlp::Clear, &t, Tlp::Clear, "now", time);
+        let named =
+            timeline_markdown(&scenario, &record("March", Tlp::Clear, &t), Tlp::Clear, &English, "now", time);
         assert!(named.contains("# Communications log: March\n"), "{named}");
         assert!(!named.contains("name is left out"), "{named}");
         assert_eq!(copy_name(&scenario, "March", Tlp::Amber, Tlp::Amber), "March");

@@ -22,7 +22,7 @@ use crate::model::debrief::{
     clock_text, report_markdown, DrillRun, Point, PointKind, ReportFacts, EXERCISE, MINUTE,
 };
 use crate::model::drill::Drill;
-use crate::model::export::CopyLabel;
+use crate::model::export::{CopyLabel, English, RecordWords};
 use crate::model::saved::{Record, RecordOf};
 use crate::model::timeline::{self, Entry, How};
 use crate::model::tlp::Tlp;
@@ -751,7 +751,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
 /// `locale` (in the Markdown report's English when `None`).
 fn noted(checklist: &Scenario, e: &Entry, locale: Option<Locale>) -> String {
     if e.note.is_empty() {
-        locale.map_or_else(|| timeline::what(checklist, e), |l| vocabulary::what(checklist, e, l))
+        locale.map_or_else(|| English.what(checklist, e), |l| vocabulary::what(checklist, e, l))
     } else {
         e.note.clone()
     }

@@ -17,6 +17,7 @@ use crate::model::export::{decision_subject, CopyLabel, RecordWords};
 use crate::model::progress::{ItemState, Status};
 use crate::model::saved::RecordOf;
 use crate::model::template::{compose_in, is_used, MessageWords};
+use crate::model::timeline::Entry;
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::link::RouteLink;
@@ -372,6 +373,40 @@ impl RecordWords for CopyWords {
     fn exercise_record(&self) -> String {
         td_string!(self.locale, print.exercise_record).to_owned()
     }
+    fn log_title(&self, name: &str) -> String {
+        td_string!(self.locale, timeline.print_title, name)
+    }
+    fn log_checklist(&self, title: &str) -> String {
+        td_string!(self.locale, timeline.print_checklist, title)
+    }
+    fn name_left_out(&self) -> String {
+        td_string!(self.locale, timeline.name_left_out).to_owned()
+    }
+    fn left_out(&self, limit: Tlp, n: usize) -> String {
+        if n == 1 {
+            td_string!(self.locale, timeline.left_out_one, limit)
+        } else {
+            td_string!(self.locale, timeline.left_out_many, limit, n)
+        }
+    }
+    fn no_entries(&self) -> String {
+        td_string!(self.locale, timeline.no_entries).to_owned()
+    }
+    fn audiences(&self, list: &[Audience]) -> String {
+        vocabulary::audiences(list, self.locale)
+    }
+    fn what(&self, scenario: &Scenario, entry: &Entry) -> String {
+        vocabulary::what(scenario, entry, self.locale)
+    }
+    fn through(&self, channel: &str) -> String {
+        td_string!(self.locale, timeline.through_line, channel)
+    }
+    fn next_promised(&self, time: &str) -> String {
+        td_string!(self.locale, timeline.next_promised, time)
+    }
+    fn corrected_on(&self, time: &str) -> String {
+        td_string!(self.locale, timeline.corrected_on, time)
+    }
 }
 
 /// An item's mark and its state in words, with when it was done.
@@ -497,6 +532,52 @@ mod tests {
         );
         for english in ["Exported", "this record", "Label decisions", "for Responders", "Added by the sender"]
         {
+            assert!(!md.contains(english), "{english} in {md}");
+        }
+    }
+
+    #[test]
+    fn a_spanish_record_s_log_is_copied_in_spanish_with_first_s_labels() {
+        use crate::model::timeline::{timeline_markdown, How};
+        let library = crate::content::Library::built_in();
+        let scenario = library.get_in("account-compromise", "es").unwrap();
+        let mut saved = Saved::default();
+        let id = saved.start_record(&scenario, "Marzo", 1.0);
+        let r = saved.records.get_mut(&id).unwrap();
+        for (at, label) in [(10.0, Tlp::Clear), (20.0, Tlp::Red)] {
+            r.progress.timeline.push(Entry {
+                id: format!("e{at}"),
+                at,
+                how: How::Call,
+                audience: vec![Audience::Public],
+                label,
+                channel: "el foro".into(),
+                next_update: Some(50.0),
+                ..Entry::default()
+            });
+        }
+        let words = CopyWords::of(Locale::es, &scenario);
+        let md = timeline_markdown(&scenario, &saved.records[&id], Tlp::Amber, &words, "ahora", |ms| {
+            format!("t{ms}")
+        });
+        assert!(
+            md.starts_with(&format!(
+                "**TLP:CLEAR**: {}\n\n# Registro de comunicaciones: ",
+                words.rule(Tlp::Clear)
+            )),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "\nSe dejó fuera de esta copia 1 anotación con una etiqueta más estricta que TLP:AMBER.\n"
+            ),
+            "{md}"
+        );
+        let call = vocabulary::how(How::Call, Locale::es);
+        let public = vocabulary::audience(Audience::Public, Locale::es);
+        assert!(md.contains(&format!("\n- t10 — {public} — TLP:CLEAR, {call}, por el foro\n")), "{md}");
+        assert!(md.contains("  Próxima novedad prometida para t50.\n"), "{md}");
+        for english in ["Communications log", "Exported", "through", "left out", "Next update"] {
             assert!(!md.contains(english), "{english} in {md}");
         }
     }

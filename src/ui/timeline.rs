@@ -16,16 +16,17 @@ use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::audience::Audience;
 use crate::model::channels::{in_use, named, ProjectChannel};
 use crate::model::checklist::Scenario;
+use crate::model::export::{exercise_copy, RecordWords};
 use crate::model::timeline::{
-    self, copy_label, copy_name, entry_id, last_told, left_out, most_pressing, name_left_out,
-    timeline_markdown, up_to, Entry, How, Promise,
+    self, copy_label, copy_name, entry_id, last_told, leaves_name_out, most_pressing, timeline_markdown,
+    up_to, Entry, How, Promise,
 };
 use crate::model::tlp::Tlp;
 use crate::ui::channels::{ChannelSelect, ChannelWarning, SiteChannels};
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::link::RouteLink;
-use crate::ui::print::{label_line, PrintFrame};
+use crate::ui::print::{label_line, CopyWords, PrintFrame};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::time::local_time;
@@ -450,21 +451,10 @@ fn LogExport(scenario: Arc<Scenario>) -> impl IntoView {
         };
         let own = record.label(sc.label);
         let limit = limit.get_untracked();
-        let md = timeline_markdown(
-            &sc,
-            &record.name,
-            own,
-            &record.progress.timeline,
-            limit,
-            &local_time(now()),
-            local_time,
-        );
+        let words = CopyWords::of(i18n.get_locale_untracked(), &sc);
+        let md = timeline_markdown(&sc, &record, limit, &words, &local_time(now()), local_time);
         // An exercise record's log says EXERCISE beside its label, at both ends.
-        let md = if record.exercise {
-            crate::model::export::exercise_copy(&md, crate::model::debrief::EXERCISE_RECORD)
-        } else {
-            md
-        };
+        let md = if record.exercise { exercise_copy(&md, &words.exercise_record()) } else { md };
         let label = copy_label(&up_to(&record.progress.timeline, limit).0, limit);
         let file = safe_file_name(&format!("{} log", copy_name(&sc, &record.name, own, label)), "md");
         if download(&file, "text/markdown", &md) {
@@ -529,7 +519,7 @@ pub fn PrintedLog(
     let i18n = use_i18n();
     let (held, omitted) = up_to(&log, limit);
     let label = copy_label(&held, limit);
-    let name_why = name_left_out(&name, own, label);
+    let name_out = leaves_name_out(&name, own, label);
     let name = copy_name(&scenario, &name, own, label).to_owned();
     let held: Vec<Entry> = held.into_iter().cloned().collect();
     let items = held
@@ -537,16 +527,16 @@ pub fn PrintedLog(
         .map(|e| {
             let (sc, en) = (scenario.clone(), e.clone());
             let line = move || {
-                let locale = i18n.get_locale();
-                let who = vocabulary::audiences(&en.audience, locale);
-                format!(" — {who} — {}, {}", en.label, vocabulary::what(&sc, &en, locale))
+                let words = CopyWords::of(i18n.get_locale(), &sc);
+                let (who, what) = (words.audiences(&en.audience), words.what(&sc, &en));
+                let through = if en.channel.is_empty() { String::new() } else { words.through(&en.channel) };
+                format!(" — {who} — {}, {what}{through}", en.label)
             };
             view! {
                 <li class="cc-print-item cc-print-entry">
                     <p class="cc-print-step">
                         <strong>{local_time(e.at)}</strong>
                         {line}
-                        {(!e.channel.is_empty()).then(|| format!(", through {}", e.channel))}
                     </p>
                     {(!e.note.is_empty()).then(|| view! { <p class="cc-print-note">{e.note.clone()}</p> })}
                     {e.next_update.map(|by| view! { <p class="cc-print-meta">{move || t_string!(i18n, timeline.next_promised, time = local_time(by))}</p> })}
@@ -561,12 +551,15 @@ pub fn PrintedLog(
             <h1>{move || t_string!(i18n, timeline.print_title, name = name.clone())}</h1>
             <p class="cc-print-facts">
                 {move || t_string!(i18n, timeline.print_checklist, title = title.clone())}<br />
-                // The label line stays in English, as in the Markdown log.
-                {label_line(Locale::en, label)}<br />
+                {move || label_line(i18n.get_locale(), label)}<br />
                 {move || t_string!(i18n, timeline.printed_at, time = printed.clone())}
             </p>
-            {name_why.map(|why| view! { <p class="cc-print-name-left-out">{why}</p> })}
-            {left_out(limit, omitted).map(|why| view! { <p class="cc-print-left-out">{why}</p> })}
+            {name_out.then(|| view! { <p class="cc-print-name-left-out">{move || t_string!(i18n, timeline.name_left_out)}</p> })}
+            {(omitted > 0).then(|| {
+                let sc = scenario.clone();
+                let why = move || CopyWords::of(i18n.get_locale(), &sc).left_out(limit, omitted);
+                view! { <p class="cc-print-left-out">{why}</p> }
+            })}
             {held.is_empty().then(|| view! { <p>{move || t_string!(i18n, timeline.no_entries)}</p> })}
             <ul class="cc-print-items">{items}</ul>
         </PrintFrame>

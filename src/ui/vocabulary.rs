@@ -73,8 +73,7 @@ pub fn how(h: How, locale: Locale) -> &'static str {
     }
 }
 
-/// What a log entry was, in words: the message's title, or how it was done (the interface's
-/// form of `timeline::what`, which the Markdown log keeps in English).
+/// What a log entry was, in words: the message's title, or how it was done.
 pub fn what(scenario: &Scenario, entry: &Entry, locale: Locale) -> String {
     match (&entry.template, entry.how) {
         (Some(id), How::Copied) => match scenario.templates.iter().find(|t| &t.id == id) {
