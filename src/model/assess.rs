@@ -2,6 +2,7 @@
 //! spots first.
 
 use super::checklist::{Item, Scenario, Shape};
+use super::export::English;
 use super::order;
 use super::progress::Progress;
 use super::tlp::Tlp;
@@ -124,13 +125,47 @@ pub fn summarize(test: &Scenario, progress: &Progress) -> Summary {
     s
 }
 
-/// The summary of several stress tests as Markdown, with the label at the top and the bottom.
-pub fn summary_markdown(label: Tlp, shape: Option<Shape>, summaries: &[Summary]) -> String {
-    let mut out = format!("{label}\n\n# Governance stress test summary\n\n");
-    if let Some(shape) = shape {
-        out.push_str(&format!("Project shape: {}\n\n", shape.title()));
+/// The words of a stress-test summary's Markdown copy. [`English`] has the model's own; the
+/// interface gives those of the language it is read in. The label is never among them.
+pub trait SummaryWords {
+    /// The copy's heading: "Governance stress test summary".
+    fn title(&self) -> String;
+    /// The project's governance shape: "Shape of the project's governance: A single maintainer".
+    fn shape(&self, shape: Shape) -> String;
+    /// The table's column headings: the stress test, the four answers, unanswered.
+    fn columns(&self) -> [String; 6];
+    /// An answer's words.
+    fn answer(&self, answer: Answer) -> String;
+}
+
+impl SummaryWords for English {
+    fn title(&self) -> String {
+        "Governance stress test summary".to_owned()
     }
-    out.push_str("| stress test | resilient | partly | not yet | not applicable | unanswered |\n|---|---|---|---|---|---|\n");
+    fn shape(&self, shape: Shape) -> String {
+        format!("Shape of the project's governance: {}", shape.title())
+    }
+    fn columns(&self) -> [String; 6] {
+        ["Stress test", "Resilient", "Partly", "Not yet", "Not applicable", "Unanswered"].map(str::to_owned)
+    }
+    fn answer(&self, answer: Answer) -> String {
+        answer.title().to_owned()
+    }
+}
+
+/// The summary of several stress tests as Markdown, with the label at the top and the bottom
+/// and `words` around the answers.
+pub fn summary_markdown(
+    label: Tlp,
+    shape: Option<Shape>,
+    summaries: &[Summary],
+    words: &dyn SummaryWords,
+) -> String {
+    let mut out = format!("{label}\n\n# {}\n\n", words.title());
+    if let Some(shape) = shape {
+        out.push_str(&format!("{}\n\n", words.shape(shape)));
+    }
+    out.push_str(&format!("| {} |\n|---|---|---|---|---|---|\n", words.columns().join(" | ")));
     for s in summaries {
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
@@ -140,7 +175,7 @@ pub fn summary_markdown(label: Tlp, shape: Option<Shape>, summaries: &[Summary])
     for s in summaries.iter().filter(|s| !s.weakest.is_empty()) {
         out.push_str(&format!("\n## {}\n\n", s.title));
         for w in &s.weakest {
-            out.push_str(&format!("- **{}**: {}", w.answer.title(), w.question));
+            out.push_str(&format!("- **{}**: {}", words.answer(w.answer), w.question));
             if !w.note.trim().is_empty() {
                 out.push_str(&format!(" — {}", w.note.trim().replace('\n', " ")));
             }
@@ -171,7 +206,7 @@ mod tests {
         assert_eq!(s.weakest[0].note, "Only I have the registry token.");
         assert_eq!(s.weakest[1].answer, Answer::Partly);
 
-        let md = summary_markdown(Tlp::AmberStrict, p.shape, &[s]);
+        let md = summary_markdown(Tlp::AmberStrict, p.shape, &[s], &English);
         assert!(md.starts_with("TLP:AMBER+STRICT\n\n# Governance stress test summary"));
         assert!(md.contains("| Keys | 0 | 1 | 1 | 1 | 1 |"));
         assert!(md.contains("- **Not yet**: Is there a backup? — Only I have the registry token."));

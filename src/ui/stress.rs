@@ -6,8 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::i18n::{t_string, tu_string, use_i18n};
-use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary};
+use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
+use crate::model::assess::{applies, summarize, summary_markdown, Answer, Summary, SummaryWords};
 use crate::model::checklist::{Item, Scenario, ScenarioKind, Shape};
 use crate::model::progress::ItemState;
 use crate::model::saved::RecordOf;
@@ -239,7 +239,10 @@ pub fn SummaryPage() -> impl IntoView {
             _ => None,
         }
     });
-    let markdown = move || summary_markdown(label, shape.get(), &summaries.get());
+    let markdown = move || {
+        let words = SummaryIn(i18n.get_locale_untracked());
+        summary_markdown(label, shape.get(), &summaries.get(), &words)
+    };
     let copied = RwSignal::new(String::new());
     let copy = move |_| {
         let text = markdown();
@@ -307,5 +310,58 @@ pub fn SummaryPage() -> impl IntoView {
             }}
           </PrintFrame>
         </div>
+    }
+}
+
+/// A stress-test summary's words in the language it is read in.
+struct SummaryIn(Locale);
+
+impl SummaryWords for SummaryIn {
+    fn title(&self) -> String {
+        td_string!(self.0, stress.summary_title).to_owned()
+    }
+    fn shape(&self, shape: Shape) -> String {
+        td_string!(self.0, stress.shape_line, shape = vocabulary::shape(shape, self.0))
+    }
+    fn columns(&self) -> [String; 6] {
+        [
+            td_string!(self.0, stress.col_test),
+            td_string!(self.0, stress.col_resilient),
+            td_string!(self.0, stress.col_partly),
+            td_string!(self.0, stress.col_not_yet),
+            td_string!(self.0, stress.col_not_applicable),
+            td_string!(self.0, stress.col_unanswered),
+        ]
+        .map(str::to_owned)
+    }
+    fn answer(&self, answer: Answer) -> String {
+        vocabulary::answer(answer, self.0).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::English;
+    use crate::model::progress::Progress;
+
+    #[test]
+    fn the_summary_s_english_copy_has_the_interface_s_english_words_and_spanish_has_its_own() {
+        let library = crate::content::Library::built_in();
+        let test = library.scenarios().into_iter().find(|s| s.kind == ScenarioKind::StressTest).unwrap();
+        let mut p = Progress { shape: Some(Shape::SmallGroup), ..Progress::default() };
+        let first = test.items().next().unwrap();
+        p.set_answer(&first.id, Answer::NotYet, 1.0);
+        let summaries = [summarize(&test, &p)];
+        let ours = summary_markdown(Tlp::Amber, p.shape, &summaries, &English);
+        assert_eq!(ours, summary_markdown(Tlp::Amber, p.shape, &summaries, &SummaryIn(Locale::en)));
+        let es = summary_markdown(Tlp::Amber, p.shape, &summaries, &SummaryIn(Locale::es));
+        let not_yet = vocabulary::answer(Answer::NotYet, Locale::es);
+        assert!(es.starts_with("TLP:AMBER\n\n# "), "{es}");
+        assert!(es.contains(&format!("- **{not_yet}**: ")), "{es}");
+        assert!(es.trim_end().ends_with("TLP:AMBER"), "{es}");
+        for english in ["Governance stress test", "Stress test", "Not yet", "Shape of"] {
+            assert!(!es.contains(english), "{english} in {es}");
+        }
     }
 }
