@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::drill::{Drill, Inject};
+use super::export::English;
 use super::order;
 use super::tlp::Tlp;
 
@@ -207,16 +208,6 @@ impl DrillRun {
         Some(next.id.clone())
     }
 
-    /// The drill's `title` with the variant this run plays: "Takeover drill (15-minute
-    /// variant)" for the quick one.
-    pub fn titled(&self, title: &str, quick_minutes: u32) -> String {
-        if self.quick {
-            format!("{title} ({quick_minutes}-minute variant)")
-        } else {
-            title.to_owned()
-        }
-    }
-
     /// The debrief's points not removed, of one kind, in order.
     pub fn points(&self, kind: PointKind) -> impl Iterator<Item = &Point> {
         self.debrief.iter().filter(move |p| p.kind == kind && p.removed.is_none())
@@ -302,10 +293,12 @@ pub const EXERCISE_RECORD: &str = "This is an exercise record (a drill), not a r
 
 /// What the after-action report needs to know about the drill, in words.
 pub struct ReportFacts<'a> {
-    /// The drill's title, with the variant run ([`DrillRun::titled`]).
+    /// The drill's title.
     pub drill: &'a str,
-    /// The checklist it rehearses.
-    pub checklist: &'a str,
+    /// The quick variant's length in minutes, when the run plays it.
+    pub quick: Option<u32>,
+    /// The checklist it rehearses, with its version.
+    pub checklist: (&'a str, u32),
     /// The record's name.
     pub name: &'a str,
     /// The report's label.
@@ -320,50 +313,132 @@ pub struct ReportFacts<'a> {
     pub printed: &'a str,
 }
 
-/// The after-action report as Markdown: EXERCISE and the label at the top and the bottom.
-pub fn report_markdown(run: &DrillRun, facts: &ReportFacts<'_>) -> String {
+/// The words of an after-action report's Markdown copy. [`English`] has the model's own; the
+/// interface gives those of the language it is read in. EXERCISE and the label are never among
+/// them.
+pub trait ReportWords {
+    /// What whoever receives something labelled `label` may do with it.
+    fn rule(&self, label: Tlp) -> String;
+    /// The report's heading, with the record's name.
+    fn title(&self, name: &str) -> String;
+    /// That the drill was an exercise.
+    fn was_exercise(&self) -> String;
+    /// The drill's title, with the variant played when it was the quick one.
+    fn drill(&self, title: &str, quick: Option<u32>) -> String;
+    /// The checklist rehearsed, with its version.
+    fn checklist(&self, title: &str, version: u32) -> String;
+    /// How long the drill ran, on its own clock.
+    fn drill_time(&self, time: &str) -> String;
+    /// When the copy was made.
+    fn exported(&self, time: &str) -> String;
+    /// The heading over the injects revealed.
+    fn injects(&self) -> String;
+    /// What the report says when no inject was revealed.
+    fn none_revealed(&self) -> String;
+    /// The heading over the decisions the scribe noted.
+    fn decisions_noted(&self) -> String;
+    /// The heading over one kind of debrief point.
+    fn point(&self, kind: PointKind) -> String;
+    /// Who owns an action item: "(owner: Sam)".
+    fn owner(&self, owner: &str) -> String;
+    /// A stress-test question a point touches.
+    fn stress_test(&self, question: &str) -> String;
+    /// What the report says under a kind of point with none.
+    fn none_written(&self) -> String;
+}
+
+impl ReportWords for English {
+    fn rule(&self, label: Tlp) -> String {
+        label.recipient_rule().to_owned()
+    }
+    fn title(&self, name: &str) -> String {
+        format!("After-action report: {name}")
+    }
+    fn was_exercise(&self) -> String {
+        "This was an exercise, not a real incident.".to_owned()
+    }
+    fn drill(&self, title: &str, quick: Option<u32>) -> String {
+        match quick {
+            Some(minutes) => format!("Drill: {title} ({minutes}-minute variant)"),
+            None => format!("Drill: {title}"),
+        }
+    }
+    fn checklist(&self, title: &str, version: u32) -> String {
+        format!("Checklist rehearsed: {title} (version {version})")
+    }
+    fn drill_time(&self, time: &str) -> String {
+        format!("Drill time: {time}")
+    }
+    fn exported(&self, time: &str) -> String {
+        format!("Exported: {time}")
+    }
+    fn injects(&self) -> String {
+        "Injects".to_owned()
+    }
+    fn none_revealed(&self) -> String {
+        "None was revealed.".to_owned()
+    }
+    fn decisions_noted(&self) -> String {
+        "Decisions noted".to_owned()
+    }
+    fn point(&self, kind: PointKind) -> String {
+        kind.title().to_owned()
+    }
+    fn owner(&self, owner: &str) -> String {
+        format!("(owner: {owner})")
+    }
+    fn stress_test(&self, question: &str) -> String {
+        format!("Stress test: {question}")
+    }
+    fn none_written(&self) -> String {
+        "None written.".to_owned()
+    }
+}
+
+/// The after-action report as Markdown, with `words` around what the team wrote: EXERCISE and
+/// the label at the top and the bottom.
+pub fn report_markdown(run: &DrillRun, facts: &ReportFacts<'_>, words: &dyn ReportWords) -> String {
     let label = facts.label;
-    let mut out = format!(
-        "**{EXERCISE}** · **{label}**: {}\n\n# After-action report: {}\n\n",
-        label.recipient_rule(),
-        facts.name
-    );
+    let mut out =
+        format!("**{EXERCISE}** · **{label}**: {}\n\n# {}\n\n", words.rule(label), words.title(facts.name));
+    let (checklist, version) = facts.checklist;
     out.push_str(&format!(
-        "This was an exercise, not a real incident.  \nDrill: {}  \nChecklist rehearsed: {}  \nDrill time: {}  \nExported: {}\n",
-        facts.drill,
-        facts.checklist,
-        clock_text(run.elapsed),
-        facts.printed
+        "{}  \n{}  \n{}  \n{}  \n{}\n",
+        words.was_exercise(),
+        words.drill(facts.drill, facts.quick),
+        words.checklist(checklist, version),
+        words.drill_time(&clock_text(run.elapsed)),
+        words.exported(facts.printed)
     ));
-    out.push_str("\n## Injects\n\n");
+    out.push_str(&format!("\n## {}\n\n", words.injects()));
     if facts.injects.is_empty() {
-        out.push_str("None was revealed.\n");
+        out.push_str(&format!("{}\n", words.none_revealed()));
     }
     for (at, title) in &facts.injects {
         out.push_str(&format!("- {} — {title}\n", clock_text(*at)));
     }
     if !facts.notes.is_empty() {
-        out.push_str("\n## Decisions noted\n\n");
+        out.push_str(&format!("\n## {}\n\n", words.decisions_noted()));
         for (when, text) in &facts.notes {
             out.push_str(&format!("- {when} — {text}\n"));
         }
     }
     for kind in PointKind::ALL {
-        out.push_str(&format!("\n## {}\n\n", kind.title()));
+        out.push_str(&format!("\n## {}\n\n", words.point(kind)));
         let mut any = false;
         for p in run.points(kind) {
             any = true;
             out.push_str(&format!("- {}", p.text));
             if !p.owner.is_empty() {
-                out.push_str(&format!(" (owner: {})", p.owner));
+                out.push_str(&format!(" {}", words.owner(&p.owner)));
             }
             out.push('\n');
             for s in &p.stress {
-                out.push_str(&format!("  - Stress test: {}\n", (facts.stress_title)(s)));
+                out.push_str(&format!("  - {}\n", words.stress_test(&(facts.stress_title)(s))));
             }
         }
         if !any {
-            out.push_str("None written.\n");
+            out.push_str(&format!("{}\n", words.none_written()));
         }
     }
     out.push_str(&format!("\n**{EXERCISE}** · **{label}**\n"));
@@ -510,10 +585,10 @@ mod tests {
             ..Point::default()
         });
         let title = |k: &str| format!("«{k}»");
-        let drill = run.titled("Takeover drill", 15);
         let facts = ReportFacts {
-            drill: &drill,
-            checklist: "Account compromise",
+            drill: "Takeover drill",
+            quick: Some(15),
+            checklist: ("Account compromise", 3),
             name: "Spring drill",
             label: Tlp::Amber,
             injects: vec![
@@ -524,7 +599,7 @@ mod tests {
             stress_title: &title,
             printed: "1 Dec 2026, 10:00",
         };
-        let md = report_markdown(&run, &facts);
+        let md = report_markdown(&run, &facts, &English);
         assert!(md.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{md}");
         assert!(md.ends_with("\n**EXERCISE** · **TLP:AMBER**\n"), "{md}");
         assert!(md.contains("Drill: Takeover drill (15-minute variant)"), "{md}");

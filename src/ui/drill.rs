@@ -19,10 +19,10 @@ use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::audience::Audience;
 use crate::model::checklist::Scenario;
 use crate::model::debrief::{
-    clock_text, report_markdown, DrillRun, Point, PointKind, ReportFacts, EXERCISE, MINUTE,
+    clock_text, report_markdown, DrillRun, Point, PointKind, ReportFacts, ReportWords, EXERCISE, MINUTE,
 };
 use crate::model::drill::Drill;
-use crate::model::export::{CopyLabel, English, RecordWords};
+use crate::model::export::CopyLabel;
 use crate::model::saved::{Record, RecordOf};
 use crate::model::timeline::{self, Entry, How};
 use crate::model::tlp::Tlp;
@@ -562,7 +562,7 @@ fn ScribeNotes(
             </form>
             <ol class="cc-scribe-notes">
                 {move || entries.get().into_iter().map(|e| view! {
-                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), noted(&checklist, &e, Some(i18n.get_locale())))}</li>
+                    <li data-entry=e.id.clone()>{format!("{} — {}", local_time(e.at), noted(&checklist, &e, i18n.get_locale()))}</li>
                 }).collect_view()}
             </ol>
         </section>
@@ -748,10 +748,10 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
 }
 
 /// A log entry as the scribe's list and the report give it: its note, or what it logged, in
-/// `locale` (in the Markdown report's English when `None`).
-fn noted(checklist: &Scenario, e: &Entry, locale: Option<Locale>) -> String {
+/// `locale`.
+fn noted(checklist: &Scenario, e: &Entry, locale: Locale) -> String {
     if e.note.is_empty() {
-        locale.map_or_else(|| English.what(checklist, e), |l| vocabulary::what(checklist, e, l))
+        vocabulary::what(checklist, e, locale)
     } else {
         e.note.clone()
     }
@@ -851,36 +851,33 @@ pub fn DrillReport(rid: String) -> impl IntoView {
         .collect();
     let logged: Vec<Entry> =
         record.progress.timeline.iter().filter(|e| e.removed.is_none()).cloned().collect();
-    let notes: Vec<(String, String)> =
-        logged.iter().map(|e| (local_time(e.at), noted(&checklist, e, None))).collect();
-    // On the page, in the interface's language; the Markdown report keeps `notes` in English.
     let noted_items = logged
         .iter()
         .map(|e| {
             let (e, checklist) = (e.clone(), checklist.clone());
-            view! { <li>{move || format!("{} — {}", local_time(e.at), noted(&checklist, &e, Some(i18n.get_locale())))}</li> }
+            view! { <li>{move || format!("{} — {}", local_time(e.at), noted(&checklist, &e, i18n.get_locale()))}</li> }
         })
         .collect_view();
-    let drill_title = run.titled(&drill_sc.title, drill.quick_minutes);
+    let quick = run.quick.then_some(drill.quick_minutes);
     let markdown = {
-        let (run, injects, notes, printed) = (run.clone(), injects.clone(), notes.clone(), printed.clone());
-        let (drill_title, checklist_title, name) =
-            (drill_title.clone(), checklist.title.clone(), record.name.clone());
+        let (run, injects, logged, printed) = (run.clone(), injects.clone(), logged.clone(), printed.clone());
+        let (drill_title, checklist, name) = (drill_sc.title.clone(), checklist.clone(), record.name.clone());
         move || {
-            let title = move |k: &str| stress_title(state, k, i18n.get_locale_untracked().as_str());
-            report_markdown(
-                &run,
-                &ReportFacts {
-                    drill: &drill_title,
-                    checklist: &checklist_title,
-                    name: &name,
-                    label,
-                    injects: injects.clone(),
-                    notes: notes.clone(),
-                    stress_title: &title,
-                    printed: &printed,
-                },
-            )
+            let locale = i18n.get_locale_untracked();
+            let title = move |k: &str| stress_title(state, k, locale.as_str());
+            let notes = logged.iter().map(|e| (local_time(e.at), noted(&checklist, e, locale))).collect();
+            let facts = ReportFacts {
+                drill: &drill_title,
+                quick,
+                checklist: (&checklist.title, checklist.version),
+                name: &name,
+                label,
+                injects: injects.clone(),
+                notes,
+                stress_title: &title,
+                printed: &printed,
+            };
+            report_markdown(&run, &facts, &ReportIn(locale))
         }
     };
     let said = RwSignal::new(String::new());
@@ -935,12 +932,13 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                 <h1>{move || t_string!(i18n, drill.report_title, name = record.name.clone())}</h1>
                 <p class="cc-print-facts">
                     {move || t_string!(i18n, drill.was_exercise)} <br />
-                    // The drill's title as the model gives it (with its variant) and the label's
-                    // audience are the model's English words, as in the Markdown report.
-                    {format!("Drill: {drill_title}")}<br />
+                    {
+                        let title = drill_sc.title.clone();
+                        move || ReportIn(i18n.get_locale()).drill(&title, quick)
+                    }<br />
                     {move || t_string!(i18n, drill.checklist_rehearsed, checklist = checklist.title.clone(), version = checklist.version)}<br />
                     {move || t_string!(i18n, drill.drill_time, time = clock_text(run.elapsed))}<br />
-                    {label_line(Locale::en, label)}<br />
+                    {move || label_line(i18n.get_locale(), label)}<br />
                     {move || t_string!(i18n, drill.printed_at, time = printed.clone())}
                 </p>
                 <section class="cc-print-section">
@@ -959,4 +957,98 @@ pub fn DrillReport(rid: String) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// An after-action report's words in the language it is read in.
+struct ReportIn(Locale);
+
+impl ReportWords for ReportIn {
+    fn rule(&self, label: Tlp) -> String {
+        crate::ui::labels::recipient_rule(self.0, label).to_owned()
+    }
+    fn title(&self, name: &str) -> String {
+        td_string!(self.0, drill.report_title, name)
+    }
+    fn was_exercise(&self) -> String {
+        td_string!(self.0, drill.was_exercise).to_owned()
+    }
+    fn drill(&self, title: &str, quick: Option<u32>) -> String {
+        match quick {
+            Some(minutes) => td_string!(self.0, drill.drill_line_quick, title, minutes),
+            None => td_string!(self.0, drill.drill_line, title),
+        }
+    }
+    fn checklist(&self, title: &str, version: u32) -> String {
+        td_string!(self.0, drill.checklist_rehearsed, checklist = title, version)
+    }
+    fn drill_time(&self, time: &str) -> String {
+        td_string!(self.0, drill.drill_time, time)
+    }
+    fn exported(&self, time: &str) -> String {
+        td_string!(self.0, print.exported, time)
+    }
+    fn injects(&self) -> String {
+        td_string!(self.0, drill.injects).to_owned()
+    }
+    fn none_revealed(&self) -> String {
+        td_string!(self.0, drill.none_revealed).to_owned()
+    }
+    fn decisions_noted(&self) -> String {
+        td_string!(self.0, drill.decisions_noted).to_owned()
+    }
+    fn point(&self, kind: PointKind) -> String {
+        vocabulary::point(kind, self.0).to_owned()
+    }
+    fn owner(&self, owner: &str) -> String {
+        td_string!(self.0, drill.owner_of, owner)
+    }
+    fn stress_test(&self, question: &str) -> String {
+        td_string!(self.0, drill.stress_test, test = question)
+    }
+    fn none_written(&self) -> String {
+        td_string!(self.0, drill.none_written).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::English;
+
+    #[test]
+    fn the_report_s_english_copy_has_the_interface_s_english_words_and_spanish_has_its_own() {
+        let mut run = DrillRun::new("d", true, 0.0);
+        run.elapsed = 14.0 * MINUTE;
+        run.add_point(Point {
+            id: "p".into(),
+            kind: PointKind::Action,
+            text: "Write the rota".into(),
+            owner: "Sam".into(),
+            stress: vec!["q".into()],
+            changed: 1.0,
+            ..Point::default()
+        });
+        let title = |k: &str| format!("«{k}»");
+        let facts = ReportFacts {
+            drill: "Takeover drill",
+            quick: Some(15),
+            checklist: ("Account compromise", 3),
+            name: "Spring drill",
+            label: Tlp::Amber,
+            injects: Vec::new(),
+            notes: vec![("3:10".into(), "Statement".into())],
+            stress_title: &title,
+            printed: "now",
+        };
+        let ours = report_markdown(&run, &facts, &English);
+        assert_eq!(ours, report_markdown(&run, &facts, &ReportIn(Locale::en)));
+        let es = report_markdown(&run, &facts, &ReportIn(Locale::es));
+        assert!(es.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{es}");
+        assert!(es.contains("Simulacro: Takeover drill (versión corta de 15 minutos)"), "{es}");
+        assert!(es.contains("- Write the rota (responsable: Sam)\n  - Prueba de resistencia: «q»\n"), "{es}");
+        assert!(es.trim_end().ends_with("**EXERCISE** · **TLP:AMBER**"), "{es}");
+        for english in ["After-action", "Drill:", "Injects", "None written", "owner:", "Exported"] {
+            assert!(!es.contains(english), "{english} in {es}");
+        }
+    }
 }
