@@ -44,7 +44,8 @@ pub struct Store {
     sealed: RefCell<Option<String>>,
 }
 
-/// Something the user must be told about storage.
+/// Something the user must be told about storage (the interface words it:
+/// `ui::notice::words`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// Storage is blocked: the app works, but nothing is kept.
@@ -67,41 +68,6 @@ pub enum Notice {
     /// Session-only mode is on in this tab, but the browser would not let the page remove what
     /// it stored or remember the choice.
     SessionOnlyIncomplete,
-}
-
-impl Notice {
-    /// The notice in plain words.
-    pub fn message(&self) -> String {
-        match self {
-            Notice::NotSaved => "Not saved on this device: this browser does not let the page store data. \
-                 Your progress lasts until you close the tab; export a backup to keep it."
-                .to_owned(),
-            Notice::SessionOnly => "Session only: nothing is saved on this device. Everything you do here \
-                 disappears when you close or reload the tab. Export a backup to keep it."
-                .to_owned(),
-            Notice::Corrupt { why, .. } => format!(
-                "The progress saved on this device could not be read: {why}. A copy of it was kept aside \
-                 (you can download it below), and you are starting from empty checklists."
-            ),
-            Notice::Newer(why) => format!(
-                "The saved progress cannot be opened here: {why}. It is left untouched, and changes you make \
-                 here are not saved. Open the newer version of the app to continue."
-            ),
-            Notice::WriteFailed(why) => format!(
-                "Your last change could not be saved on this device ({why}). What was saved before is still \
-                 there. Export a backup to keep this change."
-            ),
-            Notice::ForgottenElsewhere => {
-                "Everything saved on this device was forgotten in another tab.".to_owned()
-            }
-            Notice::SessionOnlyIncomplete => {
-                "Session only is on in this tab, but the browser would not let the \
-                 page remove what it saved on this device before, or remember the choice. Use “Forget \
-                 everything on this device” on the Records page to remove it."
-                    .to_owned()
-            }
-        }
-    }
 }
 
 impl Store {

@@ -19,6 +19,7 @@ use crate::store::lock::{self, LockError};
 use crate::store::{Change, Notice, Store};
 use crate::ui::confirm::ForgetEverything;
 use crate::ui::download::download;
+use crate::ui::notice;
 use crate::ui::state::AppState;
 
 /// The shortest passphrase accepted.
@@ -474,7 +475,7 @@ pub fn UnlockPrompt() -> impl IntoView {
     // Forgetting also takes the lock away (`AppState::forget_everything`); a failure is said.
     let forget = move || {
         if let Err(n) = state.forget_everything() {
-            message.set(n.message());
+            message.set(notice::words(&n, i18n.get_locale_untracked()));
         }
     };
     // After a lock (not on a fresh load, where focus would scroll a host page), the field takes

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::store::Notice;
 use crate::ui::download::download;
 use crate::ui::state::AppState;
@@ -21,7 +21,7 @@ pub fn StorageNotice() -> impl IntoView {
                 };
                 view! {
                     <div class="cc-notice">
-                        <p>{n.message()}</p>
+                        <p>{words(&n, i18n.get_locale())}</p>
                         {kept.map(|key| view! {
                             <button type="button" class="cc-button" on:click=move |_| {
                                 if let Some(text) = state.raw(&key) {
@@ -33,5 +33,19 @@ pub fn StorageNotice() -> impl IntoView {
                 }
             })}
         </div>
+    }
+}
+
+/// A storage notice in plain words, in `locale`. Why it happened, when the browser or the data
+/// says, is given as they say it.
+pub fn words(notice: &Notice, locale: Locale) -> String {
+    match notice {
+        Notice::NotSaved => td_string!(locale, notice.not_saved).to_owned(),
+        Notice::SessionOnly => td_string!(locale, notice.session_only).to_owned(),
+        Notice::Corrupt { why, .. } => td_string!(locale, notice.corrupt, why),
+        Notice::Newer(why) => td_string!(locale, notice.newer, why),
+        Notice::WriteFailed(why) => td_string!(locale, notice.write_failed, why),
+        Notice::ForgottenElsewhere => td_string!(locale, notice.forgotten_elsewhere).to_owned(),
+        Notice::SessionOnlyIncomplete => td_string!(locale, notice.session_only_incomplete).to_owned(),
     }
 }

@@ -21,6 +21,7 @@ use crate::ui::download::{download, safe_file_name};
 use crate::ui::focus::first_inside;
 use crate::ui::link::RouteLink;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
+use crate::ui::notice;
 use crate::ui::offline::OfflineCopy;
 use crate::ui::print::CopyWords;
 use crate::ui::route::Route;
@@ -428,7 +429,7 @@ fn DeviceControls() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let forget = move || match state.forget_everything() {
         Ok(()) => message.set(td_string!(i18n.get_locale_untracked(), records.forgotten).into()),
-        Err(n) => message.set(n.message()),
+        Err(n) => message.set(notice::words(&n, i18n.get_locale_untracked())),
     };
     // The control pressed is replaced by the other: focus goes to the first control in its place.
     let section = NodeRef::<leptos::html::Section>::new();

@@ -574,3 +574,26 @@ async fn a_spanish_record_exports_its_markdown_in_spanish_with_first_s_labels() 
     }
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_storage_notice_speaks_the_reader_s_language_and_the_damaged_data_is_kept() {
+    let w = words("de");
+    let c = browser_speaking("de").await;
+    open(&c, "").await;
+    c.execute(
+        "localStorage.setItem('crisis-comms:default:state', '{\"version\": 4, \"records\": [')",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    let notice = find(&c, ".cc-notice p").await.text().await.unwrap();
+    let corrupt = word(&w, "notice.corrupt", &[]);
+    let (before, after) = corrupt.split_once("{{ why }}").expect("the notice says why");
+    assert!(notice.starts_with(before) && notice.ends_with(after), "the notice in German: {notice}");
+    assert!(!notice.contains("could not be read"), "no English: {notice}");
+    let download = find(&c, ".cc-notice button").await.text().await.unwrap();
+    assert_eq!(download, word(&w, "notice.download_damaged", &[]));
+    c.close().await.unwrap();
+}
