@@ -14,6 +14,11 @@ use crisis_comms::model::tlp::Tlp;
 
 const DAY: Day = Day { year: 2026, month: 12, day: 1 };
 
+/// Lines of the result as the model says them, in English.
+fn english<T: ToString>(lines: &[T]) -> Vec<String> {
+    lines.iter().map(ToString::to_string).collect()
+}
+
 const NEEDS: [Need; 5] = [Need::Handlers, Need::Governance, Need::MustAct, Need::ClosedGroup, Need::Everyone];
 const PUBLICS: [Public; 5] = [Public::Published, Public::Partly, Public::Leaked, Public::No, Public::NotSure];
 const AT_RISKS: [AtRisk; 5] = [AtRisk::No, AtRisk::Minor, AtRisk::Died, AtRisk::Safety, AtRisk::NotSure];
@@ -156,8 +161,12 @@ fn every_combination_of_answers_gets_the_expected_label_and_reasons() {
 fn every_reason_is_a_sentence() {
     for a in every_combination() {
         let d = decide(a);
-        for line in
-            d.reasons.iter().map(|r| &r.text).chain(&d.would_change).chain(d.review.iter().map(|r| &r.text))
+        for line in d
+            .reasons
+            .iter()
+            .map(|r| r.why.to_string())
+            .chain(english(&d.would_change))
+            .chain(english(&d.review))
         {
             assert!(line.starts_with(|c: char| c.is_ascii_uppercase()), "{a:?}: {line}");
             assert!(line.ends_with('.'), "{a:?}: {line}");
@@ -173,7 +182,7 @@ fn the_source_label_is_stated_as_deciding_only_when_it_is_the_strictest() {
         let stricter_source = a.source.is_some_and(|s| s < others);
         let source = d.reasons.iter().find(|r| r.rule == Rule::SourceLabel);
         assert_eq!(
-            source.is_some_and(|r| r.text.contains("Only the source may loosen")),
+            source.is_some_and(|r| r.why.to_string().contains("Only the source may loosen")),
             stricter_source,
             "{a:?}"
         );
@@ -196,10 +205,13 @@ fn being_public_never_loosens_the_label_and_a_leak_tightens_it() {
     }
     // Every public answer carries the personal-data warning, and a leak its own.
     for a in every_combination().iter().filter(|a| a.public == Public::Published) {
-        assert!(decide(*a).warnings.iter().any(|w| w.contains("personal details")), "{a:?}");
+        assert!(decide(*a).warnings.iter().any(|w| w.to_string().contains("personal details")), "{a:?}");
     }
     for a in every_combination().iter().filter(|a| a.public == Public::Leaked) {
-        assert!(decide(*a).warnings.iter().any(|w| w.contains("Never copy the leaked details")), "{a:?}");
+        assert!(
+            decide(*a).warnings.iter().any(|w| w.to_string().contains("Never copy the leaked details")),
+            "{a:?}"
+        );
     }
 }
 
@@ -608,22 +620,23 @@ fn an_embargo_gives_a_review_date_kept_with_the_decision() {
     let d = decide(a);
     assert_eq!(d.label, Tlp::AmberStrict);
     assert_eq!(d.review.len(), 1);
-    assert_eq!(d.review[0].on, Some(DAY));
+    assert_eq!(d.review[0].on(), Some(DAY));
     assert_eq!(
-        d.review[0].text,
+        d.review[0].to_string(),
         "Review the label when the embargo ends on 2026-12-01: it could then be TLP:CLEAR."
     );
-    assert!(d.would_change.contains(&"When the source's time limit ends, it could be TLP:CLEAR.".to_owned()));
+    assert!(english(&d.would_change)
+        .contains(&"When the source's time limit ends, it could be TLP:CLEAR.".to_owned()));
     // Kept with a record: the reasons, the deciding one marked, then the review.
     let kept = d.kept_lines();
-    assert_eq!(kept.last().unwrap(), &d.review[0].text);
+    assert_eq!(kept.last().unwrap(), &d.review[0].to_string());
     assert!(
         kept.iter().any(|l| l.ends_with("(this sets the label)") && l.contains("until 2026-12-01")),
         "{kept:#?}"
     );
     // Other answers holding it back are said too.
     let d = decide(Answers { need: Need::Governance, ..a });
-    assert_eq!(d.review[0].text, "Review the label when the embargo ends on 2026-12-01: the other answers keep it at TLP:AMBER+STRICT.");
+    assert_eq!(d.review[0].to_string(), "Review the label when the embargo ends on 2026-12-01: the other answers keep it at TLP:AMBER+STRICT.");
     // Without an embargo or a tip-off, nothing to review.
     assert!(decide(QUIET).review.is_empty());
 }
@@ -635,19 +648,22 @@ fn the_tip_off_rule_states_amber_as_first_defines_it() {
     let reason = d.reasons.iter().find(|r| r.rule == Rule::TipOff).unwrap();
     assert!(reason.decisive);
     assert!(
-        reason.text.contains("only inside their own organization and with those it serves who need it"),
+        reason
+            .why
+            .to_string()
+            .contains("only inside their own organization and with those it serves who need it"),
         "{}",
-        reason.text
+        reason.why.to_string()
     );
-    assert!(!reason.text.contains("named people"), "{}", reason.text);
+    assert!(!reason.why.to_string().contains("named people"), "{}", reason.why.to_string());
     assert_eq!(
-        d.would_change,
+        english(&d.would_change),
         vec!["Once no one acting against the project can be warned by it, it could be TLP:CLEAR.".to_owned()]
     );
     assert!(d
         .review
         .iter()
-        .any(|r| r.text.starts_with("Review the label once no one acting against the project")));
+        .any(|r| r.to_string().starts_with("Review the label once no one acting against the project")));
 }
 
 #[test]
@@ -655,21 +671,25 @@ fn what_would_change_the_answer_is_said_for_each_binding_rule() {
     let d = decide(Answers { need: Need::MustAct, person: Consent::NotAgreed, ..QUIET });
     assert_eq!(d.label, Tlp::AmberStrict);
     assert_eq!(
-        d.would_change,
+        english(&d.would_change),
         vec!["If the person agrees to a wider group, or you remove every detail that could identify them, it could be up to TLP:AMBER.".to_owned()]
     );
     let d = decide(Answers { need: Need::Everyone, public: Public::Leaked, ..QUIET });
     assert_eq!(d.label, Tlp::Amber);
-    assert!(d.would_change[0].starts_with("If you leave out what leaked"), "{:?}", d.would_change);
+    assert!(
+        d.would_change[0].to_string().starts_with("If you leave out what leaked"),
+        "{:?}",
+        d.would_change
+    );
     let d = decide(Answers { need: Need::Governance, inside: Inside::Yes, ..QUIET });
     assert_eq!(d.label, Tlp::Red);
     assert_eq!(
-        d.would_change,
+        english(&d.would_change),
         vec!["If no one hostile, and not the person accused, is among the recipients or readers, it could be TLP:AMBER+STRICT.".to_owned()]
     );
     let d = decide(Answers { need: Need::Everyone, at_risk: AtRisk::Died, ..QUIET });
     assert_eq!(
-        d.would_change,
+        english(&d.would_change),
         vec!["If the family agrees to a wider group, it could be up to TLP:CLEAR.".to_owned()]
     );
 }
@@ -681,11 +701,11 @@ fn a_clear_source_label_does_not_claim_to_set_the_label() {
     assert_eq!(d.label, Tlp::Clear);
     assert_eq!(d.reasons.iter().filter(|r| r.decisive).count(), 1);
     assert!(d.reasons[0].decisive);
-    assert_eq!(d.reasons.last().unwrap().text, "The source labelled it TLP:CLEAR too.");
+    assert_eq!(d.reasons.last().unwrap().why.to_string(), "The source labelled it TLP:CLEAR too.");
     let d = decide(Answers { source: Some(Tlp::Red), ..a });
     assert_eq!(d.label, Tlp::Red);
     assert!(!d.reasons[0].decisive);
     let last = d.reasons.last().unwrap();
-    assert_eq!(last.text, "The source labelled it TLP:RED. Only the source may loosen a label.");
+    assert_eq!(last.why.to_string(), "The source labelled it TLP:RED. Only the source may loosen a label.");
     assert!(last.decisive);
 }

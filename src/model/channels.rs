@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decide::{check_reach, Archive, Bridge, ChannelCheck, ChannelFacts, Readers, RunBy};
+use super::decide::{Archive, Bridge, ChannelCheck, ChannelFacts, Readers, RunBy, Verdict};
 use super::map::Map;
 use super::tlp::Tlp;
 
@@ -74,23 +74,14 @@ impl ProjectChannel {
     /// Whether a message labelled `label` may go through it, and why.
     pub fn check(&self, label: Tlp) -> ChannelCheck {
         let carries = self.carries();
+        let name = self.name.clone();
         if label >= carries {
-            return ChannelCheck {
-                fits: true,
-                why: format!("Yes. “{}” carries {carries} or looser, and this is {label}.", self.name),
-            };
+            return ChannelCheck { fits: true, why: vec![Verdict::ProjectFits { name, carries, label }] };
         }
-        let mut why = format!("No. “{}” carries {carries} at most, and this is {label}.", self.name);
-        if self.facts().reach() > label {
-            // Who can read it is the reason: say which fact.
-            let reach = check_reach(self.facts(), label).why;
-            let reason = reach.trim_start_matches("No.").split(" It can carry").next().unwrap_or("").trim();
-            if !reason.is_empty() {
-                why.push(' ');
-                why.push_str(reason);
-            }
-        }
-        why.push_str(" Send it through a channel that carries it, or talk to the people instead.");
+        let mut why = vec![Verdict::ProjectAtMost { name, carries, label }];
+        // When who can read it is the reason, say which fact.
+        why.extend(self.facts().problems(label));
+        why.push(Verdict::SendElsewhere);
         ChannelCheck { fits: false, why }
     }
 }
@@ -325,11 +316,11 @@ mod tests {
         let check = forum.check(Tlp::Amber);
         assert!(!check.fits);
         assert!(
-            check.why.starts_with("No. “The forum” carries TLP:CLEAR at most, and this is TLP:AMBER."),
+            check.text().starts_with("No. “The forum” carries TLP:CLEAR at most, and this is TLP:AMBER."),
             "{}",
-            check.why
+            check.text()
         );
-        assert!(check.why.contains("Anyone can join or read this channel"), "{}", check.why);
+        assert!(check.text().contains("Anyone can join or read this channel"), "{}", check.text());
         assert!(forum.check(Tlp::Clear).fits);
     }
 
@@ -342,7 +333,7 @@ mod tests {
         let red = security.check(Tlp::Red);
         assert!(!red.fits);
         assert_eq!(
-            red.why,
+            red.text(),
             "No. “security@” carries TLP:AMBER+STRICT at most, and this is TLP:RED. Its readers are the project's \
              governance, wider than the label allows. Send it through a channel that carries it, or talk to the \
              people instead."
@@ -354,7 +345,7 @@ mod tests {
         // A private list the project keeps to TLP:CLEAR stays at TLP:CLEAR.
         let list = channel("list", Readers::Members, Archive::Members, Tlp::Clear);
         assert!(!list.check(Tlp::Green).fits);
-        assert!(!list.check(Tlp::Green).why.contains("closed group"), "the readers are not the reason");
+        assert!(!list.check(Tlp::Green).text().contains("closed group"), "the readers are not the reason");
     }
 
     #[test]

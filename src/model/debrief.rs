@@ -445,6 +445,38 @@ pub fn report_markdown(run: &DrillRun, facts: &ReportFacts<'_>, words: &dyn Repo
     out
 }
 
+/// A quick drill's run with one action item, and its report's facts: for tests of the report.
+#[cfg(test)]
+pub(crate) fn with_sample_report(check: impl FnOnce(&DrillRun, &ReportFacts<'_>)) {
+    let mut run = DrillRun::new("d", true, 0.0);
+    run.elapsed = 14.0 * MINUTE + 5000.0;
+    run.add_point(Point {
+        id: "p".into(),
+        kind: PointKind::Action,
+        text: "Write the spokesperson rota".into(),
+        owner: "Sam".into(),
+        stress: vec!["single-key-holder/who-else".into()],
+        changed: 1.0,
+        ..Point::default()
+    });
+    let title = |k: &str| format!("«{k}»");
+    let facts = ReportFacts {
+        drill: "Takeover drill",
+        quick: Some(15),
+        checklist: ("Account compromise", 3),
+        name: "Spring drill",
+        label: Tlp::Amber,
+        injects: vec![
+            (0.0, "The account posts a new release".into()),
+            (3.0 * MINUTE, "A journalist asks".into()),
+        ],
+        notes: vec![("3:10".into(), "Holding statement at TLP:CLEAR".into())],
+        stress_title: &title,
+        printed: "1 Dec 2026, 10:00",
+    };
+    check(&run, &facts);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,46 +605,22 @@ mod tests {
 
     #[test]
     fn the_report_is_marked_exercise_with_its_label_at_both_ends() {
-        let mut run = DrillRun::new("d", true, 0.0);
-        run.elapsed = 14.0 * MINUTE + 5000.0;
-        run.add_point(Point {
-            id: "p".into(),
-            kind: PointKind::Action,
-            text: "Write the spokesperson rota".into(),
-            owner: "Sam".into(),
-            stress: vec!["single-key-holder/who-else".into()],
-            changed: 1.0,
-            ..Point::default()
-        });
-        let title = |k: &str| format!("«{k}»");
-        let facts = ReportFacts {
-            drill: "Takeover drill",
-            quick: Some(15),
-            checklist: ("Account compromise", 3),
-            name: "Spring drill",
-            label: Tlp::Amber,
-            injects: vec![
-                (0.0, "The account posts a new release".into()),
-                (3.0 * MINUTE, "A journalist asks".into()),
-            ],
-            notes: vec![("3:10".into(), "Holding statement at TLP:CLEAR".into())],
-            stress_title: &title,
-            printed: "1 Dec 2026, 10:00",
-        };
-        let md = report_markdown(&run, &facts, &English);
-        assert!(md.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{md}");
-        assert!(md.ends_with("\n**EXERCISE** · **TLP:AMBER**\n"), "{md}");
-        assert!(md.contains("Drill: Takeover drill (15-minute variant)"), "{md}");
-        assert!(md.contains("Drill time: 14:05"), "{md}");
-        assert!(md.contains("- 3:00 — A journalist asks\n"), "{md}");
-        assert!(md.contains("- 3:10 — Holding statement at TLP:CLEAR\n"), "{md}");
-        assert!(md.contains("## What went well\n\nNone written.\n"), "{md}");
-        assert!(
+        with_sample_report(|run, facts| {
+            let md = report_markdown(run, facts, &English);
+            assert!(md.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{md}");
+            assert!(md.ends_with("\n**EXERCISE** · **TLP:AMBER**\n"), "{md}");
+            assert!(md.contains("Drill: Takeover drill (15-minute variant)"), "{md}");
+            assert!(md.contains("Drill time: 14:05"), "{md}");
+            assert!(md.contains("- 3:00 — A journalist asks\n"), "{md}");
+            assert!(md.contains("- 3:10 — Holding statement at TLP:CLEAR\n"), "{md}");
+            assert!(md.contains("## What went well\n\nNone written.\n"), "{md}");
+            assert!(
             md.contains(
                 "- Write the spokesperson rota (owner: Sam)\n  - Stress test: «single-key-holder/who-else»\n"
             ),
             "{md}"
         );
+        });
     }
 
     #[test]

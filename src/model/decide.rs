@@ -259,17 +259,330 @@ pub struct Reason {
     /// Whether this reason sets the final label. Exactly one reason does: the first whose limit
     /// is the result.
     pub decisive: bool,
-    /// The reason, in one plain line.
-    pub text: String,
+    /// What the reason says.
+    pub why: Why,
 }
 
-/// When to look at the label again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Review {
-    /// The day, when there is one (the end of an embargo).
-    pub on: Option<Day>,
-    /// What to review and why, in one plain line.
-    pub text: String,
+/// What a reason says: the answer that mattered, with the parts that vary. `Display` says it
+/// in English, in one plain line (tests, the docs); the interface says each in its own
+/// language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Why {
+    /// Who needs it.
+    Need(Need),
+    /// It is already public, which alone loosens nothing.
+    Published,
+    /// Only part of it is public: the details set the label.
+    PartlyPublic,
+    /// It can be found only because it leaked.
+    Leaked,
+    /// Not sure it is public: treated as private.
+    PublicNotSure,
+    /// A person who could be harmed has not agreed.
+    NotAgreed,
+    /// A person who could be harmed agreed to this group, at the widest.
+    Agreed(Need),
+    /// Someone at risk (never [`AtRisk::No`]): within the governance unless the right person
+    /// agrees.
+    AtRisk(AtRisk),
+    /// Someone at risk, and the right person agreed to this group, wider than the governance.
+    AtRiskAgreed(AtRisk, Need),
+    /// Someone hostile or the person accused among the recipients or readers; `sure` is false
+    /// when the answer was "not sure", `for_everyone` when everyone needs it.
+    Inside { sure: bool, for_everyone: bool },
+    /// It could warn someone acting against the project; `sure` is false for "not sure".
+    TipOff { sure: bool },
+    /// Whoever is acting against the project already knows it.
+    AlreadyKnown,
+    /// Warning people about them is the point.
+    WarningIsThePurpose,
+    /// Private until this day.
+    EmbargoUntil(Day),
+    /// Private until something happens.
+    EmbargoUntilEvent,
+    /// Not sure whether there is a time limit.
+    EmbargoNotSure,
+    /// The source's label, stricter than the other answers give.
+    SourceStricter(Tlp),
+    /// The source's label, the same as the other answers give.
+    SourceSame(Tlp),
+    /// The source's label, looser than the other answers give.
+    SourceLooser(Tlp),
+}
+
+/// The start of an at-risk reason, naming who it concerns.
+fn at_risk_lead(risk: AtRisk) -> &'static str {
+    match risk {
+        AtRisk::Minor => "It concerns a minor",
+        AtRisk::Died => "It concerns someone who has died, and so their family",
+        AtRisk::Safety => "Someone's physical safety could be at risk",
+        AtRisk::NotSure | AtRisk::No => {
+            "You are not sure whether it concerns a minor, someone who has died or someone whose safety is at \
+             risk, so it is treated as if it does"
+        }
+    }
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Why::Need(need) => f.write_str(match need {
+                Need::Handlers => "Only the few people handling it need it.",
+                Need::Governance => "Only the project's own governance needs it.",
+                Need::MustAct => {
+                    "People outside the project's governance must act on it, to protect themselves or others."
+                }
+                Need::ClosedGroup => "A closed group with known members needs it.",
+                Need::Everyone => "Everyone needs it.",
+            }),
+            Why::Published => f.write_str(
+                "It is already public. That alone never loosens the label: who needs what you add, and the other \
+                 answers, decide.",
+            ),
+            Why::PartlyPublic => f.write_str(
+                "Only part of it is public: the fact may be known, but the details you share are not, so the \
+                 details set the label.",
+            ),
+            Why::Leaked => f.write_str(
+                "It can be found in public only because it leaked or was posted by mistake. Repeating it spreads \
+                 the harm, so it goes only to those who must act on it.",
+            ),
+            Why::PublicNotSure => f.write_str("You are not sure it is public, so it is treated as private."),
+            Why::NotAgreed => f.write_str(
+                "It could identify a person who could be harmed, and they have not agreed to it going further (or \
+                 were not asked): keep it within the project's governance at most.",
+            ),
+            Why::Agreed(group) => write!(
+                f,
+                "It could identify a person who could be harmed, and they agreed that {} may see it: no further.",
+                group.group()
+            ),
+            Why::AtRisk(risk) => write!(
+                f,
+                "{}: it stays within the project's governance unless {}.",
+                at_risk_lead(risk),
+                who_agrees(risk)
+            ),
+            Why::AtRiskAgreed(risk, group) => write!(
+                f,
+                "{}: it goes no further than the agreement you have, {}.",
+                at_risk_lead(risk),
+                group.group()
+            ),
+            Why::Inside { sure, for_everyone } => {
+                f.write_str(if sure {
+                    "Someone acting against the project, or the person accused, would be among those who receive \
+                     it or can read the channel"
+                } else {
+                    "You are not sure whether someone acting against the project, or the person accused, would be \
+                     among those who receive it or can read the channel, so assume they would"
+                })?;
+                f.write_str(if for_everyone {
+                    ". It is meant for everyone, so that does not narrow it; the tip-off question decides whether \
+                     now is the time."
+                } else {
+                    ": send it only to named people, leaving them out, through a channel they cannot read."
+                })
+            }
+            Why::TipOff { sure } => {
+                f.write_str(if sure {
+                    "It could warn someone still acting against the project before you are ready"
+                } else {
+                    "You are not sure whether it could warn someone still acting against the project before you \
+                     are ready, so assume it could"
+                })?;
+                f.write_str(
+                    ": it goes only to those who must act on it, and each of them shares it only inside their own \
+                     organization and with those it serves who need it.",
+                )
+            }
+            Why::AlreadyKnown => {
+                f.write_str("Whoever is acting against the project already knows what it says, so it warns no one.")
+            }
+            Why::WarningIsThePurpose => f.write_str(
+                "Warning people about them is the point, and their learning it now does no harm, so the tip-off \
+                 rule does not hold it back.",
+            ),
+            Why::EmbargoUntil(day) => write!(
+                f,
+                "The source asked that it stay private until {day}: until then it stays inside each recipient's own \
+                 organization, whatever the other answers allow."
+            ),
+            Why::EmbargoUntilEvent => f.write_str(
+                "The source asked that it stay private until something happens, such as a fix being released: \
+                 until then it stays inside each recipient's own organization.",
+            ),
+            Why::EmbargoNotSure => f.write_str(
+                "You are not sure whether the source set a time limit, so it is treated as if they did: ask them.",
+            ),
+            Why::SourceStricter(source) => {
+                write!(f, "The source labelled it {source}. Only the source may loosen a label.")
+            }
+            Why::SourceSame(source) => write!(f, "The source labelled it {source} too."),
+            Why::SourceLooser(source) => {
+                write!(f, "The source labelled it {source}, and your other answers call for a stricter label.")
+            }
+        }
+    }
+}
+
+/// A warning to keep in mind whatever the label. `Display` says it in English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Warning {
+    /// Public is not harmless: personal details are not repeated.
+    PublicNotHarmless,
+    /// What leaked is exposed: revoke, take down, never copy.
+    Leaked,
+    /// Share only what the person agreed to, with whom they agreed.
+    Agreed,
+    /// What to take care of for someone at risk (never [`AtRisk::No`]).
+    AtRisk(AtRisk),
+    /// The source's own terms of an embargo hold too.
+    Embargo,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Warning::PublicNotHarmless => {
+                "Public does not mean harmless: do not repeat or link personal details, even ones already posted \
+                 elsewhere. Repeating them spreads them further."
+            }
+            Warning::Leaked => {
+                "Treat what leaked as exposed: revoke or change a leaked secret, and ask for a leaked post or log \
+                 to be taken down. Never copy the leaked details into a new message; say where they are."
+            }
+            Warning::Agreed => "The person agreed: share only what they agreed to, with whom they agreed.",
+            Warning::AtRisk(AtRisk::Minor) => {
+                "For a minor, a parent or guardian must agree as well, and even then share as little as you can."
+            }
+            Warning::AtRisk(AtRisk::Died) => {
+                "For someone who has died, let the family say first what is public, and use their words."
+            }
+            Warning::AtRisk(AtRisk::Safety) => {
+                "Never pass on where someone lives or how to reach them. If there is a threat, they decide whether \
+                 to call the police."
+            }
+            Warning::AtRisk(AtRisk::NotSure | AtRisk::No) => {
+                "Find out before you share: ask the people handling it whether anyone involved is a minor, has died \
+                 or is in danger."
+            }
+            Warning::Embargo => "Follow the source's own terms as well: an embargo may say more than a label can.",
+        })
+    }
+}
+
+/// What would change the answer: one rule that binds, and the label it could then be. `Display`
+/// says it in English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// A wider group must know.
+    WiderGroup(Tlp),
+    /// What leaked is left out.
+    LeaveOutLeak(Tlp),
+    /// The person agrees to more, or cannot be identified.
+    PersonAgrees(Tlp),
+    /// The right person for someone at risk agrees to more.
+    AtRiskAgrees(AtRisk, Tlp),
+    /// No one hostile among the recipients or readers.
+    NoOneInside(Tlp),
+    /// No one can be warned by it any more.
+    NoOneWarned(Tlp),
+    /// The source's time limit ends.
+    EmbargoEnds(Tlp),
+    /// The source gives permission.
+    SourcePermits(Tlp),
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Change::WiderGroup(next) => write!(f, "If a wider group must know, it could be up to {next}."),
+            Change::LeaveOutLeak(next) => write!(
+                f,
+                "If you leave out what leaked (the secret, the address, the private words) and say only that it \
+                 leaked, it could be {next}."
+            ),
+            Change::PersonAgrees(next) => write!(
+                f,
+                "If the person agrees to a wider group, or you remove every detail that could identify them, it \
+                 could be up to {next}."
+            ),
+            Change::AtRiskAgrees(risk, next) => {
+                write!(f, "If {} to a wider group, it could be up to {next}.", who_agrees(risk))
+            }
+            Change::NoOneInside(next) => write!(
+                f,
+                "If no one hostile, and not the person accused, is among the recipients or readers, it could be \
+                 {next}."
+            ),
+            Change::NoOneWarned(next) => {
+                write!(f, "Once no one acting against the project can be warned by it, it could be {next}.")
+            }
+            Change::EmbargoEnds(next) => write!(f, "When the source's time limit ends, it could be {next}."),
+            Change::SourcePermits(next) => write!(f, "If the source gives permission, it could be {next}. Ask them first."),
+        }
+    }
+}
+
+/// When to look at the label again. `Display` says it in English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Review {
+    /// When the embargo ends on this day.
+    EmbargoDay(Day, Then),
+    /// When the embargo ends, once what the source waits for has happened.
+    EmbargoEvent(Then),
+    /// As soon as the source says whether there is a time limit.
+    TimeLimitUnknown,
+    /// Once no one acting against the project can be warned by it.
+    NoOneWarned,
+}
+
+/// What the label could be once an embargo ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Then {
+    /// It could then be this looser label.
+    Could(Tlp),
+    /// The other answers keep it at this label.
+    Stays(Tlp),
+}
+
+impl Review {
+    /// The day to review it, when there is one (the end of an embargo).
+    pub fn on(&self) -> Option<Day> {
+        match *self {
+            Review::EmbargoDay(day, _) => Some(day),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Then {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Then::Could(next) => write!(f, "it could then be {next}"),
+            Then::Stays(label) => write!(f, "the other answers keep it at {label}"),
+        }
+    }
+}
+
+impl fmt::Display for Review {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Review::EmbargoDay(day, then) => write!(f, "Review the label when the embargo ends on {day}: {then}."),
+            Review::EmbargoEvent(then) => write!(
+                f,
+                "Review the label when the embargo ends, once what the source is waiting for has happened: {then}."
+            ),
+            Review::TimeLimitUnknown => {
+                f.write_str("Review the label as soon as the source tells you whether there is a time limit.")
+            }
+            Review::NoOneWarned => f.write_str(
+                "Review the label once no one acting against the project can be warned by it, for example once \
+                 their access is removed.",
+            ),
+        }
+    }
 }
 
 /// The framework's recommendation.
@@ -280,25 +593,38 @@ pub struct Decision {
     /// One line for each answer that mattered.
     pub reasons: Vec<Reason>,
     /// Warnings to keep in mind whatever the label.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// What would change the answer.
-    pub would_change: Vec<String>,
+    pub would_change: Vec<Change>,
     /// When to review the label: the end of an embargo, or once no one can be warned.
     pub review: Vec<Review>,
 }
 
 impl Decision {
     /// The reasons as kept with a record, the deciding one marked, followed by when to review
-    /// the label, so a kept decision carries its review date until it has a field of its own.
+    /// the label, so a kept decision carries its review date until it has a field of its own;
+    /// in English.
     pub fn kept_lines(&self) -> Vec<String> {
+        self.kept_lines_in(Why::to_string, Review::to_string, "(this sets the label)")
+    }
+
+    /// The kept lines in other words: `why` and `review` say each line, and `sets_label`
+    /// follows the deciding reason.
+    pub fn kept_lines_in(
+        &self,
+        why: impl Fn(&Why) -> String,
+        review: impl Fn(&Review) -> String,
+        sets_label: &str,
+    ) -> Vec<String> {
         let reasons = self.reasons.iter().map(|r| {
+            let text = why(&r.why);
             if r.decisive {
-                format!("{} (this sets the label)", r.text)
+                format!("{text} {sets_label}")
             } else {
-                r.text.clone()
+                text
             }
         });
-        reasons.chain(self.review.iter().map(|r| r.text.clone())).collect()
+        reasons.chain(self.review.iter().map(review)).collect()
     }
 }
 
@@ -314,83 +640,30 @@ fn who_agrees(risk: AtRisk) -> &'static str {
 /// Runs the framework. The result is the least restrictive label that every rule allows: the
 /// strictest limit wins.
 pub fn decide(a: Answers) -> Decision {
-    let mut reasons: Vec<(Rule, Tlp, String)> = Vec::new();
+    let mut reasons: Vec<(Rule, Tlp, Why)> = Vec::new();
     let mut warnings = Vec::new();
 
-    let need = a.need.widest_label();
-    let text = match a.need {
-        Need::Handlers => "Only the few people handling it need it.",
-        Need::Governance => "Only the project's own governance needs it.",
-        Need::MustAct => {
-            "People outside the project's governance must act on it, to protect themselves or others."
-        }
-        Need::ClosedGroup => "A closed group with known members needs it.",
-        Need::Everyone => "Everyone needs it.",
-    };
-    reasons.push((Rule::Need, need, text.into()));
+    reasons.push((Rule::Need, a.need.widest_label(), Why::Need(a.need)));
 
     match a.public {
         Public::Published => {
-            reasons.push((
-                Rule::Public,
-                Tlp::Clear,
-                "It is already public. That alone never loosens the label: who needs what you add, and the other \
-                 answers, decide."
-                    .into(),
-            ));
-            warnings.push(
-                "Public does not mean harmless: do not repeat or link personal details, even ones already posted \
-                 elsewhere. Repeating them spreads them further."
-                    .into(),
-            );
+            reasons.push((Rule::Public, Tlp::Clear, Why::Published));
+            warnings.push(Warning::PublicNotHarmless);
         }
-        Public::Partly => reasons.push((
-            Rule::Public,
-            Tlp::Clear,
-            "Only part of it is public: the fact may be known, but the details you share are not, so the details \
-             set the label."
-                .into(),
-        )),
+        Public::Partly => reasons.push((Rule::Public, Tlp::Clear, Why::PartlyPublic)),
         Public::Leaked => {
-            reasons.push((
-                Rule::Public,
-                Tlp::Amber,
-                "It can be found in public only because it leaked or was posted by mistake. Repeating it spreads \
-                 the harm, so it goes only to those who must act on it."
-                    .into(),
-            ));
-            warnings.push(
-                "Treat what leaked as exposed: revoke or change a leaked secret, and ask for a leaked post or log \
-                 to be taken down. Never copy the leaked details into a new message; say where they are."
-                    .into(),
-            );
+            reasons.push((Rule::Public, Tlp::Amber, Why::Leaked));
+            warnings.push(Warning::Leaked);
         }
-        Public::NotSure => reasons.push((
-            Rule::Public,
-            Tlp::Clear,
-            "You are not sure it is public, so it is treated as private.".into(),
-        )),
+        Public::NotSure => reasons.push((Rule::Public, Tlp::Clear, Why::PublicNotSure)),
         Public::No => {}
     }
 
     match a.person {
-        Consent::NotAgreed => reasons.push((
-            Rule::Person,
-            Tlp::AmberStrict,
-            "It could identify a person who could be harmed, and they have not agreed to it going further (or \
-             were not asked): keep it within the project's governance at most."
-                .into(),
-        )),
+        Consent::NotAgreed => reasons.push((Rule::Person, Tlp::AmberStrict, Why::NotAgreed)),
         Consent::Agreed(group) => {
-            reasons.push((
-                Rule::Person,
-                group.widest_label(),
-                format!(
-                    "It could identify a person who could be harmed, and they agreed that {} may see it: no further.",
-                    group.group()
-                ),
-            ));
-            warnings.push("The person agreed: share only what they agreed to, with whom they agreed.".into());
+            reasons.push((Rule::Person, group.widest_label(), Why::Agreed(group)));
+            warnings.push(Warning::Agreed);
         }
         Consent::NoOne => {}
     }
@@ -401,135 +674,49 @@ pub fn decide(a: Answers) -> Decision {
             Consent::Agreed(group) if group.widest_label() > Tlp::AmberStrict => Some(group),
             _ => None,
         };
-        let who = match a.at_risk {
-            AtRisk::Minor => "It concerns a minor",
-            AtRisk::Died => "It concerns someone who has died, and so their family",
-            AtRisk::Safety => "Someone's physical safety could be at risk",
-            _ => "You are not sure whether it concerns a minor, someone who has died or someone whose safety is at \
-                  risk, so it is treated as if it does",
-        };
-        let (limit, text) = match agreed {
-            Some(group) => (
-                group.widest_label(),
-                format!("{who}: it goes no further than the agreement you have, {}.", group.group()),
-            ),
-            None => (
-                Tlp::AmberStrict,
-                format!("{who}: it stays within the project's governance unless {}.", who_agrees(a.at_risk)),
-            ),
-        };
-        reasons.push((Rule::AtRisk, limit, text));
-        warnings.push(
-            match a.at_risk {
-                AtRisk::Minor => "For a minor, a parent or guardian must agree as well, and even then share as little as you can.",
-                AtRisk::Died => "For someone who has died, let the family say first what is public, and use their words.",
-                AtRisk::Safety => "Never pass on where someone lives or how to reach them. If there is a threat, they decide whether to call the police.",
-                _ => "Find out before you share: ask the people handling it whether anyone involved is a minor, has died or is in danger.",
-            }
-            .into(),
-        );
+        reasons.push(match agreed {
+            Some(group) => (Rule::AtRisk, group.widest_label(), Why::AtRiskAgreed(a.at_risk, group)),
+            None => (Rule::AtRisk, Tlp::AmberStrict, Why::AtRisk(a.at_risk)),
+        });
+        warnings.push(Warning::AtRisk(a.at_risk));
     }
 
     if a.inside != Inside::No {
-        let lead = if a.inside == Inside::NotSure {
-            "You are not sure whether someone acting against the project, or the person accused, would be among \
-             those who receive it or can read the channel, so assume they would"
-        } else {
-            "Someone acting against the project, or the person accused, would be among those who receive it or can \
-             read the channel"
-        };
-        if a.need == Need::Everyone {
-            reasons.push((
-                Rule::Inside,
-                Tlp::Clear,
-                format!(
-                    "{lead}. It is meant for everyone, so that does not narrow it; the tip-off question decides \
-                     whether now is the time."
-                ),
-            ));
-        } else {
-            reasons.push((
-                Rule::Inside,
-                Tlp::Red,
-                format!(
-                    "{lead}: send it only to named people, leaving them out, through a channel they cannot read."
-                ),
-            ));
-        }
+        let why = Why::Inside { sure: a.inside == Inside::Yes, for_everyone: a.need == Need::Everyone };
+        let limit = if a.need == Need::Everyone { Tlp::Clear } else { Tlp::Red };
+        reasons.push((Rule::Inside, limit, why));
     }
 
     match a.tip_off {
         TipOff::Yes | TipOff::NotSure => {
-            let lead = if a.tip_off == TipOff::NotSure {
-                "You are not sure whether it could warn someone still acting against the project before you are \
-                 ready, so assume it could"
-            } else {
-                "It could warn someone still acting against the project before you are ready"
-            };
-            reasons.push((
-                Rule::TipOff,
-                Tlp::Amber,
-                format!(
-                    "{lead}: it goes only to those who must act on it, and each of them shares it only inside their \
-                     own organization and with those it serves who need it."
-                ),
-            ));
+            reasons.push((Rule::TipOff, Tlp::Amber, Why::TipOff { sure: a.tip_off == TipOff::Yes }))
         }
-        TipOff::AlreadyKnown => reasons.push((
-            Rule::TipOff,
-            Tlp::Clear,
-            "Whoever is acting against the project already knows what it says, so it warns no one.".into(),
-        )),
-        TipOff::WarningIsThePurpose => reasons.push((
-            Rule::TipOff,
-            Tlp::Clear,
-            "Warning people about them is the point, and their learning it now does no harm, so the tip-off rule \
-             does not hold it back."
-                .into(),
-        )),
+        TipOff::AlreadyKnown => reasons.push((Rule::TipOff, Tlp::Clear, Why::AlreadyKnown)),
+        TipOff::WarningIsThePurpose => reasons.push((Rule::TipOff, Tlp::Clear, Why::WarningIsThePurpose)),
         TipOff::No => {}
     }
 
     match a.embargo {
-        Embargo::Until(day) => reasons.push((
-            Rule::Embargo,
-            Tlp::AmberStrict,
-            format!(
-                "The source asked that it stay private until {day}: until then it stays inside each recipient's own \
-                 organization, whatever the other answers allow."
-            ),
-        )),
-        Embargo::UntilEvent => reasons.push((
-            Rule::Embargo,
-            Tlp::AmberStrict,
-            "The source asked that it stay private until something happens, such as a fix being released: until \
-             then it stays inside each recipient's own organization."
-                .into(),
-        )),
-        Embargo::NotSure => reasons.push((
-            Rule::Embargo,
-            Tlp::AmberStrict,
-            "You are not sure whether the source set a time limit, so it is treated as if they did: ask them."
-                .into(),
-        )),
+        Embargo::Until(day) => reasons.push((Rule::Embargo, Tlp::AmberStrict, Why::EmbargoUntil(day))),
+        Embargo::UntilEvent => reasons.push((Rule::Embargo, Tlp::AmberStrict, Why::EmbargoUntilEvent)),
+        Embargo::NotSure => reasons.push((Rule::Embargo, Tlp::AmberStrict, Why::EmbargoNotSure)),
         Embargo::No => {}
     }
     if a.embargo != Embargo::No {
-        warnings
-            .push("Follow the source's own terms as well: an embargo may say more than a label can.".into());
+        warnings.push(Warning::Embargo);
     }
 
     // The label the answers give before the source's label is counted.
     let others = reasons.iter().map(|(_, l, _)| *l).min().unwrap_or(Tlp::Red);
     if let Some(source) = a.source {
-        let text = if source < others {
-            format!("The source labelled it {source}. Only the source may loosen a label.")
+        let why = if source < others {
+            Why::SourceStricter(source)
         } else if source == others {
-            format!("The source labelled it {source} too.")
+            Why::SourceSame(source)
         } else {
-            format!("The source labelled it {source}, and your other answers call for a stricter label.")
+            Why::SourceLooser(source)
         };
-        reasons.push((Rule::SourceLabel, source, text));
+        reasons.push((Rule::SourceLabel, source, why));
     }
 
     let label = reasons.iter().map(|(_, l, _)| *l).min().unwrap_or(Tlp::Red);
@@ -546,22 +733,14 @@ pub fn decide(a: Answers) -> Decision {
             continue;
         }
         would_change.push(match rule {
-            Rule::Need => format!("If a wider group must know, it could be up to {next}."),
-            Rule::Public => format!(
-                "If you leave out what leaked (the secret, the address, the private words) and say only that it \
-                 leaked, it could be {next}."
-            ),
-            Rule::Person => format!(
-                "If the person agrees to a wider group, or you remove every detail that could identify them, it \
-                 could be up to {next}."
-            ),
-            Rule::AtRisk => format!("If {} to a wider group, it could be up to {next}.", who_agrees(a.at_risk)),
-            Rule::Inside => {
-                format!("If no one hostile, and not the person accused, is among the recipients or readers, it could be {next}.")
-            }
-            Rule::TipOff => format!("Once no one acting against the project can be warned by it, it could be {next}."),
-            Rule::Embargo => format!("When the source's time limit ends, it could be {next}."),
-            Rule::SourceLabel => format!("If the source gives permission, it could be {next}. Ask them first."),
+            Rule::Need => Change::WiderGroup(next),
+            Rule::Public => Change::LeaveOutLeak(next),
+            Rule::Person => Change::PersonAgrees(next),
+            Rule::AtRisk => Change::AtRiskAgrees(a.at_risk, next),
+            Rule::Inside => Change::NoOneInside(next),
+            Rule::TipOff => Change::NoOneWarned(next),
+            Rule::Embargo => Change::EmbargoEnds(next),
+            Rule::SourceLabel => Change::SourcePermits(next),
         });
     }
 
@@ -569,27 +748,15 @@ pub fn decide(a: Answers) -> Decision {
     let mut review = Vec::new();
     if a.embargo != Embargo::No {
         let next = without(Rule::Embargo);
-        let then = if next == label {
-            format!("the other answers keep it at {label}")
-        } else {
-            format!("it could then be {next}")
-        };
+        let then = if next == label { Then::Stays(label) } else { Then::Could(next) };
         review.push(match a.embargo {
-            Embargo::Until(day) => Review { on: Some(day), text: format!("Review the label when the embargo ends on {day}: {then}.") },
-            Embargo::UntilEvent => Review {
-                on: None,
-                text: format!("Review the label when the embargo ends, once what the source is waiting for has happened: {then}."),
-            },
-            _ => Review { on: None, text: "Review the label as soon as the source tells you whether there is a time limit.".into() },
+            Embargo::Until(day) => Review::EmbargoDay(day, then),
+            Embargo::UntilEvent => Review::EmbargoEvent(then),
+            _ => Review::TimeLimitUnknown,
         });
     }
     if matches!(a.tip_off, TipOff::Yes | TipOff::NotSure) {
-        review.push(Review {
-            on: None,
-            text: "Review the label once no one acting against the project can be warned by it, for example once \
-                   their access is removed."
-                .into(),
-        });
+        review.push(Review::NoOneWarned);
     }
 
     // One reason sets the label: the first whose limit is the result. The source's label comes
@@ -598,7 +765,7 @@ pub fn decide(a: Answers) -> Decision {
     let reasons = reasons
         .into_iter()
         .enumerate()
-        .map(|(i, (rule, limit, text))| Reason { rule, limit, decisive: Some(i) == decider, text })
+        .map(|(i, (rule, limit, why))| Reason { rule, limit, decisive: Some(i) == decider, why })
         .collect();
     Decision { label, reasons, warnings, would_change, review }
 }
@@ -763,42 +930,30 @@ pub struct ChannelFacts {
 }
 
 impl ChannelFacts {
-    /// What each fact allows, with the sentence that explains it when it is the problem.
-    fn limits(self) -> [(Tlp, &'static str); 4] {
+    /// What each fact allows, with the sentence that explains it when it is the problem (none
+    /// when it allows even TLP:RED).
+    fn limits(self) -> [(Tlp, Option<Verdict>); 4] {
         let readers = match self.readers {
-            Readers::Anyone => (
-                Tlp::Clear,
-                "Anyone can join or read this channel, so it is public, however small or friendly it feels.",
-            ),
-            Readers::Members => (Tlp::Green, "Its members are a closed group, wider than the label allows."),
-            Readers::Governance => {
-                (Tlp::AmberStrict, "Its readers are the project's governance, wider than the label allows.")
-            }
-            Readers::Named => (Tlp::Red, ""),
+            Readers::Anyone => (Tlp::Clear, Some(Verdict::AnyoneCanRead)),
+            Readers::Members => (Tlp::Green, Some(Verdict::MembersWider)),
+            Readers::Governance => (Tlp::AmberStrict, Some(Verdict::GovernanceWider)),
+            Readers::Named => (Tlp::Red, None),
         };
         let archive = match self.archive {
-            Archive::None | Archive::Members => (Tlp::Red, ""),
-            Archive::Public => (Tlp::Clear, "Its archives are public, so anyone can read it later."),
-            Archive::NotSure => {
-                (Tlp::Clear, "You are not sure who can read its archives, so assume anyone can.")
-            }
+            Archive::None | Archive::Members => (Tlp::Red, None),
+            Archive::Public => (Tlp::Clear, Some(Verdict::ArchivePublic)),
+            Archive::NotSure => (Tlp::Clear, Some(Verdict::ArchiveNotSure)),
         };
         let bridge = match self.bridge {
-            Bridge::No => (Tlp::Red, ""),
-            Bridge::Private => (Tlp::Green, "It is copied to another place, whose readers you do not control."),
-            Bridge::Public => (Tlp::Clear, "It is copied somewhere public, by a bridge, a mirror, a bot or a gateway."),
-            Bridge::NotSure => {
-                (Tlp::Clear, "You are not sure whether it is copied elsewhere by a bridge, a bot or a log, so assume it is public.")
-            }
+            Bridge::No => (Tlp::Red, None),
+            Bridge::Private => (Tlp::Green, Some(Verdict::BridgedPrivate)),
+            Bridge::Public => (Tlp::Clear, Some(Verdict::BridgedPublic)),
+            Bridge::NotSure => (Tlp::Clear, Some(Verdict::BridgeNotSure)),
         };
         let run_by = match self.run_by {
-            RunBy::Project | RunBy::Platform => (Tlp::Red, ""),
-            RunBy::Involved => {
-                (Tlp::Clear, "Someone involved in the matter runs it and can read everything in it.")
-            }
-            RunBy::NotSure => {
-                (Tlp::Clear, "You are not sure who runs it, so assume it could be someone involved.")
-            }
+            RunBy::Project | RunBy::Platform => (Tlp::Red, None),
+            RunBy::Involved => (Tlp::Clear, Some(Verdict::RunByInvolved)),
+            RunBy::NotSure => (Tlp::Clear, Some(Verdict::RunByNotSure)),
         };
         [readers, archive, bridge, run_by]
     }
@@ -806,6 +961,11 @@ impl ChannelFacts {
     /// The widest audience the channel reaches, as the least restrictive label it can carry.
     pub fn reach(self) -> Tlp {
         self.limits().into_iter().map(|(l, _)| l).max().unwrap_or(Tlp::Clear)
+    }
+
+    /// The facts that keep the channel from carrying `label`, each as its sentence.
+    pub fn problems(self, label: Tlp) -> impl Iterator<Item = Verdict> {
+        self.limits().into_iter().filter(move |(limit, _)| *limit > label).filter_map(|(_, why)| why)
     }
 }
 
@@ -815,7 +975,125 @@ pub struct ChannelCheck {
     /// True when the channel may carry the label.
     pub fits: bool,
     /// Why, in one or a few plain sentences.
-    pub why: String,
+    pub why: Vec<Verdict>,
+}
+
+impl ChannelCheck {
+    /// Why, in English.
+    pub fn text(&self) -> String {
+        self.why.iter().map(Verdict::to_string).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// One sentence of a channel check's answer. `Display` says it in English; the interface says
+/// each in its own language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// "No."
+    No,
+    /// Anyone can join or read it.
+    AnyoneCanRead,
+    /// Its members are a closed group, wider than the label allows.
+    MembersWider,
+    /// Its readers are the governance, wider than the label allows.
+    GovernanceWider,
+    /// Its archives are public.
+    ArchivePublic,
+    /// Not sure who can read its archives.
+    ArchiveNotSure,
+    /// Copied to another place, whose readers you do not control.
+    BridgedPrivate,
+    /// Copied somewhere public.
+    BridgedPublic,
+    /// Not sure whether it is copied elsewhere.
+    BridgeNotSure,
+    /// Someone involved runs it.
+    RunByInvolved,
+    /// Not sure who runs it.
+    RunByNotSure,
+    /// It can carry `reach` at most, not `label`.
+    AtMost { reach: Tlp, label: Tlp },
+    /// Use a channel only the permitted people can read.
+    UseNarrower,
+    /// Yes, to the people in this exchange; TLP:RED is best said in the call itself.
+    YesNamedRed,
+    /// Yes: it can carry TLP:CLEAR.
+    YesClear,
+    /// Yes, if everyone who can read it is someone the label permits.
+    YesIfPermitted(Tlp),
+    /// People who join later can read it too.
+    LaterJoiners,
+    /// The company that hosts it can read it.
+    HostCanRead,
+    /// Only the kind of channel was checked: archives, bridges, bots and who runs it are not.
+    CheckTheRest,
+    /// A project's channel carries the label.
+    ProjectFits { name: String, carries: Tlp, label: Tlp },
+    /// A project's channel carries `carries` at most, stricter than `label`.
+    ProjectAtMost { name: String, carries: Tlp, label: Tlp },
+    /// Send it through a channel that carries it, or talk instead.
+    SendElsewhere,
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Verdict::No => f.write_str("No."),
+            Verdict::AnyoneCanRead => f.write_str(
+                "Anyone can join or read this channel, so it is public, however small or friendly it feels.",
+            ),
+            Verdict::MembersWider => f.write_str("Its members are a closed group, wider than the label allows."),
+            Verdict::GovernanceWider => {
+                f.write_str("Its readers are the project's governance, wider than the label allows.")
+            }
+            Verdict::ArchivePublic => f.write_str("Its archives are public, so anyone can read it later."),
+            Verdict::ArchiveNotSure => {
+                f.write_str("You are not sure who can read its archives, so assume anyone can.")
+            }
+            Verdict::BridgedPrivate => {
+                f.write_str("It is copied to another place, whose readers you do not control.")
+            }
+            Verdict::BridgedPublic => {
+                f.write_str("It is copied somewhere public, by a bridge, a mirror, a bot or a gateway.")
+            }
+            Verdict::BridgeNotSure => f.write_str(
+                "You are not sure whether it is copied elsewhere by a bridge, a bot or a log, so assume it is public.",
+            ),
+            Verdict::RunByInvolved => {
+                f.write_str("Someone involved in the matter runs it and can read everything in it.")
+            }
+            Verdict::RunByNotSure => {
+                f.write_str("You are not sure who runs it, so assume it could be someone involved.")
+            }
+            Verdict::AtMost { reach, label } => write!(f, "It can carry {reach} at most, not {label}."),
+            Verdict::UseNarrower => f.write_str("Use a channel that only the people the label permits can read."),
+            Verdict::YesNamedRed => f.write_str(
+                "Yes, if it goes only to the people in this exchange. TLP:RED is best said in the call or meeting \
+                 itself; written messages can be forwarded.",
+            ),
+            Verdict::YesClear => write!(f, "Yes. This channel can carry {}.", Tlp::Clear),
+            Verdict::YesIfPermitted(label) => write!(
+                f,
+                "Yes, as long as everyone who can read it is someone {label} permits. Check the member list first."
+            ),
+            Verdict::LaterJoiners => f.write_str("People who join later can read it too."),
+            Verdict::HostCanRead => {
+                f.write_str("The company that hosts it can read it; for the most sensitive details, talk instead.")
+            }
+            Verdict::CheckTheRest => {
+                f.write_str("This assumes no archive, bridge, bot or person running it reaches anyone else: check them.")
+            }
+            Verdict::ProjectFits { name, carries, label } => {
+                write!(f, "Yes. “{name}” carries {carries} or looser, and this is {label}.")
+            }
+            Verdict::ProjectAtMost { name, carries, label } => {
+                write!(f, "No. “{name}” carries {carries} at most, and this is {label}.")
+            }
+            Verdict::SendElsewhere => {
+                f.write_str("Send it through a channel that carries it, or talk to the people instead.")
+            }
+        }
+    }
 }
 
 /// Checks whether a channel, described by who can read it, can carry information labelled
@@ -823,33 +1101,26 @@ pub struct ChannelCheck {
 pub fn check_reach(facts: ChannelFacts, label: Tlp) -> ChannelCheck {
     let reach = facts.reach();
     if reach > label {
-        let mut why = String::from("No.");
-        for (limit, text) in facts.limits() {
-            if limit > label {
-                why.push(' ');
-                why.push_str(text);
-            }
-        }
-        why.push_str(&format!(" It can carry {reach} at most, not {label}."));
+        let mut why = vec![Verdict::No];
+        why.extend(facts.problems(label));
+        why.push(Verdict::AtMost { reach, label });
         if reach == Tlp::Clear {
-            why.push_str(" Use a channel that only the people the label permits can read.");
+            why.push(Verdict::UseNarrower);
         }
         return ChannelCheck { fits: false, why };
     }
-    let mut why = if facts.readers == Readers::Named && label == Tlp::Red {
-        "Yes, if it goes only to the people in this exchange. TLP:RED is best said in the call or meeting itself; \
-         written messages can be forwarded."
-            .to_owned()
+    let mut why = vec![if facts.readers == Readers::Named && label == Tlp::Red {
+        Verdict::YesNamedRed
     } else if label == Tlp::Clear {
-        format!("Yes. This channel can carry {label}.")
+        Verdict::YesClear
     } else {
-        format!("Yes, as long as everyone who can read it is someone {label} permits. Check the member list first.")
-    };
+        Verdict::YesIfPermitted(label)
+    }];
     if facts.archive == Archive::Members && label != Tlp::Clear {
-        why.push_str(" People who join later can read it too.");
+        why.push(Verdict::LaterJoiners);
     }
     if facts.run_by == RunBy::Platform && label != Tlp::Clear {
-        why.push_str(" The company that hosts it can read it; for the most sensitive details, talk instead.");
+        why.push(Verdict::HostCanRead);
     }
     ChannelCheck { fits: true, why }
 }
@@ -859,9 +1130,7 @@ pub fn check_reach(facts: ChannelFacts, label: Tlp) -> ChannelCheck {
 pub fn check_channel(channel: Channel, label: Tlp) -> ChannelCheck {
     let mut check = check_reach(channel.facts(), label);
     if check.fits && label != Tlp::Clear {
-        check.why.push_str(
-            " This assumes no archive, bridge, bot or person running it reaches anyone else: check them.",
-        );
+        check.why.push(Verdict::CheckTheRest);
     }
     check
 }
@@ -874,8 +1143,8 @@ mod tests {
     fn a_public_chat_cannot_carry_green() {
         let c = check_channel(Channel::OpenChat, Tlp::Green);
         assert!(!c.fits);
-        assert!(c.why.starts_with("No. Anyone can join or read this channel"), "{}", c.why);
-        assert!(c.why.contains("however small"), "{}", c.why);
+        assert!(c.text().starts_with("No. Anyone can join or read this channel"), "{}", c.text());
+        assert!(c.text().contains("however small"), "{}", c.text());
         assert!(check_channel(Channel::OpenChat, Tlp::Clear).fits);
         assert!(check_channel(Channel::PrivateList, Tlp::Green).fits);
         assert!(!check_channel(Channel::PrivateList, Tlp::AmberStrict).fits);
@@ -894,17 +1163,17 @@ mod tests {
         ] {
             let c = check_reach(facts, Tlp::Green);
             assert!(!c.fits, "{facts:?}");
-            assert!(c.why.contains("It can carry TLP:CLEAR at most, not TLP:GREEN."), "{}", c.why);
+            assert!(c.text().contains("It can carry TLP:CLEAR at most, not TLP:GREEN."), "{}", c.text());
         }
         // Run by the person accused: even the governance's own channel carries nothing private.
         let run = ChannelFacts { run_by: RunBy::Involved, ..Channel::GovernanceChannel.facts() };
         let c = check_reach(run, Tlp::AmberStrict);
         assert!(!c.fits);
-        assert!(c.why.contains("Someone involved in the matter runs it"), "{}", c.why);
+        assert!(c.text().contains("Someone involved in the matter runs it"), "{}", c.text());
         // Named people, hosted by a company: fits, with a word about the host.
         let mail = ChannelFacts { run_by: RunBy::Platform, ..Channel::NamedPeople.facts() };
         let c = check_reach(mail, Tlp::Red);
-        assert!(c.fits && c.why.contains("The company that hosts it can read it"), "{}", c.why);
+        assert!(c.fits && c.text().contains("The company that hosts it can read it"), "{}", c.text());
     }
 
     #[test]

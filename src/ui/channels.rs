@@ -10,10 +10,11 @@ use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::channels::{
     add, archive_words, edit, in_use, readers_words, ProjectChannel, ARCHIVES, READERS,
 };
-use crate::model::decide::{Archive, Readers};
+use crate::model::decide::{Archive, ChannelCheck, Readers};
 use crate::model::timeline;
 use crate::model::tlp::Tlp;
 use crate::ui::confirm::ConfirmButton;
+use crate::ui::reasons;
 use crate::ui::state::AppState;
 use crate::ui::timeline::{now, random};
 use crate::ui::tlp_badge::TlpBadge;
@@ -74,21 +75,21 @@ pub fn ChannelSelect(
     }
 }
 
-/// A warning shown before a message goes to a channel that cannot carry its label: `why`, a
-/// button that goes ahead anyway and one that stops.
+/// A warning shown before a message goes to a channel that cannot carry its label: the check's
+/// answer `why`, a button that goes ahead anyway and one that stops.
 #[component]
 pub fn ChannelWarning(
-    why: RwSignal<Option<String>>,
+    why: RwSignal<Option<ChannelCheck>>,
     /// The words of the button that goes ahead, for every language (`|l| td_string!(l, …)`).
     go: fn(Locale) -> &'static str,
     #[prop(into)] on_go: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        why.get().map(|text| {
+        why.get().map(|check| {
             view! {
                 <div class="cc-channel-warning" role="alert">
-                    <p>{text}</p>
+                    <p>{move || reasons::check(&check, i18n.get_locale())}</p>
                     <p>
                         <button type="button" class="cc-button cc-danger cc-go-anyway" on:click=move |_| {
                             why.set(None);

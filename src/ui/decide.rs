@@ -17,6 +17,7 @@ use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
 use crate::ui::labels::{audience, marking};
 use crate::ui::print::PrintFrame;
+use crate::ui::reasons;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
 
@@ -351,26 +352,30 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
         .reasons
         .iter()
         .map(|r| {
+            let why = r.why;
             view! {
                 <li class:cc-decisive=r.decisive>
-                    {r.text.clone()}
+                    {move || reasons::why(&why, i18n.get_locale())}
                     {r.decisive.then(|| view! { " " <strong class="cc-decides">{move || t_string!(i18n, decide.sets_label)}</strong> })}
                 </li>
             }
         })
         .collect_view();
-    let warnings =
-        decision.warnings.iter().map(|w| view! { <p class="cc-warning">{w.clone()}</p> }).collect_view();
+    let warnings = decision
+        .warnings
+        .iter()
+        .map(|&w| view! { <p class="cc-warning">{move || reasons::warning(w, i18n.get_locale())}</p> })
+        .collect_view();
     let review = (!decision.review.is_empty()).then(|| {
         view! {
             <h3>{move || t_string!(i18n, decide.review)}</h3>
-            <ul class="cc-review">{decision.review.iter().map(|r| view! { <li>{r.text.clone()}</li> }).collect_view()}</ul>
+            <ul class="cc-review">{decision.review.iter().map(|&r| view! { <li>{move || reasons::review(&r, i18n.get_locale())}</li> }).collect_view()}</ul>
         }
     });
     let changes = (!decision.would_change.is_empty()).then(|| {
         view! {
             <h3>{move || t_string!(i18n, decide.would_change)}</h3>
-            <ul>{decision.would_change.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+            <ul>{decision.would_change.iter().map(|&c| view! { <li>{move || reasons::change(c, i18n.get_locale())}</li> }).collect_view()}</ul>
         }
     });
     view! {
@@ -389,7 +394,7 @@ fn DecisionView(decision: Decision, heading: NodeRef<leptos::html::H2>) -> impl 
             <ul>{move || marking(i18n, label).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             {changes}
             <ChannelReach label=Signal::stored(label) />
-            <ApplyLabel label=label reasons=decision.kept_lines() />
+            <ApplyLabel decision=decision />
         </section>
     }
 }
@@ -479,7 +484,9 @@ pub fn ChannelReach(#[prop(into)] label: Signal<Tlp>) -> impl IntoView {
             run_by: run_by.get()?,
         };
         let check = check_reach(facts, label.get());
-        Some(view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{check.why}</span> })
+        Some(
+            view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{reasons::check(&check, i18n.get_locale())}</span> },
+        )
     };
     view! {
         <div class="cc-channel-check cc-channel-reach">
@@ -495,9 +502,10 @@ pub fn ChannelReach(#[prop(into)] label: Signal<Tlp>) -> impl IntoView {
 }
 
 /// Puts the chosen label on a checklist record or one of its templates, and keeps the
-/// decision with the record.
+/// decision with the record, its reasons in the interface's language at that moment.
 #[component]
-fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
+fn ApplyLabel(decision: Decision) -> impl IntoView {
+    let label = decision.label;
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let select_id = state.dom_id("apply-target");
@@ -524,7 +532,7 @@ fn ApplyLabel(label: Tlp, reasons: Vec<String>) -> impl IntoView {
         let kept = |template: Option<&str>| KeptDecision {
             template: template.map(str::to_owned),
             label,
-            reasons: reasons.clone(),
+            reasons: reasons::kept_lines(&decision, i18n.get_locale_untracked()),
             decided_at: js_sys::Date::now(),
         };
         match (parts.next(), parts.next(), parts.next()) {

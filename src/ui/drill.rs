@@ -1017,38 +1017,20 @@ mod tests {
 
     #[test]
     fn the_report_s_english_copy_has_the_interface_s_english_words_and_spanish_has_its_own() {
-        let mut run = DrillRun::new("d", true, 0.0);
-        run.elapsed = 14.0 * MINUTE;
-        run.add_point(Point {
-            id: "p".into(),
-            kind: PointKind::Action,
-            text: "Write the rota".into(),
-            owner: "Sam".into(),
-            stress: vec!["q".into()],
-            changed: 1.0,
-            ..Point::default()
+        crate::model::debrief::with_sample_report(|run, facts| {
+            let ours = report_markdown(run, facts, &English);
+            assert_eq!(ours, report_markdown(run, facts, &ReportIn(Locale::en)));
+            let es = report_markdown(run, facts, &ReportIn(Locale::es));
+            assert!(es.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{es}");
+            assert!(es.contains("Simulacro: Takeover drill (versión corta de 15 minutos)"), "{es}");
+            assert!(
+            es.contains("- Write the spokesperson rota (responsable: Sam)\n  - Prueba de resistencia: «single-key-holder/who-else»\n"),
+            "{es}"
+        );
+            assert!(es.trim_end().ends_with("**EXERCISE** · **TLP:AMBER**"), "{es}");
+            for english in ["After-action", "Drill:", "Injects", "None written", "owner:", "Exported"] {
+                assert!(!es.contains(english), "{english} in {es}");
+            }
         });
-        let title = |k: &str| format!("«{k}»");
-        let facts = ReportFacts {
-            drill: "Takeover drill",
-            quick: Some(15),
-            checklist: ("Account compromise", 3),
-            name: "Spring drill",
-            label: Tlp::Amber,
-            injects: Vec::new(),
-            notes: vec![("3:10".into(), "Statement".into())],
-            stress_title: &title,
-            printed: "now",
-        };
-        let ours = report_markdown(&run, &facts, &English);
-        assert_eq!(ours, report_markdown(&run, &facts, &ReportIn(Locale::en)));
-        let es = report_markdown(&run, &facts, &ReportIn(Locale::es));
-        assert!(es.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{es}");
-        assert!(es.contains("Simulacro: Takeover drill (versión corta de 15 minutos)"), "{es}");
-        assert!(es.contains("- Write the rota (responsable: Sam)\n  - Prueba de resistencia: «q»\n"), "{es}");
-        assert!(es.trim_end().ends_with("**EXERCISE** · **TLP:AMBER**"), "{es}");
-        for english in ["After-action", "Drill:", "Injects", "None written", "owner:", "Exported"] {
-            assert!(!es.contains(english), "{english} in {es}");
-        }
     }
 }

@@ -9,6 +9,7 @@ use crate::model::decide::{check_channel, Channel};
 use crate::model::tlp::{Tlp, STANDARD_URL};
 use crate::ui::channels::{channels, ProjectChannels};
 use crate::ui::link::RouteLink;
+use crate::ui::reasons;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::tlp_badge::TlpBadge;
@@ -220,7 +221,7 @@ pub fn ChannelCheck(#[prop(into)] label: Option<Tlp>) -> impl IntoView {
                     let label = chosen.get();
                     let project = own.get().and_then(|id| list.with(|l| l.iter().find(|c| c.id == id).map(|c| c.check(label))));
                     project.or_else(|| channel.get().map(|c| check_channel(c, label))).map(|check| {
-                        view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{check.why}</span> }
+                        view! { <span class:cc-no=!check.fits class:cc-yes=check.fits>{reasons::check(&check, i18n.get_locale())}</span> }
                     })
                 }}
             </p>

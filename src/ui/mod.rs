@@ -22,6 +22,7 @@ pub mod note;
 pub mod notice;
 pub mod offline;
 pub mod print;
+pub mod reasons;
 pub mod records;
 pub mod route;
 pub mod scenario;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::channels::ProjectChannel;
 use crate::model::checklist::{Scenario, Template};
+use crate::model::decide::ChannelCheck;
 use crate::model::parse::placeholder_names;
 use crate::model::template::{compose_in, exercise_message, MessageWords};
 use crate::model::timeline::How;
@@ -109,7 +110,7 @@ fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> im
     // channel cannot carry the label.
     let send_channel = RwSignal::new(None::<ProjectChannel>);
     let next = RwSignal::new(String::new());
-    let warning = RwSignal::new(None::<String>);
+    let warning = RwSignal::new(None::<ChannelCheck>);
     let promises = placeholder_names(&template.subject)
         .chain(placeholder_names(&template.body))
         .any(|n| n == "next-update");
@@ -145,7 +146,7 @@ fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> im
     let copy = {
         let copy_and_log = copy_and_log.clone();
         move |_| match send_channel.with_untracked(|c| c.as_ref().map(|c| c.check(label.get_untracked()))) {
-            Some(check) if !check.fits => warning.set(Some(check.why)),
+            Some(check) if !check.fits => warning.set(Some(check)),
             _ => copy_and_log(),
         }
     };

@@ -16,6 +16,7 @@ use crate::i18n::{t_string, td_string, tu_string, use_i18n, Locale};
 use crate::model::audience::Audience;
 use crate::model::channels::{in_use, named, ProjectChannel};
 use crate::model::checklist::Scenario;
+use crate::model::decide::ChannelCheck;
 use crate::model::export::{exercise_copy, RecordWords};
 use crate::model::timeline::{
     self, copy_label, copy_name, entry_id, last_told, leaves_name_out, most_pressing, timeline_markdown,
@@ -267,7 +268,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
     let note = RwSignal::new(String::new());
     let next = RwSignal::new(String::new());
     let said = RwSignal::new(String::new());
-    let warning = RwSignal::new(None::<String>);
+    let warning = RwSignal::new(None::<ChannelCheck>);
     let default_label = scenario.label;
     let clear = move || {
         how.set(How::Message);
@@ -356,7 +357,7 @@ fn LogForm(scenario: Arc<Scenario>, editing: RwSignal<Option<Entry>>) -> impl In
             }
             let check = channel.with_untracked(|c| c.as_ref().map(|c| c.check(label.get_untracked())));
             match check {
-                Some(c) if !c.fits => warning.set(Some(c.why)),
+                Some(c) if !c.fits => warning.set(Some(c)),
                 _ => save(),
             }
         }

@@ -694,6 +694,15 @@ pub async fn capture_downloads(c: &Client) {
     .unwrap();
 }
 
+/// The text of each element matching `css`, in order.
+pub async fn texts(c: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in c.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(el.text().await.unwrap());
+    }
+    out
+}
+
 /// The text of the last file the page offered as a download since [`capture_downloads`].
 pub async fn last_download(c: &Client) -> String {
     let v = c

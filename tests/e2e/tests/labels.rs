@@ -1,7 +1,8 @@
 //! The label framework on the release build: walks through the questions (the hurried
-//! reader's questions among them), the channel checks, and the reverse question.
+//! reader's questions among them), the channel checks, and the reverse question; and the
+//! framework's own lines in the reader's language, the labels as FIRST writes them.
 
-use e2e::{browser, console_errors, find, focused_text, open};
+use e2e::{browser, browser_speaking, choose, console_errors, find, focused_text, js, open, settle, texts};
 use fantoccini::{Client, Locator};
 
 /// Puts the result's label on `target` (a value of the result's last list) and returns what the
@@ -236,6 +237,79 @@ async fn the_hurried_readers_questions_hold_the_label_and_give_a_review_date() {
     let verdict = find(&c, ".cc-channel-reach .cc-channel-verdict").await.text().await.unwrap();
     assert!(verdict.starts_with("Yes"), "{verdict}");
     assert!(verdict.contains("People who join later can read it too."), "{verdict}");
+
+    let errors = console_errors(&c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_framework_s_reasons_speak_the_reader_s_language_and_the_labels_stay_first_s() {
+    let c = browser_speaking("es").await;
+    // Everyone must know, but an attacker still has access: TLP:AMBER, decided by the tip-off rule.
+    let result = walk(&c, ["everyone", "no", "no-one", "no", "no", "yes", "none", "no"]).await;
+    assert_eq!(find(&c, ".cc-result h2 .cc-tlp").await.text().await.unwrap(), "TLP:AMBER");
+    let reasons = texts(&c, ".cc-reasons li").await;
+    assert_eq!(reasons.len(), 2, "{reasons:#?}");
+    assert_eq!(reasons[0], "Lo necesita todo el mundo.");
+    assert_eq!(
+        reasons[1],
+        "Podría alertar a alguien que sigue actuando contra el proyecto antes de que estés listo: va solo a quienes \
+         deben actuar, y cada uno lo comparte solo dentro de su propia organización y con las personas a las que \
+         esta sirve que lo necesiten. (esto decide la etiqueta)"
+    );
+    assert!(
+        result.contains(
+            "Cuando ya no pueda alertar a nadie que actúe contra el proyecto, podría ser TLP:CLEAR."
+        ),
+        "what would change the answer: {result}"
+    );
+    assert!(result.contains("Revisa la etiqueta cuando ya no pueda alertar a nadie"), "the review: {result}");
+    assert!(
+        !result.contains("could warn someone") && !result.contains("Review the label"),
+        "no English: {result}"
+    );
+
+    // The channel check's verdict too.
+    for (class, value) in [
+        ("cc-reach-readers", "anyone"),
+        ("cc-reach-archive", "public"),
+        ("cc-reach-bridge", "no"),
+        ("cc-reach-run-by", "project"),
+    ] {
+        find(&c, &format!(".cc-result .{class}")).await.select_by_value(value).await.unwrap();
+    }
+    let verdict = find(&c, ".cc-channel-reach .cc-channel-verdict").await.text().await.unwrap();
+    assert_eq!(
+        verdict,
+        "No. Cualquiera puede unirse a este canal o leerlo, así que es público, por pequeño o amistoso que \
+         parezca. Su archivo es público, así que cualquiera puede leerlo más tarde. Puede llevar como mucho \
+         TLP:CLEAR, no TLP:AMBER. Usa un canal que solo puedan leer las personas que permite la etiqueta."
+    );
+
+    // Every label the result names is one of FIRST's five strings.
+    let result = find(&c, ".cc-result").await.text().await.unwrap();
+    for token in result.split_whitespace().filter(|t| t.contains("TLP")) {
+        let token = token.trim_matches(|c: char| !(c.is_alphanumeric() || c == '+' || c == ':'));
+        let token = token.trim_end_matches(':');
+        assert!(
+            ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"].contains(&token),
+            "the result writes {token:?}"
+        );
+    }
+
+    // The reasons kept with a record are in the language they were applied in.
+    apply(&c, "record:account-compromise").await;
+    settle(&c).await;
+    let stored = js(&c, "return localStorage.getItem('crisis-comms:default:state')", vec![]).await;
+    let stored = stored.as_str().expect("the state is stored");
+    assert!(stored.contains("Lo necesita todo el mundo."), "{stored}");
+    assert!(stored.contains("esto decide la etiqueta"), "{stored}");
+
+    // A switch of language rewrites them in place; the label stays.
+    choose(&c, ".cc-language select", "de").await;
+    assert_eq!(texts(&c, ".cc-reasons li").await[0], "Alle brauchen es.");
+    assert_eq!(find(&c, ".cc-result h2 .cc-tlp").await.text().await.unwrap(), "TLP:AMBER");
 
     let errors = console_errors(&c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");

@@ -12,7 +12,7 @@ use crisis_comms::model::audience::Audience;
 use crisis_comms::model::checklist::{ScenarioKind, Shape};
 use e2e::{
     browser, browser_speaking, capture_downloads, choose, console_errors, find, is_checked, js,
-    last_download, open, page_frame, print_pages, settle, wait_ready,
+    last_download, open, page_frame, print_pages, settle, texts, wait_ready,
 };
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -43,15 +43,6 @@ fn word(words: &Value, key: &str, values: &[(&str, String)]) -> String {
 /// The language the app's root element says it is in.
 async fn root_lang(c: &Client) -> Value {
     js(c, "return document.querySelector('.crisis-comms[data-app-ready]').getAttribute('lang')", vec![]).await
-}
-
-/// The text of each element matching `css`.
-async fn texts(c: &Client, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in c.find_all(Locator::Css(css)).await.unwrap() {
-        out.push(el.text().await.unwrap());
-    }
-    out
 }
 
 #[tokio::test]
@@ -476,15 +467,22 @@ async fn a_spanish_reader_gets_the_spanish_checklist_and_a_switch_keeps_its_tick
     c.close().await.unwrap();
 }
 
-#[tokio::test]
-async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
-    let w = words("es");
-    let (title, step) = checklist_words("es/account-compromise.md", "reach-owner");
+/// A browser in Spanish with a record of the Spanish account takeover checklist: a TLP:RED
+/// step ticked and a message's placeholder filled.
+async fn spanish_record() -> e2e::Browser {
     let c = browser_speaking("es").await;
     open(&c, "#/s/account-compromise").await;
     find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
     find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
     settle(&c).await;
+    c
+}
+
+#[tokio::test]
+async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
+    let w = words("es");
+    let (title, step) = checklist_words("es/account-compromise.md", "reach-owner");
+    let c = spanish_record().await;
     let print = find(&c, ".cc-print-link").await;
     assert_eq!(print.text().await.unwrap(), word(&w, "scenario.print_record", &[]));
     print.click().await.unwrap();
@@ -536,11 +534,7 @@ async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
 async fn a_spanish_record_exports_its_markdown_in_spanish_with_first_s_labels() {
     let w = words("es");
     let (title, step) = checklist_words("es/account-compromise.md", "reach-owner");
-    let c = browser_speaking("es").await;
-    open(&c, "#/s/account-compromise").await;
-    find(&c, "[data-item='reach-owner'] label").await.click().await.unwrap();
-    find(&c, "input[data-placeholder='project']").await.send_keys("libexample").await.unwrap();
-    settle(&c).await;
+    let c = spanish_record().await;
     open(&c, "#/records").await;
     capture_downloads(&c).await;
     let export = word(&w, "records.export", &[]);
