@@ -472,14 +472,13 @@ mod tests {
     use crate::model::progress::KeptDecision;
     use crate::model::saved::Saved;
 
-    /// A record of `scenario` with a tick, a note, an answer, a used message and a decision.
+    /// A record of `scenario` with a tick, a note, a used message and a decision.
     fn worked(scenario: &Scenario, saved: &mut Saved) -> String {
         let id = saved.start_exercise(scenario, "Spring drill", Tlp::Amber, None, 1.0);
         let p = &mut saved.records.get_mut(&id).unwrap().progress;
         let steps: Vec<_> = scenario.sections.iter().flat_map(|s| &s.items).collect();
         p.set_status(&steps[0].id, Status::Done, 2.0);
         p.set_note(&steps[0].id, "Called at 10:05.", 3.0);
-        p.set_answer(&steps[1].id, Answer::Partly, 4.0);
         p.values.insert("project".into(), "libexample".into());
         p.decisions.push(KeptDecision {
             template: None,

@@ -256,7 +256,7 @@ async fn the_framework_s_reasons_speak_the_reader_s_language_and_the_labels_stay
         reasons[1],
         "Podría alertar a alguien que sigue actuando contra el proyecto antes de que estés listo: va solo a quienes \
          deben actuar, y cada uno lo comparte solo dentro de su propia organización y con las personas a las que \
-         esta sirve que lo necesiten. (esto decide la etiqueta)"
+         atiende esa organización y que lo necesiten. (esto decide la etiqueta)"
     );
     assert!(
         result.contains(
