@@ -97,8 +97,11 @@ async fn type_secrets(c: &Client, secrets: &[String]) {
     assert!(notes.len() >= 12, "twelve steps take notes");
     for (n, summary) in notes.iter().take(12).enumerate() {
         summary.click().await.unwrap();
+        // The note's field is drawn once its `details` opens (the toggle event comes after the
+        // click): wait for it.
         let item = c.find_all(Locator::Css(".cc-item")).await.unwrap()[n].clone();
-        item.find(Locator::Css("textarea")).await.unwrap().send_keys(&secrets[n]).await.unwrap();
+        let id = item.attr("data-item").await.unwrap().expect("a step says its id");
+        find(c, &format!("[data-item='{id}'] textarea")).await.send_keys(&secrets[n]).await.unwrap();
     }
     let values: Vec<_> = c.find_all(Locator::Css("input[data-placeholder]")).await.unwrap();
     let mut names = Vec::new();
