@@ -19,53 +19,9 @@ fn english<T: ToString>(lines: &[T]) -> Vec<String> {
     lines.iter().map(ToString::to_string).collect()
 }
 
-const NEEDS: [Need; 5] = [Need::Handlers, Need::Governance, Need::MustAct, Need::ClosedGroup, Need::Everyone];
-const PUBLICS: [Public; 5] = [Public::Published, Public::Partly, Public::Leaked, Public::No, Public::NotSure];
-const AT_RISKS: [AtRisk; 5] = [AtRisk::No, AtRisk::Minor, AtRisk::Died, AtRisk::Safety, AtRisk::NotSure];
-const INSIDES: [Inside; 3] = [Inside::No, Inside::Yes, Inside::NotSure];
-const TIP_OFFS: [TipOff; 5] =
-    [TipOff::Yes, TipOff::No, TipOff::NotSure, TipOff::AlreadyKnown, TipOff::WarningIsThePurpose];
-const EMBARGOES: [Embargo; 4] = [Embargo::No, Embargo::Until(DAY), Embargo::UntilEvent, Embargo::NotSure];
-
-fn consents() -> Vec<Consent> {
-    let mut all = vec![Consent::NoOne, Consent::NotAgreed];
-    all.extend(NEEDS.map(Consent::Agreed));
-    all
-}
-
-fn sources() -> Vec<Option<Tlp>> {
-    std::iter::once(None).chain(Tlp::ALL.map(Some)).collect()
-}
-
+/// Every combination of answers, from the model; its count is checked below.
 fn every_combination() -> Vec<Answers> {
-    let mut all = Vec::new();
-    for need in NEEDS {
-        for public in PUBLICS {
-            for person in consents() {
-                for at_risk in AT_RISKS {
-                    for inside in INSIDES {
-                        for tip_off in TIP_OFFS {
-                            for source in sources() {
-                                for embargo in EMBARGOES {
-                                    all.push(Answers {
-                                        need,
-                                        public,
-                                        person,
-                                        at_risk,
-                                        inside,
-                                        tip_off,
-                                        source,
-                                        embargo,
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    all
+    Answers::every(DAY)
 }
 
 /// The widest label a group may receive.
@@ -140,6 +96,7 @@ fn expected_rules(a: &Answers) -> BTreeSet<Rule> {
 fn every_combination_of_answers_gets_the_expected_label_and_reasons() {
     let all = every_combination();
     assert_eq!(all.len(), 5 * 5 * 7 * 5 * 3 * 5 * 6 * 4);
+    assert_eq!(all.iter().collect::<std::collections::HashSet<_>>().len(), all.len(), "each once");
     for a in &all {
         let d = decide(*a);
         assert_eq!(d.label, expected_label(a), "label for {a:?}");

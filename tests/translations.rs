@@ -296,7 +296,7 @@ fn compare_scenarios(problems: &mut Vec<String>, name: &str, original: &Scenario
         &ids(&translated.templates, |x| &x.id),
     );
     for t in &translated.templates {
-        if let Some(o) = original.templates.iter().find(|o| o.id == t.id) {
+        if let Some(o) = original.template(&t.id) {
             compare_template(problems, name, o, t);
         }
     }

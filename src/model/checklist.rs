@@ -205,4 +205,9 @@ impl Scenario {
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.sections.iter().flat_map(|s| s.items.iter())
     }
+
+    /// The message template with this id, if the checklist has one.
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id)
+    }
 }

@@ -225,6 +225,42 @@ pub struct Answers {
     pub embargo: Embargo,
 }
 
+impl Answers {
+    /// Every combination of answers, with `day` the one date an embargo runs until: the tests
+    /// try the framework on all of them, not a sample.
+    pub fn every(day: Day) -> Vec<Answers> {
+        let mut consents = vec![Consent::NoOne, Consent::NotAgreed];
+        consents.extend(Need::ALL.map(Consent::Agreed));
+        let publics = [Public::Published, Public::Partly, Public::Leaked, Public::No, Public::NotSure];
+        let at_risks = [AtRisk::No, AtRisk::Minor, AtRisk::Died, AtRisk::Safety, AtRisk::NotSure];
+        let insides = [Inside::No, Inside::Yes, Inside::NotSure];
+        let tip_offs =
+            [TipOff::Yes, TipOff::No, TipOff::NotSure, TipOff::AlreadyKnown, TipOff::WarningIsThePurpose];
+        let sources: Vec<Option<Tlp>> = std::iter::once(None).chain(Tlp::ALL.map(Some)).collect();
+        let embargoes = [Embargo::No, Embargo::Until(day), Embargo::UntilEvent, Embargo::NotSure];
+
+        // One answer varied at a time over every combination of the answers before it.
+        let first = Answers {
+            need: Need::Handlers,
+            public: Public::No,
+            person: Consent::NoOne,
+            at_risk: AtRisk::No,
+            inside: Inside::No,
+            tip_off: TipOff::No,
+            source: None,
+            embargo: Embargo::No,
+        };
+        let mut all: Vec<Answers> = Need::ALL.iter().map(|&need| Answers { need, ..first }).collect();
+        all = all.iter().flat_map(|a| publics.map(|public| Answers { public, ..*a })).collect();
+        all = all.iter().flat_map(|a| consents.iter().map(|&person| Answers { person, ..*a })).collect();
+        all = all.iter().flat_map(|a| at_risks.map(|at_risk| Answers { at_risk, ..*a })).collect();
+        all = all.iter().flat_map(|a| insides.map(|inside| Answers { inside, ..*a })).collect();
+        all = all.iter().flat_map(|a| tip_offs.map(|tip_off| Answers { tip_off, ..*a })).collect();
+        all = all.iter().flat_map(|a| sources.iter().map(|&source| Answers { source, ..*a })).collect();
+        all.iter().flat_map(|a| embargoes.map(|embargo| Answers { embargo, ..*a })).collect()
+    }
+}
+
 /// Which rule a reason comes from; tests and the docs refer to these. Reasons are given in
 /// this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -139,9 +139,7 @@ impl Drill {
                             inject.title, self.scenario
                         ));
                     }
-                    for t in
-                        inject.templates.iter().filter(|id| !checklist.templates.iter().any(|t| &t.id == *id))
-                    {
+                    for t in inject.templates.iter().filter(|id| checklist.template(id).is_none()) {
                         out.push(format!(
                             "the inject `{}` links the message `{t}`, which the checklist `{}` does not have",
                             inject.title, self.scenario

@@ -138,7 +138,7 @@ impl RecordWords for English {
     }
     fn what(&self, scenario: &Scenario, entry: &Entry) -> String {
         match (&entry.template, entry.how) {
-            (Some(id), How::Copied) => match scenario.templates.iter().find(|t| &t.id == id) {
+            (Some(id), How::Copied) => match scenario.template(id) {
                 Some(t) => format!("message “{}”, copied", t.title),
                 None => format!("message `{id}`, copied"),
             },
@@ -160,7 +160,7 @@ impl RecordWords for English {
 pub fn decision_subject(scenario: &Scenario, decision: &KeptDecision, words: &dyn RecordWords) -> String {
     match &decision.template {
         None => words.this_record(),
-        Some(id) => match scenario.templates.iter().find(|t| &t.id == id) {
+        Some(id) => match scenario.template(id) {
             Some(t) => words.the_message(&t.title),
             None => words.the_message(id),
         },

@@ -234,7 +234,7 @@ mod tests {
         let library = crate::content::Library::built_in();
         let scenario = library.get("account-compromise").unwrap();
         // This template names {project} more than once; with nothing filled it is not used.
-        let t = scenario.templates.iter().find(|t| t.id == "holding-statement").unwrap();
+        let t = scenario.template("holding-statement").unwrap();
         let mut values = Map::new();
         assert!(!is_used(t, &values));
         values.insert("project".to_owned(), "  ".to_owned());
@@ -247,7 +247,7 @@ mod tests {
     fn a_filled_message_has_no_line_breaks_from_the_file() {
         let library = crate::content::Library::built_in();
         let scenario = library.get("account-compromise").unwrap();
-        let t = scenario.templates.iter().find(|t| t.id == "warn-packagers").unwrap();
+        let t = scenario.template("warn-packagers").unwrap();
         let values = Map::from_iter([("versions".to_owned(), "2.4.1 and 2.4.2".to_owned())]);
         let message = compose(t, t.label, &values).message();
         assert!(

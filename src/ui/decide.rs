@@ -548,10 +548,9 @@ fn ApplyLabel(decision: Decision) -> impl IntoView {
                     p.template_labels.insert(template.to_owned(), label);
                     p.decisions.push(kept(Some(template)));
                 });
-                let written_for = state.library.with_value(|l| {
-                    l.get(scenario)
-                        .and_then(|s| s.templates.iter().find(|t| t.id == template).map(|t| t.label))
-                });
+                let written_for = state
+                    .library
+                    .with_value(|l| l.get(scenario).and_then(|s| s.template(template).map(|t| t.label)));
                 let mut said = tu_string!(i18n, decide.apply.template_done, label);
                 // Its words were written for its own label: a looser one needs a second reading.
                 if let Some(own) = written_for.filter(|own| label > *own) {

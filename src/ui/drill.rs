@@ -335,7 +335,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 let templates: Vec<String> = i
                     .templates
                     .iter()
-                    .filter_map(|t| checklist.templates.iter().find(|x| &x.id == t).map(|x| x.title.clone()))
+                    .filter_map(|t| checklist.template(t).map(|x| x.title.clone()))
                     .collect();
                 let body = view! {
                     <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />

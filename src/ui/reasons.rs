@@ -211,52 +211,13 @@ mod tests {
 
     /// Every line the framework can give, each once.
     fn every_line() -> (HashSet<Why>, HashSet<Warning>, HashSet<Change>, HashSet<Review>) {
-        let day = Day { year: 2026, month: 12, day: 1 };
-        let mut consents = vec![Consent::NoOne, Consent::NotAgreed];
-        consents.extend(Need::ALL.map(Consent::Agreed));
         let mut lines = (HashSet::new(), HashSet::new(), HashSet::new(), HashSet::new());
-        for need in Need::ALL {
-            for public in [Public::Published, Public::Partly, Public::Leaked, Public::No, Public::NotSure] {
-                for &person in &consents {
-                    for at_risk in [AtRisk::No, AtRisk::Minor, AtRisk::Died, AtRisk::Safety, AtRisk::NotSure]
-                    {
-                        for inside in [Inside::No, Inside::Yes, Inside::NotSure] {
-                            for tip_off in [
-                                TipOff::Yes,
-                                TipOff::No,
-                                TipOff::NotSure,
-                                TipOff::AlreadyKnown,
-                                TipOff::WarningIsThePurpose,
-                            ] {
-                                for source in std::iter::once(None).chain(Tlp::ALL.map(Some)) {
-                                    for embargo in [
-                                        Embargo::No,
-                                        Embargo::Until(day),
-                                        Embargo::UntilEvent,
-                                        Embargo::NotSure,
-                                    ] {
-                                        let a = Answers {
-                                            need,
-                                            public,
-                                            person,
-                                            at_risk,
-                                            inside,
-                                            tip_off,
-                                            source,
-                                            embargo,
-                                        };
-                                        let d = decide(a);
-                                        lines.0.extend(d.reasons.iter().map(|r| r.why));
-                                        lines.1.extend(d.warnings);
-                                        lines.2.extend(d.would_change);
-                                        lines.3.extend(d.review);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        for a in Answers::every(Day { year: 2026, month: 12, day: 1 }) {
+            let d = decide(a);
+            lines.0.extend(d.reasons.iter().map(|r| r.why));
+            lines.1.extend(d.warnings);
+            lines.2.extend(d.would_change);
+            lines.3.extend(d.review);
         }
         lines
     }

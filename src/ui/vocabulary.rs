@@ -76,7 +76,7 @@ pub fn how(h: How, locale: Locale) -> &'static str {
 /// What a log entry was, in words: the message's title, or how it was done.
 pub fn what(scenario: &Scenario, entry: &Entry, locale: Locale) -> String {
     match (&entry.template, entry.how) {
-        (Some(id), How::Copied) => match scenario.templates.iter().find(|t| &t.id == id) {
+        (Some(id), How::Copied) => match scenario.template(id) {
             Some(t) => td_string!(locale, how.copied_template, title = t.title.clone()),
             None => td_string!(locale, how.copied_missing, id = id.clone()),
         },
