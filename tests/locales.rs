@@ -264,3 +264,22 @@ fn a_label_in_another_form_than_first_s_is_found() {
     let found = problems("fr", &words_of(&[("k", "x")]), &words_of(&[("k", "Envoyez-le en TLP:ROUGE.")]));
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// A printed page's number reads in the interface's language: the standalone page's style sheet
+/// names a page for every language but English, whose number is the default rule's.
+#[test]
+fn every_language_has_its_printed_page_number() {
+    let css = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("style/page.css")).unwrap();
+    assert!(
+        css.contains(r#"content: "Page " counter(page) " of " counter(pages)"#),
+        "English is the default"
+    );
+    let named = |lang: &str| {
+        css.contains(&format!(".crisis-comms:lang({lang}) {{ page: cc-{lang}; }}"))
+            && css.contains(&format!("@page cc-{lang} {{ @bottom-center {{ content: \""))
+    };
+    assert!(!named("pt"), "the check can fail");
+    for (lang, _) in LANGUAGES.iter().filter(|(lang, _)| *lang != "en") {
+        assert!(named(lang), "style/page.css has no numbered page for {lang}");
+    }
+}

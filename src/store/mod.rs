@@ -44,6 +44,15 @@ pub struct Store {
     sealed: RefCell<Option<String>>,
 }
 
+/// Why stored text could not be read: its data, or the lock around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The data inside.
+    Data(DecodeError),
+    /// The lock's envelope.
+    Lock(lock::LockError),
+}
+
 /// Something the user must be told about storage (the interface words it:
 /// `ui::notice::words`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,12 +64,12 @@ pub enum Notice {
     /// Stored data was damaged; its raw text was kept under `kept_as`.
     Corrupt {
         /// What was wrong.
-        why: String,
+        why: Unreadable,
         /// The storage key of the copy.
         kept_as: String,
     },
     /// Stored data is from a newer release; it is left untouched.
-    Newer(String),
+    Newer(Unreadable),
     /// The last change could not be written.
     WriteFailed(String),
     /// Another tab forgot everything on this device.
@@ -133,13 +142,12 @@ impl Store {
                     let notice = store.session_only.then_some(Notice::SessionOnly);
                     (store, Saved::default(), notice)
                 }
-                Err(lock::LockError::Newer(_)) => {
+                Err(e @ lock::LockError::Newer(_)) => {
                     store.read_only = true;
-                    let why = lock::check(&raw).err().map(|e| e.to_string()).unwrap_or_default();
-                    (store, Saved::default(), Some(Notice::Newer(why)))
+                    (store, Saved::default(), Some(Notice::Newer(Unreadable::Lock(e))))
                 }
                 Err(e) => {
-                    let notice = store.keep_aside(&raw, e.to_string());
+                    let notice = store.keep_aside(&raw, Unreadable::Lock(e));
                     (store, Saved::default(), Some(notice))
                 }
             };
@@ -157,17 +165,17 @@ impl Store {
             }
             Err(e @ DecodeError::Newer(_)) => {
                 store.read_only = true;
-                (store, Saved::default(), Some(Notice::Newer(e.to_string())))
+                (store, Saved::default(), Some(Notice::Newer(Unreadable::Data(e))))
             }
             Err(e) => {
-                let notice = store.keep_aside(&raw, e.to_string());
+                let notice = store.keep_aside(&raw, Unreadable::Data(e));
                 (store, Saved::default(), Some(notice))
             }
         }
     }
 
     /// Keeps damaged stored text aside under a key of its own, and says so.
-    fn keep_aside(&mut self, raw: &str, why: String) -> Notice {
+    fn keep_aside(&mut self, raw: &str, why: Unreadable) -> Notice {
         let kept_as = format!("{}damaged-{}", self.prefix(), js_sys::Date::now() as u64);
         let copied = self.storage.as_ref().is_some_and(|s| s.set_item(&kept_as, raw).is_ok());
         if !copied {
@@ -179,8 +187,8 @@ impl Store {
 
     /// Keeps aside an envelope that the right passphrase opened but whose content could not be
     /// read, and stops showing it: the lock stays, and the next save starts afresh.
-    pub fn keep_aside_sealed(&mut self, raw: &str, why: String) -> Notice {
-        let notice = self.keep_aside(raw, why);
+    pub fn keep_aside_sealed(&mut self, raw: &str, why: DecodeError) -> Notice {
+        let notice = self.keep_aside(raw, Unreadable::Data(why));
         self.last.replace(String::new());
         notice
     }

@@ -9,6 +9,7 @@ use crate::i18n::{t_string, use_i18n};
 use crate::model::checklist::{Scenario, ScenarioKind};
 use crate::model::map::Map;
 use crate::model::search::{matches, search_text};
+use crate::ui::language::TextLang;
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -54,6 +55,7 @@ pub fn Catalog() -> impl IntoView {
     let card = move |s: Arc<Scenario>| {
         let route = Route::Scenario(s.id.clone());
         let title = s.title.clone();
+        let lang = TextLang::of(&s.id).0;
         let scenario = s.clone();
         let tally = move || state.saved.with(|saved| saved.tally(&scenario));
         let is_test = s.kind == ScenarioKind::StressTest;
@@ -62,10 +64,10 @@ pub fn Catalog() -> impl IntoView {
         let shown = move || visible.with(|v| v.contains(&id));
         view! {
             <li class="cc-scenario-card" hidden=move || !shown()>
-                <h2>
+                <h2 lang=lang>
                     <RouteLink route>{title}</RouteLink>
                 </h2>
-                <p>{s.summary.clone()}</p>
+                <p lang=lang>{s.summary.clone()}</p>
                 <p class="cc-meta">
                     {move || t_string!(i18n, catalog.record_label)} " " <TlpBadge tlp=s.label /> " · "
                     {move || {

@@ -29,7 +29,7 @@ use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::download::{download, safe_file_name};
 use crate::ui::item::ItemView;
-use crate::ui::language::UntranslatedNote;
+use crate::ui::language::{TextLang, UntranslatedNote};
 use crate::ui::link::RouteLink;
 use crate::ui::print::{label_line, print_now, PrintFrame};
 use crate::ui::route::Route;
@@ -84,6 +84,7 @@ pub fn ExerciseBannerFor(scenario: Arc<Scenario>) -> impl IntoView {
 pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let text_lang = TextLang::give(&scenario.id);
     let Some(drill) = scenario.drill.clone() else {
         return view! { <p>{move || t_string!(i18n, drill.not_readable)}</p> }.into_any();
     };
@@ -126,7 +127,7 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
         .map(|r| {
             view! {
                 <section class="cc-drill-role" data-role=r.id.clone()>
-                    <h3>{r.title.clone()}</h3>
+                    <h3 lang=text_lang>{r.title.clone()}</h3>
                     <Prose text=r.brief.clone() />
                 </section>
             }
@@ -142,8 +143,8 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
             <PrintFrame label=Signal::stored(label) labels_in_print_only=true exercise=Signal::stored(true)>
             <ExerciseBanner label=Signal::stored(label) />
             <UntranslatedNote id=scenario.id.clone() />
-            <h1>{scenario.title.clone()}</h1>
-            <p class="cc-lead">{scenario.summary.clone()}</p>
+            <h1 lang=text_lang>{scenario.title.clone()}</h1>
+            <p class="cc-lead" lang=text_lang>{scenario.summary.clone()}</p>
             <p class="cc-meta">
                 {move || t_string!(i18n, drill.of_checklist_before)}
                 <RouteLink route=Route::Scenario(drill.scenario.clone())>{checklist_title}</RouteLink>
@@ -247,6 +248,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
     else {
         return not_here();
     };
+    let text_lang = TextLang::give(&drill_sc.id);
     let quick = record.drill.as_ref().is_some_and(|d| d.quick);
     let run = run_memo(state, &rid);
     let time = clock();
@@ -353,7 +355,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 view! {
                     <li class="cc-inject" data-inject=i.id.clone() data-revealed=move || revealed.get().is_some().to_string()>
                         <h3>
-                            <span class="cc-inject-at">{clock_text(f64::from(minute) * MINUTE)}</span>" "{i.title.clone()}
+                            <span class="cc-inject-at">{clock_text(f64::from(minute) * MINUTE)}</span>" "<span lang=text_lang>{i.title.clone()}</span>
                         </h3>
                         {move || match revealed.get() {
                             Some(at) => view! { <p class="cc-meta">{move || t_string!(i18n, drill.revealed_at, time = clock_text(at))}</p> }.into_any(),
@@ -778,6 +780,7 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
     else {
         return not_here();
     };
+    let text_lang = TextLang::give(&drill_sc.id);
     let run = run_memo(state, &rid);
     // What was revealed, alone: the clock's start and pause leave the list (read aloud) be.
     let revealed =
@@ -796,7 +799,7 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
             .map(|(at, i)| {
                 view! {
                     <li class="cc-inject" data-inject=i.id.clone()>
-                        <h2><span class="cc-inject-at">{clock_text(at)}</span>" "{i.title.clone()}</h2>
+                        <h2><span class="cc-inject-at">{clock_text(at)}</span>" "<span lang=text_lang>{i.title.clone()}</span></h2>
                         <InjectBody fact=i.fact.clone() prompts=i.prompts.clone() />
                     </li>
                 }

@@ -7,6 +7,7 @@ use crate::i18n::{t_string, use_i18n};
 use crate::model::checklist::{Item, ItemKind};
 use crate::model::progress::{ItemState, Status};
 use crate::model::saved::RecordOf;
+use crate::ui::language::TextLang;
 use crate::ui::note::NoteField;
 use crate::ui::state::AppState;
 use crate::ui::text::{runs_view, Prose};
@@ -52,11 +53,12 @@ pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl Int
         move |text: String| state.update_record(&of, |p| p.set_note(&iid, &text, js_sys::Date::now()))
     };
 
+    let lang = TextLang::here();
     let list = item.audience.clone();
     let audience = move || audiences(&list, i18n.get_locale());
     let response = item.kind == ItemKind::Response;
     let why = (!item.why.is_empty())
-        .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, item.why)} " "</strong>{runs_view(crate::model::markdown::inlines(&item.why))}</p> });
+        .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, item.why)} " "</strong><span lang=lang>{runs_view(crate::model::markdown::inlines(&item.why))}</span></p> });
     let detail = (!item.detail.is_empty()).then(|| {
         view! {
             <details class="cc-detail">
@@ -88,7 +90,7 @@ pub fn ItemView(of: RecordOf, item: Item, cell: RwSignal<ItemState>) -> impl Int
         >
             <div class="cc-item-main">
                 <input type="checkbox" id=box_id.clone() prop:checked=done on:change=on_check />
-                <label for=box_id id=text_id.clone()>{item.text.clone()}</label>
+                <label for=box_id id=text_id.clone() lang=lang>{item.text.clone()}</label>
             </div>
             <p class="cc-meta">
                 {response.then(|| view! { <span class="cc-kind">{move || t_string!(i18n, item.response_step)}</span> " · " })}

@@ -106,6 +106,36 @@ pub fn LanguageChoice() -> impl IntoView {
     }
 }
 
+/// The language of a checklist's own text where it is not the interface's: English, for a
+/// built-in checklist, stress test or drill shown in its original for want of a translation.
+/// A page that shows one gives it as context ([`TextLang::give`]); the text's elements take it
+/// as their `lang`, so a screen reader reads each part in its own language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextLang(pub Option<&'static str>);
+
+impl TextLang {
+    /// The language of entry `id`'s text in the interface's language as it is now (a page
+    /// showing checklist text is drawn again on a change of language).
+    pub fn of(id: &str) -> TextLang {
+        let state = expect_context::<AppState>();
+        let locale = use_i18n().get_locale_untracked();
+        let untranslated = state.library.with_value(|l| l.untranslated(id, locale.as_str()));
+        TextLang(untranslated.then_some(language::DEFAULT))
+    }
+
+    /// Gives entry `id`'s text language to the views below, and returns it.
+    pub fn give(id: &str) -> Option<&'static str> {
+        let lang = TextLang::of(id);
+        provide_context(lang);
+        lang.0
+    }
+
+    /// The text language a page gave, if it differs from the interface's.
+    pub fn here() -> Option<&'static str> {
+        use_context::<TextLang>().and_then(|t| t.0)
+    }
+}
+
 /// The plain note on a built-in checklist, stress test or drill that shows in its English
 /// original for want of a translation into the interface's language; nothing otherwise.
 #[component]

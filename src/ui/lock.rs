@@ -19,6 +19,8 @@ use crate::store::lock::{self, LockError};
 use crate::store::{Change, Notice, Store};
 use crate::ui::confirm::ForgetEverything;
 use crate::ui::download::download;
+use crate::ui::errors;
+use crate::ui::language::interface;
 use crate::ui::notice;
 use crate::ui::state::AppState;
 
@@ -171,7 +173,7 @@ async fn write_one(state: AppState, mut snapshot: Saved) -> Result<(), Notice> {
         }
         let sealed = lock::seal(&key, &encode(&snapshot), None)
             .await
-            .map_err(|e| Notice::WriteFailed(e.to_string()))?;
+            .map_err(|e| Notice::WriteFailed(errors::lock(&e, interface().unwrap_or_default())))?;
         // Checked and written in one step: still the same lock, and storage as it was read.
         let same_lock = state.store.with_value(|s| s.key().is_some_and(|k| k.same_lock(&key)));
         if !same_lock {
@@ -384,7 +386,7 @@ fn check_new(locale: Locale, passphrase: &str, again: &str) -> Result<(), String
 fn refused(locale: Locale, e: LockError) -> String {
     match e {
         LockError::Refused => td_string!(locale, lock.refused).to_owned(),
-        other => td_string!(locale, lock.could_not_unlock, error = other.to_string()),
+        other => td_string!(locale, lock.could_not_unlock, error = errors::lock(&other, locale)),
     }
 }
 
@@ -428,7 +430,7 @@ async fn unlock(state: AppState, locale: Locale, passphrase: String) -> Result<(
             state.saved.set(saved);
         }
         Err(e) => {
-            let notice = state.store.try_update_value(|s| s.keep_aside_sealed(&text, e.to_string()));
+            let notice = state.store.try_update_value(|s| s.keep_aside_sealed(&text, e));
             state.notice.set(notice);
             state.saved.set(Saved::default());
         }
@@ -549,7 +551,7 @@ fn Passphrase(
 async fn set_lock(state: AppState, locale: Locale, passphrase: String) -> Result<(), String> {
     let key = lock::new_key(&passphrase)
         .await
-        .map_err(|e| td_string!(locale, lock.not_set, error = e.to_string()))?;
+        .map_err(|e| td_string!(locale, lock.not_set, error = errors::lock(&e, locale)))?;
     state.store.with_value(|s| s.set_key(Some(key)));
     if !state.lock.has_lock.get_untracked() {
         state.lock.has_lock.set(true);
@@ -566,7 +568,7 @@ async fn check_current(state: AppState, locale: Locale, passphrase: &str) -> Res
     let key = lock::key_for(passphrase, &text).await.map_err(|e| refused(locale, e))?;
     lock::open(&key, &text).await.map(drop).map_err(|e| match e {
         LockError::Refused => td_string!(locale, lock.not_current).to_owned(),
-        other => td_string!(locale, lock.nothing_changed, error = other.to_string()),
+        other => td_string!(locale, lock.nothing_changed, error = errors::lock(&other, locale)),
     })
 }
 
@@ -625,7 +627,7 @@ pub fn LockSection() -> impl IntoView {
         <section class="cc-lock" aria-label=move || t_string!(i18n, lock.title)>
             <h2>{move || t_string!(i18n, lock.title)}</h2>
             {move || if !lock::available() {
-                view! { <p>{move || t_string!(i18n, lock.unavailable, reason = LockError::Unavailable.to_string())}</p> }.into_any()
+                view! { <p>{move || t_string!(i18n, lock.unavailable, reason = errors::lock(&LockError::Unavailable, i18n.get_locale()))}</p> }.into_any()
             } else if state.lock.has_lock.get() {
                 view! { <LockSettings message /> }.into_any()
             } else {
@@ -782,7 +784,9 @@ pub fn EncryptedExport(message: RwSignal<String>) -> impl IntoView {
                     message.set(td_string!(locale, lock.backup_saved, file, label));
                 }
                 Ok(_) => message.set(td_string!(locale, lock.not_saved).into()),
-                Err(e) => message.set(td_string!(locale, lock.not_encrypted, error = e.to_string())),
+                Err(e) => {
+                    message.set(td_string!(locale, lock.not_encrypted, error = errors::lock(&e, locale)))
+                }
             }
         });
     };
@@ -833,12 +837,12 @@ pub fn SealedImport(
                 }
                 Ok(Err(e)) => {
                     sealed.set(None);
-                    message.set(td_string!(locale, lock.not_imported, error = e.to_string()));
+                    message.set(td_string!(locale, lock.not_imported, error = errors::decode(&e, locale)));
                 }
                 Err(LockError::Refused) => message.set(td_string!(locale, lock.not_imported_refused).into()),
                 Err(e) => {
                     sealed.set(None);
-                    message.set(td_string!(locale, lock.not_imported, error = e.to_string()));
+                    message.set(td_string!(locale, lock.not_imported, error = errors::lock(&e, locale)));
                 }
             }
         });

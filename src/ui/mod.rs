@@ -12,6 +12,7 @@ pub mod confirm;
 pub mod decide;
 pub mod download;
 pub mod drill;
+pub mod errors;
 pub mod focus;
 pub mod item;
 pub mod labels;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::store::Notice;
 use crate::ui::download::download;
+use crate::ui::errors;
 use crate::ui::state::AppState;
 
 /// A polite live region with the current storage notice, if any.
@@ -36,14 +37,16 @@ pub fn StorageNotice() -> impl IntoView {
     }
 }
 
-/// A storage notice in plain words, in `locale`. Why it happened, when the browser or the data
-/// says, is given as they say it.
+/// A storage notice in plain words, in `locale`. Why a write failed is given as the browser
+/// says it.
 pub fn words(notice: &Notice, locale: Locale) -> String {
     match notice {
         Notice::NotSaved => td_string!(locale, notice.not_saved).to_owned(),
         Notice::SessionOnly => td_string!(locale, notice.session_only).to_owned(),
-        Notice::Corrupt { why, .. } => td_string!(locale, notice.corrupt, why),
-        Notice::Newer(why) => td_string!(locale, notice.newer, why),
+        Notice::Corrupt { why, .. } => {
+            td_string!(locale, notice.corrupt, why = errors::unreadable(why, locale))
+        }
+        Notice::Newer(why) => td_string!(locale, notice.newer, why = errors::unreadable(why, locale)),
         Notice::WriteFailed(why) => td_string!(locale, notice.write_failed, why),
         Notice::ForgottenElsewhere => td_string!(locale, notice.forgotten_elsewhere).to_owned(),
         Notice::SessionOnlyIncomplete => td_string!(locale, notice.session_only_incomplete).to_owned(),

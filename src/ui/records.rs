@@ -18,6 +18,7 @@ use crate::model::tlp::Tlp;
 use crate::ui::clipboard::copy_text;
 use crate::ui::confirm::{ConfirmButton, ForgetEverything};
 use crate::ui::download::{download, safe_file_name};
+use crate::ui::errors;
 use crate::ui::focus::first_inside;
 use crate::ui::link::RouteLink;
 use crate::ui::lock::{EncryptedExport, LockSection, SealedImport, StorageKept};
@@ -343,7 +344,7 @@ fn Backup() -> impl IntoView {
                 None => message.set(td_string!(locale, records.unreadable).into()),
                 Some(Err(e)) => {
                     pending.set(None);
-                    message.set(td_string!(locale, records.not_imported, error = e));
+                    message.set(td_string!(locale, records.not_imported, error = errors::decode(&e, locale)));
                 }
                 Some(Ok(imported)) => {
                     let preview = state.saved.with_untracked(|s| preview_import(s, &imported));

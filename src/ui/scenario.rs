@@ -10,6 +10,7 @@ use crate::model::order::sort_by;
 use crate::model::saved::RecordOf;
 use crate::ui::cells::ItemCells;
 use crate::ui::item::ItemView;
+use crate::ui::language::TextLang;
 use crate::ui::link::RouteLink;
 use crate::ui::print::RecordDocument;
 use crate::ui::route::Route;
@@ -25,6 +26,7 @@ use crate::ui::tlp_badge::TlpBadge;
 pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lang = TextLang::give(&scenario.id);
 
     let id = scenario.id.clone();
     let default_label = scenario.label;
@@ -73,7 +75,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             view! {
                 <section class="cc-section" aria-labelledby=sid.clone()>
                     <h2 id=sid.clone()>
-                        {section.title.clone()}
+                        <span lang=lang>{section.title.clone()}</span>
                         <span class="cc-section-progress">
                             " " {move || { let t = tally(); t_string!(i18n, scenario.section_progress, done = t.settled(), total = t.total) }}
                         </span>
@@ -93,8 +95,8 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
             <crate::ui::drill::ExerciseBannerFor scenario=scenario.clone() />
             <crate::ui::language::UntranslatedNote id=scenario.id.clone() />
             <header class="cc-scenario-head">
-                <h1>{scenario.title.clone()}</h1>
-                <p class="cc-lead">{scenario.summary.clone()}</p>
+                <h1 lang=lang>{scenario.title.clone()}</h1>
+                <p class="cc-lead" lang=lang>{scenario.summary.clone()}</p>
                 <Prose text=scenario.when.clone() />
                 {scenario.items().any(|i| i.kind == ItemKind::Response).then(|| view! {
                     <p class="cc-help">{move || t_string!(i18n, scenario.response_step_help)}</p>

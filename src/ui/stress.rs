@@ -15,7 +15,7 @@ use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
 use crate::ui::choice::Choice;
 use crate::ui::clipboard::copy_text;
-use crate::ui::language::UntranslatedNote;
+use crate::ui::language::{TextLang, UntranslatedNote};
 use crate::ui::link::RouteLink;
 use crate::ui::note::NoteField;
 use crate::ui::print::{print_now, PrintFrame};
@@ -30,6 +30,7 @@ use crate::ui::vocabulary;
 pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lang = TextLang::give(&test.id);
     let id = test.id.clone();
     let sid = id.clone();
     let shape = Memo::new(move |_| state.saved.with(|s| s.progress_for(&sid).and_then(|p| p.shape)));
@@ -77,7 +78,7 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="cc-section">
-                    <h2>{section.title.clone()}</h2>
+                    <h2 lang=lang>{section.title.clone()}</h2>
                     <Prose text=section.intro.clone() />
                     <ol class="cc-items cc-questions">{questions}</ol>
                 </section>
@@ -91,8 +92,8 @@ pub fn StressTestPage(test: Arc<Scenario>) -> impl IntoView {
                 <RouteLink route=Route::Catalog>{move || t_string!(i18n, stress.all_checklists)}</RouteLink>
             </nav>
             <UntranslatedNote id=test.id.clone() />
-            <h1 tabindex="-1">{test.title.clone()}</h1>
-            <p class="cc-lead">{test.summary.clone()}</p>
+            <h1 tabindex="-1" lang=lang>{test.title.clone()}</h1>
+            <p class="cc-lead" lang=lang>{test.summary.clone()}</p>
             <Prose text=test.when.clone() />
             <p class="cc-meta">{move || t_string!(i18n, stress.assessment_label)} " " <TlpBadge tlp=test.label /></p>
             <p class="cc-why-label">{move || t_string!(i18n, stress.why_label)}</p>
@@ -167,7 +168,7 @@ fn QuestionView(
     view! {
         <li class="cc-item cc-question-item" data-item=question.id.clone() class:cc-not-for-shape=move || !fits.get()>
             <fieldset class="cc-answers">
-                <legend class="cc-question-text">{question.text.clone()}</legend>
+                <legend class="cc-question-text" lang=TextLang::here()>{question.text.clone()}</legend>
                 {why}
                 {detail}
                 {move || (!fits.get()).then(|| {

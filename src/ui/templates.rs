@@ -15,6 +15,7 @@ use crate::model::timeline::How;
 use crate::model::tlp::Tlp;
 use crate::ui::channels::{ChannelSelect, ChannelWarning};
 use crate::ui::clipboard::copy_text;
+use crate::ui::language::TextLang;
 use crate::ui::state::AppState;
 use crate::ui::timeline::{log_entry, new_entry, now, parse_local};
 use crate::ui::tlp_badge::TlpBadge;
@@ -154,9 +155,10 @@ fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> im
     let next_id = state.dom_id(&format!("next-{}", template.id));
     let channel = (!template.channel.is_empty())
         .then(|| view! { " · " {move || t_string!(i18n, templates.channel)} " " {template.channel.clone()} });
+    let lang = TextLang::here();
     view! {
         <article class="cc-template" data-template=template.id.clone() aria-labelledby=heading.clone()>
-            <h3 id=heading.clone()>{template.title.clone()}</h3>
+            <h3 id=heading.clone() lang=lang>{template.title.clone()}</h3>
             <p class="cc-meta">
                 {move || t_string!(i18n, templates.for_whom)} " " {audience} {channel} " · "
                 {move || view! { <TlpBadge tlp=label.get() /> }}
@@ -169,7 +171,7 @@ fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> im
                     view! { <p class="cc-missing">{t_string!(i18n, templates.not_filled)} " " {names.join(", ")}</p> }
                 })
             }}
-            <pre class="cc-message" tabindex="0">{move || composed.get().message()}</pre>
+            <pre class="cc-message" tabindex="0" lang=lang>{move || composed.get().message()}</pre>
             <p class="cc-send-to">
                 <label for=channel_id.clone()>{move || t_string!(i18n, templates.sending)} " "</label>
                 <ChannelSelect id=channel_id class="cc-template-channel" chosen=send_channel />

@@ -3,16 +3,18 @@
 use leptos::prelude::*;
 
 use crate::model::markdown::{blocks, Block, Inline};
+use crate::ui::language::TextLang;
 
-/// Paragraphs and lists of checklist prose.
+/// Paragraphs and lists of checklist prose, in the language of the page's checklist text.
 #[component]
 pub fn Prose(text: String) -> impl IntoView {
+    let lang = TextLang::here();
     blocks(&text)
         .into_iter()
         .map(|block| match block {
-            Block::Paragraph(runs) => view! { <p>{runs_view(runs)}</p> }.into_any(),
+            Block::Paragraph(runs) => view! { <p lang=lang>{runs_view(runs)}</p> }.into_any(),
             Block::List(entries) => view! {
-                <ul class="cc-prose-list">
+                <ul class="cc-prose-list" lang=lang>
                     {entries.into_iter().map(|runs| view! { <li>{runs_view(runs)}</li> }).collect_view()}
                 </ul>
             }

@@ -22,7 +22,7 @@ pub const BUDGET_BROTLI_BYTES: u64 = 150_000;
 /// commit that adds a dependency or a feature, by that item's measured cost, with its row in
 /// the README's size ledger; it is lowered whenever the build shrinks, so `cargo xtask test`
 /// still fails on growth nobody accounted for. It goes away once the build fits the budget.
-pub const CEILING_BROTLI_BYTES: u64 = 717_570;
+pub const CEILING_BROTLI_BYTES: u64 = 720_127;
 
 /// One file's sizes, in bytes.
 pub struct FileSize {

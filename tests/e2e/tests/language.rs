@@ -423,6 +423,11 @@ async fn a_spanish_reader_gets_the_spanish_checklist_and_a_switch_keeps_its_tick
         c.find_all(Locator::Css(".cc-untranslated")).await.unwrap().is_empty(),
         "no note: it is translated"
     );
+    assert_eq!(
+        texts(&c, ".cc-scenario [lang]").await,
+        Vec::<String>::new(),
+        "all of it in the page's language"
+    );
     let steps = c.find_all(Locator::Css("[data-item]")).await.unwrap().len();
     for badge in texts(&c, "[data-item] .cc-tlp").await {
         assert!(LABELS.contains(&badge.as_str()), "a step's label reads {badge:?}");
@@ -449,6 +454,19 @@ async fn a_spanish_reader_gets_the_spanish_checklist_and_a_switch_keeps_its_tick
     let untranslated = find(&c, ".cc-untranslated").await.text().await.unwrap();
     assert_eq!(untranslated, word(&words("de"), "scenario.untranslated", &[]));
     assert_eq!(find(&c, ".cc-scenario h1").await.text().await.unwrap(), english.0);
+    // The original's words say they are English, for a screen reader's voice; the interface's
+    // words around them stay German.
+    let h1 = find(&c, ".cc-scenario h1").await;
+    assert_eq!(h1.attr("lang").await.unwrap().as_deref(), Some("en"));
+    let step = find(&c, "[data-item='reach-owner'] label").await;
+    assert_eq!(step.attr("lang").await.unwrap().as_deref(), Some("en"));
+    let template = find(&c, ".cc-template h3").await;
+    assert_eq!(template.attr("lang").await.unwrap().as_deref(), Some("en"));
+    let plain_note = find(&c, ".cc-untranslated").await;
+    assert_eq!(plain_note.attr("lang").await.unwrap(), None, "the note is German");
+    let lang_of_note =
+        js(&c, "return document.querySelector('.cc-untranslated').closest('[lang]').lang", vec![]).await;
+    assert_eq!(lang_of_note, "de");
     assert!(is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await);
 
     // Back in Spanish, after a reload too.
@@ -493,6 +511,10 @@ async fn a_spanish_record_prints_in_spanish_with_the_label_on_every_page() {
         let frame = page_frame(page);
         assert!(frame.header.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} header: {page}", n + 1);
         assert!(frame.footer.trim_end().ends_with("TLP:AMBER+STRICT"), "page {} footer: {page}", n + 1);
+        if let Some(number) = frame.number {
+            let spanish = format!("Página {} de {}", n + 1, pages.len());
+            assert!(number.contains(&spanish), "page {} number in Spanish: {page}", n + 1);
+        }
         for control in ["scenario.print_record", "templates.copy", "item.add_note"] {
             let control = word(&w, control, &[]);
             assert!(!page.contains(&control), "page {} shows the control {control:?}", n + 1);
@@ -587,6 +609,11 @@ async fn a_storage_notice_speaks_the_reader_s_language_and_the_damaged_data_is_k
     let (before, after) = corrupt.split_once("{{ why }}").expect("the notice says why");
     assert!(notice.starts_with(before) && notice.ends_with(after), "the notice in German: {notice}");
     assert!(!notice.contains("could not be read"), "no English: {notice}");
+    // Why, in German too; the parser's own detail stays as it gives it.
+    let not_json = word(&w, "error.not_json", &[]);
+    let (why, _) = not_json.split_once(" ({{ why }})").expect("the detail in brackets");
+    assert!(notice.contains(&format!("{before}{why} (")), "why, in German: {notice}");
+    assert!(!notice.contains("not even JSON"), "no English: {notice}");
     let download = find(&c, ".cc-notice button").await.text().await.unwrap();
     assert_eq!(download, word(&w, "notice.download_damaged", &[]));
     c.close().await.unwrap();
