@@ -270,17 +270,8 @@ fn no_known_hurried_reading_loosens_the_label_in_any_combination() {
     }
 }
 
-/// The answers most cases share: nothing public, no one at risk, no one hostile, no labels.
-const QUIET: Answers = Answers {
-    need: Need::Handlers,
-    public: Public::No,
-    person: Consent::NoOne,
-    at_risk: AtRisk::No,
-    inside: Inside::No,
-    tip_off: TipOff::No,
-    source: None,
-    embargo: Embargo::No,
-};
+/// The answers most cases share.
+const QUIET: Answers = Answers::QUIET;
 
 /// A real case: its id (as in the docs), the careful answers, the label they give, the source,
 /// and the hurried readings of single questions, each of which must be at least as strict.

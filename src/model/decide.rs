@@ -226,6 +226,20 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// The answers many cases share: nothing public, no one identifiable or at risk, no one
+    /// hostile among the readers, nothing to tip off, no label or time limit from the source;
+    /// only the handlers need it.
+    pub const QUIET: Answers = Answers {
+        need: Need::Handlers,
+        public: Public::No,
+        person: Consent::NoOne,
+        at_risk: AtRisk::No,
+        inside: Inside::No,
+        tip_off: TipOff::No,
+        source: None,
+        embargo: Embargo::No,
+    };
+
     /// Every combination of answers, with `day` the one date an embargo runs until: the tests
     /// try the framework on all of them, not a sample.
     pub fn every(day: Day) -> Vec<Answers> {
@@ -240,17 +254,8 @@ impl Answers {
         let embargoes = [Embargo::No, Embargo::Until(day), Embargo::UntilEvent, Embargo::NotSure];
 
         // One answer varied at a time over every combination of the answers before it.
-        let first = Answers {
-            need: Need::Handlers,
-            public: Public::No,
-            person: Consent::NoOne,
-            at_risk: AtRisk::No,
-            inside: Inside::No,
-            tip_off: TipOff::No,
-            source: None,
-            embargo: Embargo::No,
-        };
-        let mut all: Vec<Answers> = Need::ALL.iter().map(|&need| Answers { need, ..first }).collect();
+        let mut all: Vec<Answers> =
+            Need::ALL.iter().map(|&need| Answers { need, ..Answers::QUIET }).collect();
         all = all.iter().flat_map(|a| publics.map(|public| Answers { public, ..*a })).collect();
         all = all.iter().flat_map(|a| consents.iter().map(|&person| Answers { person, ..*a })).collect();
         all = all.iter().flat_map(|a| at_risks.map(|at_risk| Answers { at_risk, ..*a })).collect();
