@@ -95,6 +95,19 @@ async fn the_frame_and_the_catalog_follow_the_browser_s_language_and_the_labels_
         for meta in &metas {
             assert!(meta.starts_with(&record_label), "{lang}: a card says {meta:?}");
         }
+        // A card's title and summary say their language where it is not the interface's: Spanish
+        // has every built-in file translated, German and French show the English originals.
+        let card_langs = js(
+            &c,
+            "return [...document.querySelectorAll('.cc-scenario-card h2, .cc-scenario-card h2 + p')]\
+             .map(e => e.getAttribute('lang'))",
+            vec![],
+        )
+        .await;
+        let card_langs: Vec<Option<String>> = serde_json::from_value(card_langs).unwrap();
+        assert_eq!(card_langs.len(), 2 * total, "{lang}: each card's title and summary");
+        let expected = if lang == "es" { None } else { Some("en".to_owned()) };
+        assert!(card_langs.iter().all(|l| *l == expected), "{lang}: the cards' lang {card_langs:?}");
 
         // The labels: exactly FIRST's, whatever the language.
         let badges = texts(&c, ".cc-scenario-card .cc-tlp").await;
