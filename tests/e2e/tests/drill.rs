@@ -248,7 +248,7 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
         en("drill.stress_test", &[("test", "")]),
         "Nobody gets publish rights this week".into(),
         // Firefox's PDF writes "fi" as one ligature: the words checked have none.
-        "40:00 — A build".into(),
+        "40:00 — A test".into(),
     ] {
         assert!(all.contains(&want), "{want:?} in\n{all}");
     }
