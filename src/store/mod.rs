@@ -53,6 +53,19 @@ pub enum Unreadable {
     Lock(lock::LockError),
 }
 
+/// Why a change could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's storage for this page is full.
+    Full,
+    /// The browser refused with an exception of this name.
+    Named(String),
+    /// The browser refused, without saying why.
+    Refused,
+    /// The change could not be encrypted.
+    Lock(lock::LockError),
+}
+
 /// Something the user must be told about storage (the interface words it:
 /// `ui::notice::words`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +84,7 @@ pub enum Notice {
     /// Stored data is from a newer release; it is left untouched.
     Newer(Unreadable),
     /// The last change could not be written.
-    WriteFailed(String),
+    WriteFailed(WriteError),
     /// Another tab forgot everything on this device.
     ForgottenElsewhere,
     /// Session-only mode is on in this tab, but the browser would not let the page remove what
@@ -527,13 +540,11 @@ impl Drop for Watch {
     }
 }
 
-/// A DOM exception's name, in plain words where we know it.
-fn describe(error: &wasm_bindgen::JsValue) -> String {
+/// Why the browser refused a write, from its exception.
+fn describe(error: &wasm_bindgen::JsValue) -> WriteError {
     match error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())) {
-        Some(name) if name == "QuotaExceededError" => {
-            "the browser's storage for this page is full".to_owned()
-        }
-        Some(name) => name,
-        None => "the browser refused to store it".to_owned(),
+        Some(name) if name == "QuotaExceededError" => WriteError::Full,
+        Some(name) => WriteError::Named(name),
+        None => WriteError::Refused,
     }
 }

@@ -147,7 +147,7 @@ pub fn DrillPage(scenario: Arc<Scenario>) -> impl IntoView {
             <p class="cc-lead" lang=text_lang>{scenario.summary.clone()}</p>
             <p class="cc-meta">
                 {move || t_string!(i18n, drill.of_checklist_before)}
-                <RouteLink route=Route::Scenario(drill.scenario.clone())>{checklist_title}</RouteLink>
+                <RouteLink route=Route::Scenario(drill.scenario.clone())><span lang=text_lang>{checklist_title}</span></RouteLink>
                 {move || t_string!(i18n, drill.of_checklist_after, length = length())} " "
                 <TlpBadge tlp=scenario.label />{move || t_string!(i18n, drill.labelled_after)}
             </p>
@@ -387,7 +387,7 @@ pub fn FacilitatorView(rid: String) -> impl IntoView {
                 } else {
                     t_string!(i18n, drill.rehearsing_before, drill = drill_sc.title.clone())
                 }}
-                <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()>{checklist_title}</ExerciseChecklistLink>
+                <ExerciseChecklistLink rid=rid.clone() checklist=checklist.id.clone()><span lang=text_lang>{checklist_title}</span></ExerciseChecklistLink>
                 {move || t_string!(i18n, drill.rehearsing_after, minutes)}
             </p>
             <p class="cc-help">
@@ -475,7 +475,7 @@ fn InjectBody(fact: String, prompts: Vec<String>) -> impl IntoView {
     view! {
         <div class="cc-inject-fact"><Prose text=fact /></div>
         {(!prompts.is_empty()).then(|| view! {
-            <ul class="cc-inject-prompts">{prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            <ul class="cc-inject-prompts" lang=TextLang::here()>{prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         })}
     }
 }
@@ -601,7 +601,7 @@ fn DebriefSection(rid: String, run: Memo<Option<DrillRun>>, drill: Arc<Drill>) -
             let links: Vec<String> = q.stress.iter().map(|s| s.key()).collect();
             view! {
                 <li data-question=q.id.clone()>
-                    <strong>{q.text.clone()}</strong>
+                    <strong lang=TextLang::here()>{q.text.clone()}</strong>
                     <Prose text=q.detail.clone() />
                     {(!links.is_empty()).then(|| view! {
                         <p class="cc-meta">{
@@ -811,7 +811,7 @@ pub fn ParticipantsView(rid: String) -> impl IntoView {
         <PrintFrame label labels_in_print_only=true exercise=Signal::stored(true)>
         <article class="cc-page cc-drill-participants">
             <ExerciseBanner label=Signal::derive(move || label) />
-            <h1>{format!("{}: {}", drill_sc.title, record.name)}</h1>
+            <h1><span lang=text_lang>{drill_sc.title.clone()}</span>{format!(": {}", record.name)}</h1>
             <p class="cc-meta">{move || t_string!(i18n, drill.participants_meta, checklist = checklist.title.clone())} " "<span class="cc-clock-time" role="timer">{elapsed}</span></p>
             {move || none().then(|| view! { <p class="cc-drill-waiting">{move || t_string!(i18n, drill.waiting)}</p> })}
             <ol class="cc-injects" aria-live="polite">{shown}</ol>
@@ -832,6 +832,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
     else {
         return not_here();
     };
+    TextLang::give(&drill_sc.id);
     let mut run = record.drill.clone().unwrap_or_default();
     // The drill time as of now, if the clock still runs.
     run.elapsed = run.elapsed_at(now());

@@ -5,7 +5,7 @@
 use crate::i18n::{td_string, Locale};
 use crate::model::saved::{self, DecodeError};
 use crate::store::lock::{self, LockError};
-use crate::store::Unreadable;
+use crate::store::{Unreadable, WriteError};
 
 /// Why stored text or an imported file could not be read, in `locale`.
 pub fn decode(e: &DecodeError, locale: Locale) -> String {
@@ -25,6 +25,16 @@ pub fn lock(e: &LockError, locale: Locale) -> String {
         LockError::Newer(format) => td_string!(locale, error.sealed_newer, format, reads = lock::VERSION),
         LockError::Refused => td_string!(locale, error.refused).to_owned(),
         LockError::OtherLock => td_string!(locale, error.other_lock).to_owned(),
+    }
+}
+
+/// Why a change could not be written, in `locale`; an exception the browser names, by its name.
+pub fn write(e: &WriteError, locale: Locale) -> String {
+    match e {
+        WriteError::Full => td_string!(locale, error.storage_full).to_owned(),
+        WriteError::Named(name) => name.clone(),
+        WriteError::Refused => td_string!(locale, error.storage_refused).to_owned(),
+        WriteError::Lock(e) => lock(e, locale),
     }
 }
 
@@ -85,6 +95,19 @@ mod tests {
             assert!(said[0].0.contains("expected value at line 1 column 1"), "{locale:?}: {}", said[0].0);
             let newer = format!("{}", saved::VERSION + 1);
             assert!(said[3].0.contains(&newer), "{locale:?}: {}", said[3].0);
+            for e in [WriteError::Full, WriteError::Refused] {
+                assert_ne!(write(&e, locale), write(&e, Locale::en), "{locale:?}");
+            }
+            let named = WriteError::Named("SecurityError".into());
+            assert_eq!(write(&named, locale), "SecurityError", "the browser's name for it, as it is");
         }
+    }
+
+    #[test]
+    fn a_failed_write_says_why_in_the_words_it_always_had_in_english() {
+        assert_eq!(write(&WriteError::Full, Locale::en), "the browser's storage for this page is full");
+        assert_eq!(write(&WriteError::Refused, Locale::en), "the browser refused to store it");
+        let lock = WriteError::Lock(LockError::Unavailable);
+        assert_eq!(write(&lock, Locale::en), LockError::Unavailable.to_string());
     }
 }

@@ -16,11 +16,10 @@ use crate::model::export::CopyLabel;
 use crate::model::saved::{decode, encode, Saved};
 use crate::model::tlp::Tlp;
 use crate::store::lock::{self, LockError};
-use crate::store::{Change, Notice, Store};
+use crate::store::{Change, Notice, Store, WriteError};
 use crate::ui::confirm::ForgetEverything;
 use crate::ui::download::download;
 use crate::ui::errors;
-use crate::ui::language::interface;
 use crate::ui::notice;
 use crate::ui::state::AppState;
 
@@ -173,7 +172,7 @@ async fn write_one(state: AppState, mut snapshot: Saved) -> Result<(), Notice> {
         }
         let sealed = lock::seal(&key, &encode(&snapshot), None)
             .await
-            .map_err(|e| Notice::WriteFailed(errors::lock(&e, interface().unwrap_or_default())))?;
+            .map_err(|e| Notice::WriteFailed(WriteError::Lock(e)))?;
         // Checked and written in one step: still the same lock, and storage as it was read.
         let same_lock = state.store.with_value(|s| s.key().is_some_and(|k| k.same_lock(&key)));
         if !same_lock {

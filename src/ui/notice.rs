@@ -37,8 +37,8 @@ pub fn StorageNotice() -> impl IntoView {
     }
 }
 
-/// A storage notice in plain words, in `locale`. Why a write failed is given as the browser
-/// says it.
+/// A storage notice in plain words, in `locale`. An exception the browser names is given by
+/// its name.
 pub fn words(notice: &Notice, locale: Locale) -> String {
     match notice {
         Notice::NotSaved => td_string!(locale, notice.not_saved).to_owned(),
@@ -47,7 +47,7 @@ pub fn words(notice: &Notice, locale: Locale) -> String {
             td_string!(locale, notice.corrupt, why = errors::unreadable(why, locale))
         }
         Notice::Newer(why) => td_string!(locale, notice.newer, why = errors::unreadable(why, locale)),
-        Notice::WriteFailed(why) => td_string!(locale, notice.write_failed, why),
+        Notice::WriteFailed(why) => td_string!(locale, notice.write_failed, why = errors::write(why, locale)),
         Notice::ForgottenElsewhere => td_string!(locale, notice.forgotten_elsewhere).to_owned(),
         Notice::SessionOnlyIncomplete => td_string!(locale, notice.session_only_incomplete).to_owned(),
     }

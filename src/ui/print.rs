@@ -20,6 +20,7 @@ use crate::model::template::{compose_in, is_used, MessageWords};
 use crate::model::timeline::Entry;
 use crate::model::tlp::Tlp;
 use crate::ui::cells::ItemCells;
+use crate::ui::language::TextLang;
 use crate::ui::link::RouteLink;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -101,6 +102,7 @@ pub fn PrintPage(
 pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
+    let lang = TextLang::give(&scenario.id);
     let blank = cells.is_none();
     let sc = scenario.clone();
     // The record's name, the copy's label and whether it is an exercise, which change far less
@@ -182,7 +184,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                         <li class="cc-print-item">
                             <p class="cc-print-step">
                                 <span class="cc-print-mark" aria-hidden="true">{mark}</span>
-                                " " <strong>{item.text.clone()}</strong>
+                                " " <strong lang=lang>{item.text.clone()}</strong>
                             </p>
                             <p class="cc-print-meta">{line}</p>
                             {note}
@@ -193,7 +195,7 @@ pub fn RecordDocument(scenario: Arc<Scenario>, cells: Option<ItemCells>) -> impl
                 .collect_view();
             view! {
                 <section class="cc-print-section">
-                    <h2>{section.title.clone()}{count}</h2>
+                    <h2><span lang=lang>{section.title.clone()}</span>{count}</h2>
                     <ul class="cc-print-items">{items}</ul>
                 </section>
             }

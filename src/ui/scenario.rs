@@ -128,7 +128,7 @@ pub fn ScenarioPage(scenario: Arc<Scenario>) -> impl IntoView {
                     <h2>{move || t_string!(i18n, scenario.references)}</h2>
                     <ul>
                         {scenario.references.iter().map(|r| view! {
-                            <li><a href=r.url.clone() rel="noopener noreferrer" target="_blank">{r.title.clone()}</a></li>
+                            <li><a href=r.url.clone() rel="noopener noreferrer" target="_blank" lang=lang>{r.title.clone()}</a></li>
                         }).collect_view()}
                     </ul>
                 </section>

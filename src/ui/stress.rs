@@ -163,7 +163,7 @@ fn QuestionView(
     let on_note =
         move |text: String| state.update_progress(&tid, |p| p.set_note(&qid, &text, js_sys::Date::now()));
     let why = (!question.why.is_empty())
-        .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, stress.why_it_matters)} " "</strong>{question.why.clone()}</p> });
+        .then(|| view! { <p class="cc-why"><strong>{move || t_string!(i18n, stress.why_it_matters)} " "</strong><span lang=TextLang::here()>{question.why.clone()}</span></p> });
     let detail = (!question.detail.is_empty()).then(|| view! { <Prose text=question.detail.clone() /> });
     view! {
         <li class="cc-item cc-question-item" data-item=question.id.clone() class:cc-not-for-shape=move || !fits.get()>
@@ -217,6 +217,9 @@ pub fn SummaryPage() -> impl IntoView {
         let in_language = l.scenarios_in(i18n.get_locale_untracked().as_str());
         in_language.into_iter().filter(|s| s.kind == ScenarioKind::StressTest).collect()
     });
+    // Each test's text in its own language where that is not the interface's.
+    let langs: Vec<Option<&'static str>> = tests.iter().map(|t| TextLang::of(&t.id).0).collect();
+    let langs_too = langs.clone();
     // A list of weak spots is at least TLP:AMBER+STRICT, and never looser than a test's own label.
     let label = state.saved.with_untracked(|s| {
         tests
@@ -280,9 +283,9 @@ pub fn SummaryPage() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || summaries.get().into_iter().map(|s| view! {
+                        {move || summaries.get().into_iter().zip(langs.clone()).map(|(s, lang)| view! {
                             <tr>
-                                <th scope="row">{s.title}</th><td>{s.resilient}</td><td>{s.partly}</td>
+                                <th scope="row" lang=lang>{s.title}</th><td>{s.resilient}</td><td>{s.partly}</td>
                                 <td>{s.not_yet}</td><td>{s.not_applicable}</td><td>{s.unanswered}</td>
                             </tr>
                         }).collect_view()}
@@ -291,17 +294,18 @@ pub fn SummaryPage() -> impl IntoView {
             </div>
             <h2>{move || t_string!(i18n, stress.weakest)}</h2>
             {move || {
-                let list: Vec<Summary> = summaries.get().into_iter().filter(|s| !s.weakest.is_empty()).collect();
+                let list: Vec<(Summary, Option<&'static str>)> =
+                    summaries.get().into_iter().zip(langs_too.clone()).filter(|(s, _)| !s.weakest.is_empty()).collect();
                 if list.is_empty() {
                     return view! { <p>{move || t_string!(i18n, stress.no_weak)}</p> }.into_any();
                 }
-                list.into_iter().map(|s| view! {
+                list.into_iter().map(|(s, lang)| view! {
                     <section class="cc-weak">
-                        <h3>{s.title}</h3>
+                        <h3 lang=lang>{s.title}</h3>
                         <ul>
                             {s.weakest.into_iter().map(|w| view! {
                                 <li>
-                                    <strong>{move || vocabulary::answer(w.answer, i18n.get_locale())} ": "</strong>{w.question}
+                                    <strong>{move || vocabulary::answer(w.answer, i18n.get_locale())} ": "</strong><span lang=lang>{w.question}</span>
                                     {(!w.note.trim().is_empty()).then(|| view! { <p class="cc-note-print">{w.note}</p> })}
                                 </li>
                             }).collect_view()}

@@ -53,7 +53,7 @@ pub fn Templates(scenario: Arc<Scenario>) -> impl IntoView {
             };
             view! {
                 <div class="cc-field">
-                    <label for=input_id.clone()>{p.description.clone()} " " <code>{format!("{{{}}}", p.name)}</code></label>
+                    <label for=input_id.clone()><span lang=TextLang::here()>{p.description.clone()}</span> " " <code>{format!("{{{}}}", p.name)}</code></label>
                     <input
                         id=input_id
                         type="text"
@@ -154,7 +154,7 @@ fn TemplateCard(scenario_id: String, template: Template, words_in: Locale) -> im
     let channel_id = state.dom_id(&format!("channel-{}", template.id));
     let next_id = state.dom_id(&format!("next-{}", template.id));
     let channel = (!template.channel.is_empty())
-        .then(|| view! { " · " {move || t_string!(i18n, templates.channel)} " " {template.channel.clone()} });
+        .then(|| view! { " · " {move || t_string!(i18n, templates.channel)} " " <span lang=TextLang::here()>{template.channel.clone()}</span> });
     let lang = TextLang::here();
     view! {
         <article class="cc-template" data-template=template.id.clone() aria-labelledby=heading.clone()>
