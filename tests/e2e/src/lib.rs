@@ -694,6 +694,18 @@ pub async fn capture_downloads(c: &Client) {
     .unwrap();
 }
 
+/// The Markdown copy the records list downloads for a record: the button reading `export` in
+/// the list's entry `record` (an id), or in the first entry.
+pub async fn record_markdown(c: &Client, record: Option<&str>, export: &str) -> String {
+    let entry =
+        record.map_or_else(|| "//li[@data-record]".to_owned(), |id| format!("//li[@data-record='{id}']"));
+    let button =
+        c.find(Locator::XPath(&format!("{entry}//button[normalize-space(.)='{export}']"))).await.unwrap();
+    capture_downloads(c).await;
+    button.click().await.unwrap();
+    last_download(c).await
+}
+
 /// The text of each element matching `css`, in order.
 pub async fn texts(c: &Client, css: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -13,8 +13,8 @@
 use std::time::Duration;
 
 use e2e::{
-    browser, capture_downloads, find, js, last_download, open, page_frame, print_pages, set_clock, type_into,
-    PageFrame,
+    browser, capture_downloads, find, js, last_download, open, page_frame, print_pages, record_markdown,
+    set_clock, type_into, PageFrame,
 };
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -283,16 +283,7 @@ async fn a_full_drill_runs_on_the_clock_and_its_debrief_prints_marked_exercise()
     find(&c, ".cc-topnav a[href='#/records']").await.click().await.unwrap();
     let row = find(&c, &format!(".cc-record[data-record='{rid}'] .cc-meta")).await.text().await.unwrap();
     assert!(row.starts_with("EXERCISE"), "{row}");
-    capture_downloads(&c).await;
-    c.find(Locator::XPath(&format!(
-        "//li[@data-record='{rid}']//button[normalize-space(.)='Export as Markdown']"
-    )))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    let md = last_download(&c).await;
+    let md = record_markdown(&c, Some(&rid), "Export as Markdown").await;
     assert!(md.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{md}");
     assert!(md.trim_end().ends_with("**EXERCISE** · **TLP:AMBER**"), "{md}");
     assert!(md.contains("This is an exercise record (a drill), not a real incident."), "{md}");

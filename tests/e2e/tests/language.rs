@@ -11,8 +11,8 @@ use crisis_comms::model::assess::{applies, Answer};
 use crisis_comms::model::audience::Audience;
 use crisis_comms::model::checklist::{ScenarioKind, Shape};
 use e2e::{
-    browser, browser_speaking, capture_downloads, choose, console_errors, find, is_checked, js,
-    last_download, open, page_frame, print_pages, settle, texts, wait_ready,
+    browser, browser_speaking, choose, console_errors, find, is_checked, js, open, page_frame, print_pages,
+    record_markdown, settle, texts, wait_ready,
 };
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
@@ -571,15 +571,7 @@ async fn a_spanish_record_exports_its_markdown_in_spanish_with_first_s_labels() 
     let (title, step) = checklist_words("es/account-compromise.md", "reach-owner");
     let c = spanish_record().await;
     open(&c, "#/records").await;
-    capture_downloads(&c).await;
-    let export = word(&w, "records.export", &[]);
-    c.find(Locator::XPath(&format!("//li[@data-record]//button[normalize-space(.)='{export}']")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let md = last_download(&c).await;
+    let md = record_markdown(&c, None, &word(&w, "records.export", &[])).await;
     // The label and its rule open and close the copy, the rule in Spanish.
     let rule = word(&w, "labels.recipient_amber_strict", &[]);
     assert!(md.starts_with(&format!("**TLP:AMBER+STRICT**: {rule}\n\n# {title} — ")), "{md}");
