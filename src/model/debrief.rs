@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::drill::{Drill, Inject};
-use super::export::English;
+use super::export::{English, HeadWords};
 use super::order;
 use super::tlp::Tlp;
 
@@ -316,9 +316,7 @@ pub struct ReportFacts<'a> {
 /// The words of an after-action report's Markdown copy. [`English`] has the model's own; the
 /// interface gives those of the language it is read in. EXERCISE and the label are never among
 /// them.
-pub trait ReportWords {
-    /// What whoever receives something labelled `label` may do with it.
-    fn rule(&self, label: Tlp) -> String;
+pub trait ReportWords: HeadWords {
     /// The report's heading, with the record's name.
     fn title(&self, name: &str) -> String;
     /// That the drill was an exercise.
@@ -329,8 +327,6 @@ pub trait ReportWords {
     fn checklist(&self, title: &str, version: u32) -> String;
     /// How long the drill ran, on its own clock.
     fn drill_time(&self, time: &str) -> String;
-    /// When the copy was made.
-    fn exported(&self, time: &str) -> String;
     /// The heading over the injects revealed.
     fn injects(&self) -> String;
     /// What the report says when no inject was revealed.
@@ -348,9 +344,6 @@ pub trait ReportWords {
 }
 
 impl ReportWords for English {
-    fn rule(&self, label: Tlp) -> String {
-        label.recipient_rule().to_owned()
-    }
     fn title(&self, name: &str) -> String {
         format!("After-action report: {name}")
     }
@@ -368,9 +361,6 @@ impl ReportWords for English {
     }
     fn drill_time(&self, time: &str) -> String {
         format!("Drill time: {time}")
-    }
-    fn exported(&self, time: &str) -> String {
-        format!("Exported: {time}")
     }
     fn injects(&self) -> String {
         "Injects".to_owned()

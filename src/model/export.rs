@@ -11,19 +11,24 @@ use super::template::{compose_in, is_used, MessageWords};
 use super::timeline::{Entry, How};
 use super::tlp::Tlp;
 
+/// The words at the head of every copy, a record's, its log's or a drill's report: what a
+/// recipient may do with it, and when it was made.
+pub trait HeadWords {
+    /// What whoever receives something labelled `label` may do with it.
+    fn rule(&self, label: Tlp) -> String;
+    /// When the copy was made: "Exported: 24 Nov 2026, 10:00".
+    fn exported(&self, time: &str) -> String;
+}
+
 /// The words a copy of a record puts around what the user wrote: its headings, the state of
 /// each step, who a step is for. [`English`] gives the model's own; the interface gives those
 /// of the language the record is read in. The labels are never among them: they are written
 /// as FIRST writes them, in every language.
-pub trait RecordWords {
-    /// What whoever receives something labelled `label` may do with it.
-    fn rule(&self, label: Tlp) -> String;
+pub trait RecordWords: HeadWords {
     /// The words around a message's label, in the message's own language.
     fn message(&self, label: Tlp) -> MessageWords;
     /// The checklist a record follows: "Checklist: Account takeover (version 3)".
     fn checklist(&self, title: &str, version: u32) -> String;
-    /// When the copy was made: "Exported: 24 Nov 2026, 10:00".
-    fn exported(&self, time: &str) -> String;
     /// Why the copy is labelled `label`, stricter than the record's `own`.
     fn why_stricter(&self, label: Tlp, own: Tlp) -> String;
     /// How many of a section's steps are settled: "2 of 5".
@@ -69,18 +74,21 @@ pub trait RecordWords {
 /// The model's own words for a record's copies, in English.
 pub struct English;
 
-impl RecordWords for English {
+impl HeadWords for English {
     fn rule(&self, label: Tlp) -> String {
         label.recipient_rule().to_owned()
     }
+    fn exported(&self, time: &str) -> String {
+        format!("Exported: {time}")
+    }
+}
+
+impl RecordWords for English {
     fn message(&self, label: Tlp) -> MessageWords {
         MessageWords::english(label)
     }
     fn checklist(&self, title: &str, version: u32) -> String {
         format!("Checklist: {title} (version {version})")
-    }
-    fn exported(&self, time: &str) -> String {
-        format!("Exported: {time}")
     }
     fn why_stricter(&self, label: Tlp, own: Tlp) -> String {
         format!(

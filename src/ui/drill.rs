@@ -31,7 +31,7 @@ use crate::ui::download::{download, safe_file_name};
 use crate::ui::item::ItemView;
 use crate::ui::language::{TextLang, UntranslatedNote};
 use crate::ui::link::RouteLink;
-use crate::ui::print::{label_line, print_now, PrintFrame};
+use crate::ui::print::{label_line, print_now, CopyWords, PrintFrame};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use crate::ui::text::Prose;
@@ -881,7 +881,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                 stress_title: &title,
                 printed: &printed,
             };
-            report_markdown(&run, &facts, &ReportIn(locale))
+            report_markdown(&run, &facts, &CopyWords::reading(locale))
         }
     };
     let said = RwSignal::new(String::new());
@@ -938,7 +938,7 @@ pub fn DrillReport(rid: String) -> impl IntoView {
                     {move || t_string!(i18n, drill.was_exercise)} <br />
                     {
                         let title = drill_sc.title.clone();
-                        move || ReportIn(i18n.get_locale()).drill(&title, quick)
+                        move || CopyWords::reading(i18n.get_locale()).drill(&title, quick)
                     }<br />
                     {move || t_string!(i18n, drill.checklist_rehearsed, checklist = checklist.title.clone(), version = checklist.version)}<br />
                     {move || t_string!(i18n, drill.drill_time, time = clock_text(run.elapsed))}<br />
@@ -964,53 +964,45 @@ pub fn DrillReport(rid: String) -> impl IntoView {
 }
 
 /// An after-action report's words in the language it is read in.
-struct ReportIn(Locale);
-
-impl ReportWords for ReportIn {
-    fn rule(&self, label: Tlp) -> String {
-        crate::ui::labels::recipient_rule(self.0, label).to_owned()
-    }
+impl ReportWords for CopyWords {
     fn title(&self, name: &str) -> String {
-        td_string!(self.0, drill.report_title, name)
+        td_string!(self.locale(), drill.report_title, name)
     }
     fn was_exercise(&self) -> String {
-        td_string!(self.0, drill.was_exercise).to_owned()
+        td_string!(self.locale(), drill.was_exercise).to_owned()
     }
     fn drill(&self, title: &str, quick: Option<u32>) -> String {
         match quick {
-            Some(minutes) => td_string!(self.0, drill.drill_line_quick, title, minutes),
-            None => td_string!(self.0, drill.drill_line, title),
+            Some(minutes) => td_string!(self.locale(), drill.drill_line_quick, title, minutes),
+            None => td_string!(self.locale(), drill.drill_line, title),
         }
     }
     fn checklist(&self, title: &str, version: u32) -> String {
-        td_string!(self.0, drill.checklist_rehearsed, checklist = title, version)
+        td_string!(self.locale(), drill.checklist_rehearsed, checklist = title, version)
     }
     fn drill_time(&self, time: &str) -> String {
-        td_string!(self.0, drill.drill_time, time)
-    }
-    fn exported(&self, time: &str) -> String {
-        td_string!(self.0, print.exported, time)
+        td_string!(self.locale(), drill.drill_time, time)
     }
     fn injects(&self) -> String {
-        td_string!(self.0, drill.injects).to_owned()
+        td_string!(self.locale(), drill.injects).to_owned()
     }
     fn none_revealed(&self) -> String {
-        td_string!(self.0, drill.none_revealed).to_owned()
+        td_string!(self.locale(), drill.none_revealed).to_owned()
     }
     fn decisions_noted(&self) -> String {
-        td_string!(self.0, drill.decisions_noted).to_owned()
+        td_string!(self.locale(), drill.decisions_noted).to_owned()
     }
     fn point(&self, kind: PointKind) -> String {
-        vocabulary::point(kind, self.0).to_owned()
+        vocabulary::point(kind, self.locale()).to_owned()
     }
     fn owner(&self, owner: &str) -> String {
-        td_string!(self.0, drill.owner_of, owner)
+        td_string!(self.locale(), drill.owner_of, owner)
     }
     fn stress_test(&self, question: &str) -> String {
-        td_string!(self.0, drill.stress_test, test = question)
+        td_string!(self.locale(), drill.stress_test, test = question)
     }
     fn none_written(&self) -> String {
-        td_string!(self.0, drill.none_written).to_owned()
+        td_string!(self.locale(), drill.none_written).to_owned()
     }
 }
 
@@ -1023,8 +1015,8 @@ mod tests {
     fn the_report_s_english_copy_has_the_interface_s_english_words_and_spanish_has_its_own() {
         crate::model::debrief::with_sample_report(|run, facts| {
             let ours = report_markdown(run, facts, &English);
-            assert_eq!(ours, report_markdown(run, facts, &ReportIn(Locale::en)));
-            let es = report_markdown(run, facts, &ReportIn(Locale::es));
+            assert_eq!(ours, report_markdown(run, facts, &CopyWords::reading(Locale::en)));
+            let es = report_markdown(run, facts, &CopyWords::reading(Locale::es));
             assert!(es.starts_with("**EXERCISE** · **TLP:AMBER**: "), "{es}");
             assert!(es.contains("Simulacro: Takeover drill (versión corta de 15 minutos)"), "{es}");
             assert!(

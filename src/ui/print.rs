@@ -13,7 +13,7 @@ use crate::model::assess::Answer;
 use crate::model::audience::Audience;
 use crate::model::checklist::{ItemKind, Scenario};
 use crate::model::debrief::EXERCISE;
-use crate::model::export::{decision_subject, CopyLabel, RecordWords};
+use crate::model::export::{decision_subject, CopyLabel, HeadWords, RecordWords};
 use crate::model::progress::{ItemState, Status};
 use crate::model::saved::RecordOf;
 use crate::model::template::{compose_in, is_used, MessageWords};
@@ -310,8 +310,9 @@ pub fn label_line(locale: Locale, label: Tlp) -> String {
     td_string!(locale, print.label_line, label, who = crate::ui::labels::audience(locale, label))
 }
 
-/// The words of a record's copies in `locale`, the language it is read in; its messages keep
-/// the words of the checklist's own language.
+/// The words of a copy in `locale`, the language it is read in: a record's, its log's, or a
+/// drill's after-action report (`ui::drill`); a record's messages keep the words of the
+/// checklist's own language.
 pub struct CopyWords {
     locale: Locale,
     written: Locale,
@@ -322,20 +323,33 @@ impl CopyWords {
     pub fn of(locale: Locale, scenario: &Scenario) -> CopyWords {
         CopyWords { locale, written: written_in(scenario) }
     }
+
+    /// The words for a copy that holds no message, read in `locale`.
+    pub fn reading(locale: Locale) -> CopyWords {
+        CopyWords { locale, written: locale }
+    }
+
+    /// The language the copy is read in.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
 }
 
-impl RecordWords for CopyWords {
+impl HeadWords for CopyWords {
     fn rule(&self, label: Tlp) -> String {
         crate::ui::labels::recipient_rule(self.locale, label).to_owned()
     }
+    fn exported(&self, time: &str) -> String {
+        td_string!(self.locale, print.exported, time)
+    }
+}
+
+impl RecordWords for CopyWords {
     fn message(&self, label: Tlp) -> MessageWords {
         message_words(self.written, label)
     }
     fn checklist(&self, title: &str, version: u32) -> String {
         td_string!(self.locale, print.checklist_version, title, version)
-    }
-    fn exported(&self, time: &str) -> String {
-        td_string!(self.locale, print.exported, time)
     }
     fn why_stricter(&self, label: Tlp, own: Tlp) -> String {
         td_string!(self.locale, print.why_stricter, label, own)
