@@ -20,6 +20,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf> {
     // The static rendering and the wording, before frame.html and the offline copy copy them.
     crate::page::build(&dist)?;
     frame_page(&dist)?;
+    crate::page::language_choice(tools, &dist)?;
     crate::offline::build(tools, &dist)?;
     embed_build(tools, &dist)?;
     no_machine_folders(&dist)?;
@@ -189,7 +190,8 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Moves Trunk's inline loader script into a file, so the page's Content-Security-Policy
-/// can stay `script-src 'self'` with no inline script, hash or nonce. The loader fetches the
+/// can stay `script-src 'self'` with no inline script but the page's choice of language, which
+/// its hash allows (`page::language_choice`), and no nonce. The loader fetches the
 /// module with its integrity hash, and the page loads the loader with its own.
 fn externalise_loader(dist: &Path) -> Result {
     let index = dist.join("index.html");

@@ -54,7 +54,11 @@ pub fn build(tools: &crate::setup::Tools, dist: &Path) -> Result {
     });
     files::write(&dist.join(MANIFEST), serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?)?;
     let link = format!("<link rel=\"manifest\" href=\"./{MANIFEST}\">");
-    files::write(&index, html.replacen("</head>", &format!("{link}</head>"), 1))?;
+    for page in crate::page::pages() {
+        let path = dist.join(page);
+        let html = files::read_text(&path)?;
+        files::write(&path, html.replacen("</head>", &format!("{link}</head>"), 1))?;
+    }
 
     let app = AppFiles::find(dist)?;
     let template = copy_template(dist, &app)?;
@@ -64,7 +68,10 @@ pub fn build(tools: &crate::setup::Tools, dist: &Path) -> Result {
 
     let mut cached = size::standalone_files(dist)?;
     cached.extend(["icon-192.png".to_owned(), "icon-512.png".to_owned(), TEMPLATE.to_owned()]);
-    worker(tools, dist, &cached, &app.wasm)
+    // The pages in the other languages load the same files as `index.html`; the worker keeps
+    // one when it is first opened (see `static/sw.js`), not every language for every reader.
+    let others: Vec<String> = crate::page::pages().into_iter().filter(|p| !cached.contains(p)).collect();
+    worker(tools, dist, &cached, &others, &app.wasm)
 }
 
 /// The app's module and JavaScript glue in `dist/`.
@@ -189,23 +196,30 @@ fn fill_template(template: &str, wasm: &[u8]) -> String {
 }
 
 /// `'sha256-…'` for a policy's source list.
-fn sha256_source(text: &str) -> String {
+pub(crate) fn sha256_source(text: &str) -> String {
     use sha2::Digest;
     format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text)))
 }
 
 /// `dist/sw.js`: `static/sw.js` with this build's version, files and copy, minified.
-fn worker(tools: &crate::setup::Tools, dist: &Path, cached: &[String], wasm: &str) -> Result {
+/// `pages` are the pages in other languages, which it keeps when opened.
+fn worker(
+    tools: &crate::setup::Tools,
+    dist: &Path,
+    cached: &[String],
+    pages: &[String],
+    wasm: &str,
+) -> Result {
     use sha2::Digest;
     let mut hash = sha2::Sha256::new();
-    for name in cached {
+    for name in cached.iter().chain(pages) {
         hash.update(name.as_bytes());
         hash.update([0]);
         hash.update(files::read(&dist.join(name))?);
     }
     let version: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
     let source = files::read_text(&root().join("static/sw.js"))?;
-    let text = with_constants(&source, &version, cached, wasm)?;
+    let text = with_constants(&source, &version, cached, pages, wasm)?;
     let out = dist.join("sw.js");
     files::write(&out, text)?;
     crate::run::step(
@@ -220,13 +234,24 @@ fn worker(tools: &crate::setup::Tools, dist: &Path, cached: &[String], wasm: &st
 }
 
 /// `source` with its line of constants (`const VERSION = …`) made for this build.
-fn with_constants(source: &str, version: &str, cached: &[String], wasm: &str) -> Result<String> {
+fn with_constants(
+    source: &str,
+    version: &str,
+    cached: &[String],
+    pages: &[String],
+    wasm: &str,
+) -> Result<String> {
     let line = source
         .lines()
         .find(|l| l.starts_with("const VERSION = "))
         .ok_or("static/sw.js has no line starting `const VERSION = `")?;
     let copy = json!({ "name": COPY, "template": TEMPLATE, "wasm": wasm, "marker": MARKER });
-    let constants = format!("const VERSION = {}, FILES = {}, COPY = {copy};", json!(version), json!(cached));
+    let constants = format!(
+        "const VERSION = {}, FILES = {}, PAGES = {}, COPY = {copy};",
+        json!(version),
+        json!(cached),
+        json!(pages)
+    );
     Ok(source.replacen(line, &constants, 1))
 }
 
@@ -332,11 +357,18 @@ mod tests {
 
     #[test]
     fn the_worker_gets_this_builds_constants() {
-        let source = "// note\nconst VERSION = \"\", FILES = [], COPY = {};\nrest();\n";
-        let out = with_constants(source, "abc", &["index.html".to_owned()], "a_bg.wasm").unwrap();
-        assert!(out.contains("const VERSION = \"abc\", FILES = [\"index.html\"], COPY = {"), "{out}");
+        let source = "// note\nconst VERSION = \"\", FILES = [], PAGES = [], COPY = {};\nrest();\n";
+        let out =
+            with_constants(source, "abc", &["index.html".to_owned()], &["es.html".to_owned()], "a_bg.wasm")
+                .unwrap();
+        assert!(
+            out.contains(
+                "const VERSION = \"abc\", FILES = [\"index.html\"], PAGES = [\"es.html\"], COPY = {"
+            ),
+            "{out}"
+        );
         assert!(out.contains("\"wasm\":\"a_bg.wasm\"") && out.ends_with("rest();\n"), "{out}");
-        assert!(with_constants("nothing", "abc", &[], "").is_err());
+        assert!(with_constants("nothing", "abc", &[], &[], "").is_err());
     }
 
     #[test]

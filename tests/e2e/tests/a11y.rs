@@ -266,17 +266,19 @@ async fn every_page_passes_axe_in_the_dark_scheme() {
     c.close().await.unwrap();
 }
 
-/// The standalone page as a browser without JavaScript shows it, in `scheme`. In Chromium the
+/// The standalone page (`page`: `""` for `index.html`, or another language's `es.html`) as a
+/// browser without JavaScript shows it, in `scheme`. In Chromium the
 /// tab runs none of the page's scripts (DevTools' switch); axe-core, run through WebDriver,
 /// still runs, its timers given to promises. Firefox with JavaScript off runs no promise's
 /// callback either, so axe-core could not finish there: the page is parsed as a browser without
 /// scripts parses it (`DOMParser`, which reads what `<noscript>` holds as markup and runs no
 /// script), with its `<noscript>` elements unwrapped (a browser that runs scripts hides them),
 /// and put in place of a page of the same origin that has no script (the server's "not found").
-async fn without_scripts(scheme: Scheme) -> (Browser, bool) {
+async fn without_scripts(scheme: Scheme, page: &str) -> (Browser, bool) {
+    let url = format!("{}{page}", base_url());
     if engine() == Engine::Chromium {
         let c = browser_without_scripts(scheme).await;
-        c.goto(&base_url()).await.unwrap();
+        c.goto(&url).await.unwrap();
         assert_scripts_off(&c).await;
         return (c, false);
     }
@@ -293,7 +295,7 @@ async fn without_scripts(scheme: Scheme) -> (Browser, bool) {
                return Promise.all(links.map(l => new Promise(ok => { l.onload = l.onerror = ok; if (l.sheet) ok(); }))) \
                  .then(() => [links.length, document.styleSheets.length]); \
              }).then(done, e => done(String(e)))",
-            vec![json!(base_url())],
+            vec![json!(url)],
         )
         .await
         .unwrap();
@@ -313,9 +315,12 @@ const STATIC_VIEWS: [(&str, &str); 5] = [
 ];
 
 #[tokio::test]
-async fn the_page_without_scripts_passes_axe_in_both_schemes() {
-    for scheme in [Scheme::Light, Scheme::Dark] {
-        let (c, scripts) = without_scripts(scheme).await;
+async fn the_page_without_scripts_passes_axe_in_both_schemes_and_in_other_languages() {
+    // Spanish has its checklists translated; German shows them in English, marked so.
+    for (scheme, page) in
+        [(Scheme::Light, ""), (Scheme::Dark, ""), (Scheme::Light, "es.html"), (Scheme::Dark, "de.html")]
+    {
+        let (c, scripts) = without_scripts(scheme, page).await;
         let mut audit = Audit { scripts, ..Audit::new(scheme) };
         for (view, name) in STATIC_VIEWS {
             // Each view is shown by CSS (`:target`) at the app's own address.
@@ -327,7 +332,7 @@ async fn the_page_without_scripts_passes_axe_in_both_schemes() {
             )
             .await;
             assert_eq!(shown, json!(true), "the view {view} is not shown without scripts");
-            audit.check(&c, &format!("{name} without scripts")).await;
+            audit.check(&c, &format!("{name} without scripts {page}")).await;
         }
         audit.finish(STATIC_VIEWS.len());
         c.close().await.unwrap();

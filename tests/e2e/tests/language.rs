@@ -58,8 +58,12 @@ async fn the_frame_and_the_catalog_follow_the_browser_s_language_and_the_labels_
         let c = browser_speaking(lang).await;
         open(&c, "").await;
         assert_eq!(root_lang(&c).await, json!(lang), "the app's root says its language");
+        // The standalone page opened in the reader's language: its page of that language,
+        // whose <html lang> says so.
         let html_lang = js(&c, "return document.documentElement.getAttribute('lang')", vec![]).await;
-        assert_eq!(html_lang, json!("en"), "the page's own <html lang> is left as the page wrote it");
+        assert_eq!(html_lang, json!(lang), "the page in the reader's language says so");
+        let url = c.current_url().await.unwrap();
+        assert!(url.path().ends_with(&format!("/{lang}.html")), "{url}");
 
         // The frame: skip link, menu and the choice of language, showing this one.
         let menu = texts(&c, ".cc-topnav a").await;
@@ -288,6 +292,8 @@ async fn switching_the_language_keeps_a_record_s_ticks_and_notes_and_is_kept_aft
     choose(&c, ".cc-language select", "de").await;
     let german = words("de");
     assert_eq!(root_lang(&c).await, json!("de"));
+    let html_lang = js(&c, "return document.documentElement.getAttribute('lang')", vec![]).await;
+    assert_eq!(html_lang, json!("en"), "the app leaves the page's own <html lang> as the page wrote it");
     assert_eq!(texts(&c, ".cc-topnav a").await[0], word(&german, "frame.checklists", &[]));
     assert!(is_checked(&c, "[data-item='reach-owner'] input[type=checkbox]").await, "the tick stays");
     let kept = find(&c, "[data-item='tell-platform'] textarea").await.prop("value").await.unwrap();
@@ -307,10 +313,15 @@ async fn switching_the_language_keeps_a_record_s_ticks_and_notes_and_is_kept_aft
         "a German date: {started:?}"
     );
 
-    // After a reload the choice holds, over the browser's English, and so does the record.
+    // After a reload the choice holds, over the browser's English, and so does the record: the
+    // page opens as the German page, at the same place.
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     assert_eq!(root_lang(&c).await, json!("de"));
+    let url = c.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/de.html#/s/account-compromise"), "{url}");
+    let html_lang = js(&c, "return document.documentElement.getAttribute('lang')", vec![]).await;
+    assert_eq!(html_lang, json!("de"));
     let chosen = js(&c, "return document.querySelector('.cc-language select').value", vec![]).await;
     assert_eq!(chosen, json!("de"));
     assert!(
@@ -340,6 +351,11 @@ async fn switching_the_language_keeps_a_record_s_ticks_and_notes_and_is_kept_aft
     assert_eq!(c.find_all(Locator::Css(".cc-record")).await.unwrap().len(), 1, "the record is kept");
     open(&c, "").await;
     assert_eq!(find(&c, ".cc-catalog h1").await.text().await.unwrap(), word(&english, "catalog.title", &[]));
+    // English chosen again: the English page opens, though the address asked for the German one.
+    c.goto(&format!("{}de.html#/labels", e2e::base_url())).await.unwrap();
+    wait_ready(&c).await;
+    let url = c.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/index.html#/labels"), "{url}");
     let errors = console_errors(&c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     c.close().await.unwrap();

@@ -12,7 +12,7 @@ use crisis_comms::model::checklist::{Scenario, ScenarioKind};
 use crisis_comms::model::map::Map;
 use crisis_comms::model::template::compose;
 use crisis_comms::model::tlp::Tlp;
-use crisis_comms::render::words::english;
+use crisis_comms::render::words::{english, Words};
 use e2e::{
     assert_scripts_off, base_url, browser_without_scripts_as, engine, find, page_frame, print_pages,
     server_log, Engine, PageFrame,
@@ -235,5 +235,87 @@ async fn reading_every_checklist_asks_the_server_for_nothing_beyond_the_page() {
             assert!(!request.contains(built_in_id(name)), "a request names a checklist: {request}");
         }
     }
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_reader_without_scripts_reads_each_language_s_page_and_the_labels_stay_first_s() {
+    let agent = format!("crisis-comms-e2e-noscript-languages-{}", std::process::id());
+    let c = reader(&agent).await;
+    let library = Library::built_in();
+    // From the English page, the link to the Spanish one, named in Spanish.
+    let link = find(&c, ".cc-static-languages a[hreflang=\"es\"]").await;
+    assert_eq!(link.text().await.unwrap(), "Español");
+    link.click().await.unwrap();
+    find(&c, "html[lang=\"es\"]").await;
+    let es = Words::of("es");
+    let catalog = shown_view(&c, "/").await;
+    for key in ["catalog.title", "catalog.lead", "catalog.stress_tests", "catalog.drills"] {
+        assert!(catalog.contains(&squash(es.get(key))), "es: {key}");
+    }
+    assert!(!catalog.contains(&squash(english("catalog.lead"))), "English left in the Spanish catalog");
+    let note = find(&c, ".cc-static-note").await.text().await.unwrap();
+    assert_eq!(squash(&note), squash(es.get("static_page.no_script")));
+    let links = c.find_all(Locator::Css(".cc-static-languages a")).await.unwrap();
+    let mut names = Vec::new();
+    for l in links {
+        names.push(l.text().await.unwrap());
+    }
+    assert_eq!(names, ["English", "Deutsch", "Français"], "the other languages, each named in itself");
+
+    // Each checklist in Spanish, steps and messages, with FIRST's labels.
+    let mut spanish = 0;
+    for s in library.scenarios_in("es") {
+        if library.untranslated(&s.id, "es") {
+            continue;
+        }
+        spanish += 1;
+        let id = format!("/s/{}", s.id);
+        go(&c, &format!("es.html#{id}")).await;
+        let text = shown_view(&c, &id).await;
+        assert!(text.contains(&squash(&s.title)), "{}: its Spanish title", s.id);
+        for item in s.items() {
+            assert!(text.contains(&squash(&item.text)), "{}: step {}", s.id, item.id);
+            assert!(text.contains(item.label.as_str()), "{}: the label of {}", s.id, item.id);
+        }
+        if s.kind == ScenarioKind::Checklist {
+            assert!(text.contains(&squash(es.get("scenario.record_label"))), "{}", s.id);
+            assert!(!text.contains("More about this step"), "{}: English words around it", s.id);
+        }
+    }
+    assert!(spanish >= 40, "{spanish} Spanish checklists read");
+    // A Spanish checklist prints labelled, without its controls.
+    let s = library.get_in("account-compromise", "es").expect("the Spanish translation");
+    go(&c, "es.html#/s/account-compromise").await;
+    shown_view(&c, "/s/account-compromise").await;
+    find(&c, "[id=\"/s/account-compromise\"] .cc-print-pick").await.click().await.unwrap();
+    let pages = print_pages(&c, "noscript-es").await;
+    assert_labelled(&pages, s.label.as_str());
+    let all = squash(&pages.join("\n"));
+    assert!(all.contains(&squash(&s.title)), "{all}");
+    assert!(!all.contains(&squash(es.get("static_page.print_choice"))), "the box's words printed");
+
+    // German: the interface in German; the checklists, not translated, in English, their own
+    // text marked so, with a note in German.
+    go(&c, "de.html#/s/account-compromise").await;
+    find(&c, "html[lang=\"de\"]").await;
+    let de = Words::of("de");
+    let title = find(&c, "[id=\"/s/account-compromise\"] h1").await;
+    assert_eq!(title.attr("lang").await.unwrap().as_deref(), Some("en"));
+    let text = shown_view(&c, "/s/account-compromise").await;
+    assert!(text.contains(&squash(de.get("scenario.untranslated"))), "{text}");
+    assert!(text.contains(&squash(de.get("scenario.record_label"))), "{text}");
+    assert!(!text.contains(&squash(english("scenario.record_label"))), "{text}");
+    let menu = find(&c, ".cc-topnav").await.text().await.unwrap();
+    assert!(menu.contains(de.get("frame.checklists")), "{menu}");
+    go(&c, "de.html#/labels").await;
+    let labels = shown_view(&c, "/labels").await;
+    assert!(labels.contains(&squash(de.get("labels.title"))), "{labels}");
+    for t in Tlp::ALL {
+        assert!(labels.contains(t.as_str()), "de: {t}");
+    }
+
+    // Only the pages' own files were asked for.
+    e2e::assert_files_of_dist(&server_log(&agent), "page");
     c.close().await.unwrap();
 }

@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use e2e::{
-    browser_saving_to, console_errors, dist, engine, find, is_checked, page_frame, print_pages, read_request,
-    request_path, respond, wait_ready, Cdp, Engine, PageFrame,
+    browser_saving_to, browser_speaking, console_errors, dist, engine, find, is_checked, js, page_frame,
+    print_pages, read_request, request_path, respond, wait_ready, Cdp, Engine, PageFrame,
 };
 use fantoccini::Client;
 use serde_json::json;
@@ -348,5 +348,54 @@ async fn the_copy_to_keep_downloads_without_a_request_and_runs_from_disk() {
     let errors = console_errors(&c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     let _ = std::fs::remove_dir_all(&downloads);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_page_in_the_reader_s_language_is_kept_and_opens_with_the_network_off() {
+    let mut site = Site::new("language");
+    let c = browser_speaking("es").await;
+    visit(&c, &site.url("index.html#/s/account-compromise")).await;
+    // The page in the reader's language, at the same place.
+    let url = c.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/es.html#/s/account-compromise"), "{url}");
+    wait_kept(&c).await;
+    let served = site.requests();
+    assert!(served.iter().any(|r| r.starts_with("GET /es.html ")), "{served:#?}");
+    for other in ["de.html", "fr.html"] {
+        assert!(
+            !served.iter().any(|r| r.contains(other)),
+            "another language's page was fetched: {served:#?}"
+        );
+    }
+
+    switch_offline(&c).await;
+    site.stop();
+    revisit(&c, &site.url("index.html#/s/account-compromise")).await;
+    let url = c.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/es.html#/s/account-compromise"), "offline: {url}");
+    let lang = js(&c, "return document.documentElement.getAttribute('lang')", vec![]).await;
+    assert_eq!(lang, json!("es"), "the Spanish page, kept");
+    let title = crisis_comms::content::Library::built_in()
+        .get_in("account-compromise", "es")
+        .expect("the Spanish translation")
+        .title
+        .clone();
+    assert_eq!(find(&c, "main h1").await.text().await.unwrap(), title);
+
+    // German chosen on this device while offline: its page was never kept, so the English page
+    // answers at its address, with no second redirect, and the app starts in German.
+    js(&c, "localStorage.setItem('crisis-comms:default:language', 'de')", vec![]).await;
+    revisit(&c, &site.url("es.html#/labels")).await;
+    let url = c.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/de.html#/labels"), "offline, German: {url}");
+    let lang = js(&c, "return document.documentElement.getAttribute('lang')", vec![]).await;
+    assert_eq!(lang, json!("en"), "the English page, kept, at the German page's address");
+    let root =
+        js(&c, "return document.querySelector('.crisis-comms[data-app-ready]').getAttribute('lang')", vec![])
+            .await;
+    assert_eq!(root, json!("de"), "the app in German");
+    assert_eq!(site.requests(), served, "nothing reached the server after it stopped");
+    drop(site);
     c.close().await.unwrap();
 }
