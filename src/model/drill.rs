@@ -102,12 +102,6 @@ impl StressLink {
 }
 
 impl Drill {
-    /// How long the drill takes, as the catalog and the drill's page say it: "60 minutes, or 15
-    /// in the quick variant".
-    pub fn length_text(&self) -> String {
-        format!("{} minutes, or {} in the quick variant", self.minutes, self.quick_minutes)
-    }
-
     /// Every inject of every phase, in order.
     pub fn injects(&self) -> impl Iterator<Item = &Inject> {
         self.phases.iter().flat_map(|p| p.injects.iter())

@@ -130,11 +130,6 @@ pub mod words {
         Words::of(DEFAULT).get(key)
     }
 
-    /// [`english`] with each `{{ name }}` of `values` filled in.
-    pub fn english_with(key: &str, values: &[(&str, &str)]) -> String {
-        Words::of(DEFAULT).with(key, values)
-    }
-
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -353,10 +348,7 @@ pub fn catalog(w: Words, scenarios: &[Shown]) -> String {
         let s = shown.scenario;
         let total = s.items().count().to_string();
         let count = match &s.drill {
-            Some(d) => w.with(
-                "catalog.drill_length",
-                &[("minutes", &d.minutes.to_string()), ("quick", &d.quick_minutes.to_string())],
-            ),
+            Some(d) => drill_length(w, d),
             None if s.kind == ScenarioKind::StressTest => {
                 w.with("catalog.questions_answered", &[("done", "0"), ("total", &total)])
             }

@@ -209,7 +209,6 @@ mod tests {
     fn the_language_script_comes_right_after_the_policy_which_allows_it_by_its_hash() {
         let html = "<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'\">\n<link rel=\"stylesheet\" href=\"./a.css\"></head>";
         let out = with_script(html, "go()").unwrap();
-        // SHA-256 of "go()".
         let hash = sha256_source("go()");
         assert_eq!(
             out,
